@@ -1,0 +1,75 @@
+/**
+ * @file diag.h
+ * @brief Collected diagnostics in `file:line:column: message` form.
+ *
+ * Importers do not stop at the first problem: they record each one here, up to
+ * a cap, so an analyst can fix a whole file in one pass.
+ */
+#ifndef PDUREP_DIAG_H
+#define PDUREP_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Default cap on messages kept per collector. */
+#define PDUREP_DIAG_DEFAULT_CAP 50
+
+/** An ordered list of diagnostics. */
+typedef struct pdurep_diag pdurep_diag;
+
+/**
+ * @brief Create an empty collector.
+ * @param cap Most messages to keep; further ones are counted but dropped.
+ * @return The collector, or NULL when out of memory.
+ */
+pdurep_diag *pdurep_diag_new(size_t cap);
+
+/** @brief Free a collector and its messages. NULL is allowed. */
+void pdurep_diag_free(pdurep_diag *diag);
+
+/**
+ * @brief Record one problem.
+ *
+ * The message reads `file:line:column: text`; a zero line drops `line:column`,
+ * a zero column drops `column`. A NULL collector is allowed and ignores the call.
+ * @param diag The collector.
+ * @param file File the problem is in (as the user named it), or NULL.
+ * @param line 1-based line, or 0.
+ * @param column 1-based column in characters, or 0.
+ * @param fmt printf-style format of the text.
+ */
+void pdurep_diag_add(pdurep_diag *diag, const char *file, unsigned long line,
+                     unsigned long column, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/** @brief Number of problems recorded, including those beyond the cap. */
+size_t pdurep_diag_total(const pdurep_diag *diag);
+
+/** @brief Number of messages kept (at most the cap). */
+size_t pdurep_diag_count(const pdurep_diag *diag);
+
+/** @brief Whether the cap has been reached (further problems are not kept). */
+int pdurep_diag_full(const pdurep_diag *diag);
+
+/**
+ * @brief One kept message.
+ * @param diag The collector.
+ * @param i Index below pdurep_diag_count().
+ * @return The message, owned by the collector; NULL when out of range.
+ */
+const char *pdurep_diag_message(const pdurep_diag *diag, size_t i);
+
+/**
+ * @brief Print every kept message, one per line, prefixed by @p prefix, and a
+ * line saying how many more were not shown.
+ */
+void pdurep_diag_print(const pdurep_diag *diag, FILE *out, const char *prefix);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

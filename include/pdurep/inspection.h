@@ -1,0 +1,78 @@
+/**
+ * @file inspection.h
+ * @brief Inspections: import of bundles, listing, metadata.
+ */
+#ifndef PDUREP_INSPECTION_H
+#define PDUREP_INSPECTION_H
+
+#include <stddef.h>
+#include "pdurep/error.h"
+#include "pdurep/diag.h"
+#include "pdurep/db.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Metadata of one inspection, as given in inspection.csv. Unset text fields are "". */
+typedef struct pdurep_inspection {
+    char *id;              /**< "north-wales-2025" */
+    char *kind;            /**< "pdu" or "region" */
+    char *name;            /**< "North Wales" */
+    char *region;          /**< "Wales" */
+    char *framework;       /**< "probation-pdu-2023" */
+    char *fieldwork_start; /**< YYYY-MM-DD */
+    char *published;       /**< YYYY-MM-DD or "" */
+    char *lead_inspector;  /**< Name or "" */
+    char *inspectorate;    /**< Publishing body, or "" */
+    long caseload;         /**< PDU caseload at announcement, or -1 */
+    long n_cases;          /**< Cases imported for it. */
+} pdurep_inspection;
+
+/** Flags for pdurep_import(). */
+enum {
+    PDUREP_IMPORT_REPLACE = 1 << 0, /**< Replace an inspection with the same id, atomically. */
+};
+
+/**
+ * @brief Import an inspection bundle (a folder of CSV files) in one transaction.
+ *
+ * Every problem found is added to @p diag as `PATH:LINE:COLUMN: message` (the
+ * path as @p dir joined with the file name). On any error the database is left
+ * exactly as it was.
+ * @param db Open database.
+ * @param dir Bundle folder.
+ * @param flags ::PDUREP_IMPORT_REPLACE or 0.
+ * @param id_out If not NULL, receives a malloc'd copy of the imported id.
+ * @param diag Collector for problems.
+ * @return ::PDUREP_OK; ::PDUREP_ERROR_NO_INPUT (missing folder or file);
+ *         ::PDUREP_ERROR_DATA (bad content); ::PDUREP_ERROR_EXISTS (id taken);
+ *         ::PDUREP_ERROR_DATABASE.
+ */
+pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_out,
+                           pdurep_diag *diag);
+
+/**
+ * @brief Read one inspection's metadata.
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT (no such id), ::PDUREP_ERROR_DATABASE.
+ */
+pdurep_error pdurep_inspection_get(pdurep_db *db, const char *id, pdurep_inspection **out);
+
+/**
+ * @brief List every inspection, ordered by id.
+ * @param db The database.
+ * @param out Receives an array of @p n_out inspections; free with pdurep_inspection_list_free().
+ * @param n_out Receives the count.
+ */
+pdurep_error pdurep_inspection_list(pdurep_db *db, pdurep_inspection **out, size_t *n_out);
+
+/** @brief Free one inspection from pdurep_inspection_get(). NULL is allowed. */
+void pdurep_inspection_free(pdurep_inspection *insp);
+
+/** @brief Free an array from pdurep_inspection_list(). */
+void pdurep_inspection_list_free(pdurep_inspection *list, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

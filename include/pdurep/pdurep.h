@@ -1,0 +1,17 @@
+/**
+ * @file pdurep.h
+ * @brief libpdurep: probation inspection data to reports and annexes. Include this.
+ */
+#ifndef PDUREP_H
+#define PDUREP_H
+
+#include "pdurep/version.h"
+#include "pdurep/error.h"
+#include "pdurep/diag.h"
+#include "pdurep/framework.h"
+#include "pdurep/db.h"
+#include "pdurep/inspection.h"
+#include "pdurep/ratings.h"
+#include "pdurep/atomic.h"
+
+#endif

@@ -1,0 +1,131 @@
+/**
+ * @file ratings.h
+ * @brief The rating calculator: percentages, ratings with reasons, score, breakdowns.
+ *
+ * Every writer (text table, JSON, PDF, XLSX) reads figures from a
+ * ::pdurep_ratings and never re-derives them.
+ */
+#ifndef PDUREP_RATINGS_H
+#define PDUREP_RATINGS_H
+
+#include <stddef.h>
+#include "pdurep/error.h"
+#include "pdurep/diag.h"
+#include "pdurep/db.h"
+#include "pdurep/framework.h"
+#include "pdurep/inspection.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Yes / No / not-applicable counts of one question over a set of cases. */
+typedef struct pdurep_tally {
+    unsigned long yes;      /**< Cases answered Yes. */
+    unsigned long no;       /**< Cases answered No. */
+    unsigned long na;       /**< Cases where the question did not apply (or a prompt was blank). */
+} pdurep_tally;
+
+/** @brief Relevant cases of a tally: Yes + No. */
+static inline unsigned long pdurep_tally_relevant(pdurep_tally t) { return t.yes + t.no; }
+
+/**
+ * @brief Unrounded percent Yes of relevant cases.
+ * @return 0..100, or a negative value when no case is relevant.
+ */
+double pdurep_tally_percent(pdurep_tally t);
+
+/** The result of one standard. */
+typedef struct pdurep_standard_result {
+    const pdurep_standard *standard; /**< The framework's standard. */
+    pdurep_rating rating;            /**< Final rating (after any panel override). */
+    pdurep_rating computed_rating;   /**< Rating from cases; NONE for judged standards. */
+    int points;                      /**< Points of the final rating. */
+    int overridden;                  /**< Non-zero when a panel override changed a computed rating. */
+    const char *rationale;           /**< Judgement or override rationale, or "". */
+    long driver;                     /**< Question index of the lowest key question; -1 if judged. */
+    const pdurep_band *band;         /**< Band of the driver; NULL if judged. */
+} pdurep_standard_result;
+
+/** Per-value tallies of every question for one attribute (e.g. rosh). */
+typedef struct pdurep_breakdown {
+    const pdurep_attribute *attribute; /**< The attribute. */
+    unsigned long *cases;   /**< Cases per value, [attribute->n_values]. */
+    pdurep_tally *tallies;  /**< [value * n_questions + question]. */
+} pdurep_breakdown;
+
+/** Everything the calculator derives for one inspection. */
+typedef struct pdurep_ratings {
+    pdurep_inspection *inspection;     /**< Metadata. */
+    pdurep_framework *framework;       /**< The inspection's framework. */
+    unsigned long n_cases;             /**< Cases in the sample. */
+    pdurep_tally *questions;           /**< One tally per framework question, same order. */
+    pdurep_standard_result *standards; /**< One per framework standard, same order. */
+    pdurep_breakdown *breakdowns;      /**< One per framework attribute, same order. */
+    int score;                         /**< Sum of points. */
+    int max_score;                     /**< Most points possible. */
+    pdurep_rating overall;             /**< Overall rating from the score. */
+} pdurep_ratings;
+
+/**
+ * @brief Compute every figure of an inspection.
+ * @param db The database.
+ * @param id Inspection id.
+ * @param out Receives the result; free with pdurep_ratings_free().
+ * @param diag Receives messages on failure; may be NULL.
+ * @return ::PDUREP_OK; ::PDUREP_ERROR_NO_INPUT (no such inspection);
+ *         ::PDUREP_ERROR_DATA (a judged standard has no judgement, a band is missing);
+ *         ::PDUREP_ERROR_DATABASE; ::PDUREP_ERROR_NO_MEMORY.
+ */
+pdurep_error pdurep_ratings_compute(pdurep_db *db, const char *id, pdurep_ratings **out,
+                                    pdurep_diag *diag);
+
+/** @brief Free a result. NULL is allowed. */
+void pdurep_ratings_free(pdurep_ratings *r);
+
+/**
+ * @brief The tally of a question for one value of one attribute.
+ * @param r The result.
+ * @param attribute Attribute index.
+ * @param value Value index within the attribute.
+ * @param question Question index.
+ */
+pdurep_tally pdurep_ratings_breakdown(const pdurep_ratings *r, size_t attribute, size_t value,
+                                      size_t question);
+
+/**
+ * @brief The tally of a question for one attribute value, by codes ("rosh", "medium", "2.1.3").
+ * @return ::PDUREP_OK or ::PDUREP_ERROR_NO_INPUT if a code is unknown.
+ */
+pdurep_error pdurep_ratings_breakdown_by_code(const pdurep_ratings *r, const char *attribute,
+                                              const char *value, const char *question,
+                                              pdurep_tally *out);
+
+/**
+ * @brief Relative rate index of a group against a reference group for a question.
+ * @return (yes_g / relevant_g) / (yes_ref / relevant_ref), or a negative value
+ *         when either group has fewer than @p min_relevant relevant cases or
+ *         the reference rate is zero.
+ */
+double pdurep_relative_rate_index(pdurep_tally group, pdurep_tally reference,
+                                  unsigned long min_relevant);
+
+/** Flags for pdurep_ratings_to_json(). */
+enum {
+    PDUREP_JSON_PRETTY = 1 << 0,     /**< Indent the output. */
+    PDUREP_JSON_PROMPTS = 1 << 1,    /**< Include every prompt's counts. */
+    PDUREP_JSON_BREAKDOWNS = 1 << 2, /**< Include breakdowns by attribute. */
+};
+
+/**
+ * @brief The ratings as JSON text (the shape documented in the README).
+ * @param r The result.
+ * @param flags Bitwise OR of PDUREP_JSON_* flags.
+ * @return A malloc'd NUL-terminated string, or NULL when out of memory.
+ */
+char *pdurep_ratings_to_json(const pdurep_ratings *r, int flags);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

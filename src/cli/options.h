@@ -1,0 +1,65 @@
+/*
+ * Shared plumbing of the pdurep subcommands: option parsing, opening the
+ * database, reporting errors with the documented exit status.
+ */
+#ifndef PDUREP_CLI_OPTIONS_H
+#define PDUREP_CLI_OPTIONS_H
+
+#include <getopt.h>
+#include <stdio.h>
+#include "pdurep/pdurep.h"
+
+/** State every subcommand shares. */
+typedef struct cli_context {
+    const char *db_path; /**< --db, else $PDUREP_DB, else pdurep.db */
+} cli_context;
+
+/** One subcommand: `pdurep NAME ...` runs @c run with argv[0] = NAME. */
+typedef struct cli_command {
+    const char *name;
+    int (*run)(int argc, char **argv, cli_context *ctx);
+    const char *summary;
+} cli_command;
+
+/** A subcommand's options: its usage text and getopt_long table (without --help/--db). */
+typedef struct cli_spec {
+    const char *name;          /**< Subcommand name, for messages. */
+    const char *usage;         /**< Full --help text. */
+    const char *shortopts;     /**< getopt short options, without 'h'. */
+    const struct option *longopts; /**< Terminated by a zero entry; may be NULL. */
+} cli_spec;
+
+/** Result of cli_parse(): keep going, stop with success (help shown), or usage error. */
+enum { CLI_CONTINUE = -1 };
+
+/**
+ * Parse options. Calls @p on_opt for each option that is not --help or --db.
+ * @return CLI_CONTINUE with *first_arg set to the first operand; 0 after --help;
+ *         64 after a usage error (already printed).
+ */
+int cli_parse(int argc, char **argv, const cli_spec *spec, cli_context *ctx, int *first_arg,
+              int (*on_opt)(int opt, const char *arg, void *state), void *state);
+
+/** Print "pdurep NAME: message" and a hint to --help; return 64. */
+int cli_usage_error(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/**
+ * Print every diagnostic, then "pdurep NAME: strerror(err)", and return the exit status.
+ */
+int cli_fail(const char *name, pdurep_error err, const pdurep_diag *diag);
+
+/** Open the database of @p ctx; on failure print why and return the exit status, else 0. */
+int cli_open_db(const char *name, cli_context *ctx, int flags, pdurep_db **out);
+
+/** Parse a whole non-negative number; return -1 if @p text is not one. */
+long cli_parse_count(const char *text);
+
+/** The subcommand table, defined in pdurep.c. */
+extern const cli_command cli_commands[];
+
+/* One function per subcommand, each in its own cmd-NAME.c. */
+int cmd_import(int argc, char **argv, cli_context *ctx);
+int cmd_list(int argc, char **argv, cli_context *ctx);
+int cmd_rate(int argc, char **argv, cli_context *ctx);
+
+#endif

@@ -1,0 +1,78 @@
+/*
+ * pdurep: the command-line front end. main() only parses the global options
+ * and dispatches to one cmd_NAME() per subcommand, each in cmd-NAME.c.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/options.h"
+
+const cli_command cli_commands[] = {
+    {"import", cmd_import, "load an inspection bundle (folder of CSV files) into the database"},
+    {"list", cmd_list, "list the inspections in the database"},
+    {"rate", cmd_rate, "show an inspection's ratings, score and the reason for each"},
+    {NULL, NULL, NULL},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: pdurep [--db PATH] COMMAND [OPTIONS] [ARGS]\n"
+            "       pdurep --version | --help\n"
+            "\n"
+            "Turns probation inspection data into ratings, reports and data annexes.\n"
+            "\n"
+            "Commands:\n");
+    for (const cli_command *c = cli_commands; c->name; c++)
+        fprintf(out, "  %-14s %s\n", c->name, c->summary);
+    fprintf(out,
+            "\n"
+            "Run 'pdurep COMMAND --help' for a command's options.\n"
+            "\n"
+            "Database: --db PATH, else $PDUREP_DB, else ./pdurep.db (created when missing).\n"
+            "\n"
+            "Exit status:\n"
+            "  0   success\n"
+            "  64  usage error (unknown command or option, missing argument)\n"
+            "  65  bad data (the input breaks the bundle format; nothing was changed)\n"
+            "  66  missing input (no such file, folder or inspection)\n"
+            "  70  internal error\n"
+            "  73  cannot create an output file\n"
+            "  74  input/output or database error\n");
+}
+
+int main(int argc, char **argv)
+{
+    /* Numbers are written with '.' whatever the user's locale says. */
+    setlocale(LC_ALL, "C");
+
+    cli_context ctx = {0};
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (!strcmp(argv[i], "--version")) {
+            printf("pdurep %s\n", PDUREP_VERSION_STRING);
+            return 0;
+        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            usage(stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+            ctx.db_path = argv[++i];
+        } else if (!strncmp(argv[i], "--db=", 5)) {
+            ctx.db_path = argv[i] + 5;
+        } else {
+            fprintf(stderr, "pdurep: unknown option '%s'\n", argv[i]);
+            usage(stderr);
+            return pdurep_exit_status(PDUREP_ERROR_USAGE);
+        }
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return pdurep_exit_status(PDUREP_ERROR_USAGE);
+    }
+    for (const cli_command *c = cli_commands; c->name; c++)
+        if (!strcmp(argv[i], c->name))
+            return c->run(argc - i, argv + i, &ctx);
+    fprintf(stderr, "pdurep: '%s' is not a pdurep command. See 'pdurep --help'.\n", argv[i]);
+    return pdurep_exit_status(PDUREP_ERROR_USAGE);
+}

@@ -1,0 +1,130 @@
+#include "pdurep/db.h"
+#include "pdurep/version.h"
+#include "db_internal.h"
+#include "schema.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+const char *pdurep_db_default_path(void)
+{
+    const char *env = getenv("PDUREP_DB");
+    return env && *env ? env : "pdurep.db";
+}
+
+const char *pdurep_data_dir(void)
+{
+    const char *env = getenv("PDUREP_DATA_DIR");
+    return env && *env ? env : PDUREP_DEFAULT_DATA_DIR;
+}
+
+static pdurep_error migrate(pdurep_db *db, pdurep_diag *diag)
+{
+    int version = 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+
+    if (version > pdurep_n_migrations) {
+        pdurep_diag_add(diag, db->path, 0, 0,
+                        "database schema version %d is newer than this pdurep understands (%d)",
+                        version, pdurep_n_migrations);
+        return PDUREP_ERROR_DATABASE;
+    }
+    for (; version < pdurep_n_migrations; version++) {
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version + 1);
+        /* Each step and its version bump commit together, or not at all. */
+        if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+            return pdurep_db_fail(db, diag);
+        if (sqlite3_exec(db->sql, pdurep_migrations[version], NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(db->sql, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+            pdurep_error err = pdurep_db_fail(db, diag);
+            sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+            return err;
+        }
+        if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+            return pdurep_db_fail(db, diag);
+    }
+    return PDUREP_OK;
+}
+
+pdurep_error pdurep_db_open(const char *path, int flags, pdurep_db **out, pdurep_diag *diag)
+{
+    *out = NULL;
+    struct stat sb;
+    if ((flags & PDUREP_DB_READONLY) && stat(path, &sb) != 0) {
+        pdurep_diag_add(diag, path, 0, 0, "no such database (import a bundle first)");
+        return PDUREP_ERROR_NO_INPUT;
+    }
+    pdurep_db *db = calloc(1, sizeof *db);
+    if (!db || !(db->path = strdup(path))) {
+        free(db);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
+    int oflags = (flags & PDUREP_DB_READONLY) ? SQLITE_OPEN_READONLY
+                                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &db->sql, oflags, NULL) != SQLITE_OK) {
+        pdurep_diag_add(diag, path, 0, 0, "cannot open database: %s",
+                        db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+        pdurep_db_close(db);
+        return PDUREP_ERROR_DATABASE;
+    }
+    sqlite3_busy_timeout(db->sql, 5000);
+    if (sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK) {
+        pdurep_error err = pdurep_db_fail(db, diag);
+        pdurep_db_close(db);
+        return err;
+    }
+    pdurep_error err = PDUREP_OK;
+    if (!(flags & PDUREP_DB_READONLY))
+        err = migrate(db, diag);
+    else {
+        /* A read-only open cannot migrate, so it must find the current schema. */
+        sqlite3_stmt *st;
+        int version = -1;
+        if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+            if (sqlite3_step(st) == SQLITE_ROW)
+                version = sqlite3_column_int(st, 0);
+            sqlite3_finalize(st);
+        }
+        if (version < 0) {
+            pdurep_diag_add(diag, path, 0, 0, "not a pdurep database: %s", sqlite3_errmsg(db->sql));
+            err = PDUREP_ERROR_DATABASE;
+        } else if (version != pdurep_n_migrations) {
+            pdurep_diag_add(diag, path, 0, 0, "database schema version %d, expected %d (open it "
+                            "once read-write to upgrade)", version, pdurep_n_migrations);
+            err = PDUREP_ERROR_DATABASE;
+        }
+    }
+    if (err) {
+        pdurep_db_close(db);
+        return err;
+    }
+    *out = db;
+    return PDUREP_OK;
+}
+
+void pdurep_db_close(pdurep_db *db)
+{
+    if (!db)
+        return;
+    sqlite3_close_v2(db->sql);
+    free(db->path);
+    free(db);
+}
+
+struct sqlite3 *pdurep_db_sqlite(pdurep_db *db) { return db->sql; }
+const char *pdurep_db_path(const pdurep_db *db) { return db->path; }
+
+pdurep_error pdurep_db_fail(pdurep_db *db, pdurep_diag *diag)
+{
+    int code = sqlite3_errcode(db->sql);
+    pdurep_diag_add(diag, db->path, 0, 0, "database error: %s", sqlite3_errmsg(db->sql));
+    return code == SQLITE_NOMEM ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_DATABASE;
+}

@@ -1,0 +1,90 @@
+#include "pdurep/diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pdurep_diag {
+    char **messages;
+    size_t count; /* kept */
+    size_t total; /* reported, including dropped */
+    size_t cap;
+};
+
+pdurep_diag *pdurep_diag_new(size_t cap)
+{
+    pdurep_diag *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->cap = cap ? cap : PDUREP_DIAG_DEFAULT_CAP;
+    d->messages = calloc(d->cap, sizeof *d->messages);
+    if (!d->messages) {
+        free(d);
+        return NULL;
+    }
+    return d;
+}
+
+void pdurep_diag_free(pdurep_diag *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->count; i++)
+        free(d->messages[i]);
+    free(d->messages);
+    free(d);
+}
+
+void pdurep_diag_add(pdurep_diag *d, const char *file, unsigned long line,
+                     unsigned long column, const char *fmt, ...)
+{
+    if (!d)
+        return;
+    d->total++;
+    if (d->count >= d->cap)
+        return;
+
+    char where[4096] = "";
+    if (file && line && column)
+        snprintf(where, sizeof where, "%s:%lu:%lu: ", file, line, column);
+    else if (file && line)
+        snprintf(where, sizeof where, "%s:%lu: ", file, line);
+    else if (file)
+        snprintf(where, sizeof where, "%s: ", file);
+
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    size_t wl = strlen(where);
+    char *msg = malloc(wl + (size_t)n + 1);
+    if (!msg)
+        return;
+    memcpy(msg, where, wl);
+    va_start(ap, fmt);
+    vsnprintf(msg + wl, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    d->messages[d->count++] = msg;
+}
+
+size_t pdurep_diag_total(const pdurep_diag *d) { return d ? d->total : 0; }
+size_t pdurep_diag_count(const pdurep_diag *d) { return d ? d->count : 0; }
+int pdurep_diag_full(const pdurep_diag *d) { return d && d->count >= d->cap; }
+
+const char *pdurep_diag_message(const pdurep_diag *d, size_t i)
+{
+    return d && i < d->count ? d->messages[i] : NULL;
+}
+
+void pdurep_diag_print(const pdurep_diag *d, FILE *out, const char *prefix)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->count; i++)
+        fprintf(out, "%s%s\n", prefix ? prefix : "", d->messages[i]);
+    if (d->total > d->count)
+        fprintf(out, "%s%zu more problems not shown\n", prefix ? prefix : "",
+                d->total - d->count);
+}
