@@ -7,6 +7,7 @@
  * byte for byte what it was.
  */
 #include "pdurep/inspection.h"
+#include "pdurep/narrative.h"
 #include "csvfile.h"
 #include "db_internal.h"
 #include "util.h"
@@ -546,6 +547,9 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
         }
         read_cases(&c);
     }
+    if (pdurep_diag_total(diag) == before &&
+        (err = pdurep_narrative_import(db, c.fw, c.insp.id, dir, diag)) != PDUREP_OK)
+        goto rollback;
     if (pdurep_diag_total(diag) > before) {
         err = PDUREP_ERROR_DATA;
         goto rollback;

@@ -102,6 +102,16 @@ const char *const pdurep_migrations[] = {
     "  answers TEXT NOT NULL,"
     "  PRIMARY KEY (inspection, case_id)"
     ") STRICT;",
+
+    /* 1 -> 2: the inspectors' prose of a report, one row per narrative.txt section. */
+    "CREATE TABLE narrative ("
+    "  inspection TEXT NOT NULL REFERENCES inspection(id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  section TEXT NOT NULL,"
+    "  line INTEGER NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  PRIMARY KEY (inspection, section)"
+    ") STRICT;",
 };
 
 const int pdurep_n_migrations = (int)(sizeof pdurep_migrations / sizeof pdurep_migrations[0]);

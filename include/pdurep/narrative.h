@@ -1,0 +1,138 @@
+/**
+ * @file narrative.h
+ * @brief The inspectors' prose of a report (`narrative.txt` in a bundle) and its placeholders.
+ *
+ * A narrative is plain UTF-8 text cut into sections by lines such as
+ * `[foreword]` or `[P2.1 findings]`. Prose may contain placeholders such as
+ * `{2.1.3b:no}` or `{P2.1:rating}` that the report fills from the ratings, so
+ * no figure is ever typed by hand. The format is described in the README
+ * ("PDF reports").
+ */
+#ifndef PDUREP_NARRATIVE_H
+#define PDUREP_NARRATIVE_H
+
+#include <stddef.h>
+#include "pdurep/error.h"
+#include "pdurep/diag.h"
+#include "pdurep/db.h"
+#include "pdurep/framework.h"
+#include "pdurep/ratings.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One section of a narrative. */
+typedef struct pdurep_narrative_section {
+    char *key;            /**< Normalised key: "foreword", "P2.1 findings", "footnote rosh". */
+    char *body;           /**< Its text, lines joined with '\n', comments removed. */
+    unsigned long line;   /**< Line of the first body line in the file. */
+} pdurep_narrative_section;
+
+/** A whole narrative. */
+typedef struct pdurep_narrative {
+    pdurep_narrative_section *sections; /**< In file order. */
+    size_t n_sections;
+} pdurep_narrative;
+
+/**
+ * @brief Parse and check narrative text.
+ *
+ * Checks section names (standards must exist in @p fw), that each section
+ * appears once, every placeholder against @p fw, and that every footnote
+ * reference `[^key]` has a `[footnote key]` section. Every problem is reported
+ * as `FILE:LINE:COLUMN: message` (column in characters).
+ * @param text UTF-8 text (a leading byte-order mark is skipped).
+ * @param len Bytes of @p text.
+ * @param file Name for messages.
+ * @param fw The framework placeholders refer to.
+ * @param out Receives the narrative.
+ * @param diag Receives problems.
+ * @return ::PDUREP_OK or ::PDUREP_ERROR_DATA.
+ */
+pdurep_error pdurep_narrative_parse(const char *text, size_t len, const char *file,
+                                    const pdurep_framework *fw, pdurep_narrative **out,
+                                    pdurep_diag *diag);
+
+/**
+ * @brief Import `narrative.txt` from a bundle folder, if there is one.
+ *
+ * Called by pdurep_import() inside its transaction: the narrative is parsed,
+ * checked and stored for @p inspection_id. A bundle without the file imports
+ * with no narrative.
+ * @return ::PDUREP_OK; ::PDUREP_ERROR_DATA (problems reported with positions);
+ *         ::PDUREP_ERROR_IO (cannot read); ::PDUREP_ERROR_DATABASE.
+ */
+pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
+                                     const char *inspection_id, const char *bundle_dir,
+                                     pdurep_diag *diag);
+
+/**
+ * @brief Read an inspection's narrative from the database.
+ * @param out Receives the narrative (with no sections when none was imported).
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_DATABASE.
+ */
+pdurep_error pdurep_narrative_load(pdurep_db *db, const char *inspection_id, pdurep_narrative **out,
+                                   pdurep_diag *diag);
+
+/** @brief Free a narrative. NULL is allowed. */
+void pdurep_narrative_free(pdurep_narrative *n);
+
+/** @brief The section with key @p key, or NULL. */
+const pdurep_narrative_section *pdurep_narrative_get(const pdurep_narrative *n, const char *key);
+
+/** Kinds of block in a section body. */
+typedef enum pdurep_block_kind {
+    PDUREP_BLOCK_PARAGRAPH = 0, /**< Lines up to a blank line. */
+    PDUREP_BLOCK_BULLET,        /**< A line starting "- ", with its continuation lines. */
+    PDUREP_BLOCK_NUMBERED,      /**< A line starting "1. " (any number), with its continuation lines. */
+    PDUREP_BLOCK_LINE           /**< One line of a `[signature]`-style section kept as written. */
+} pdurep_block_kind;
+
+/** A block of a section. */
+typedef struct pdurep_block {
+    pdurep_block_kind kind;
+    char *text;            /**< Its lines joined by single spaces (inline markup kept). */
+    unsigned long line;    /**< Line in the narrative file. */
+} pdurep_block;
+
+/**
+ * @brief Cut a section body into paragraphs and list items.
+ * @param s The section.
+ * @param lines Non-zero: every non-blank line is a ::PDUREP_BLOCK_LINE.
+ * @param out Receives the blocks; free with pdurep_blocks_free().
+ * @param n Receives the count.
+ * @return ::PDUREP_OK or ::PDUREP_ERROR_NO_MEMORY.
+ */
+pdurep_error pdurep_narrative_blocks(const pdurep_narrative_section *s, int lines,
+                                     pdurep_block **out, size_t *n);
+
+/** @brief Free blocks from pdurep_narrative_blocks(). */
+void pdurep_blocks_free(pdurep_block *b, size_t n);
+
+/** Words placeholders print, in the report's language. */
+typedef struct pdurep_narrative_words {
+    const char *rating[PDUREP_RATING_COUNT]; /**< Rating names, worst first. */
+    const char *month[12];                   /**< Month names, January first. */
+    const char *none;                        /**< A percentage of no relevant cases. */
+} pdurep_narrative_words;
+
+/**
+ * @brief Replace every placeholder of @p text with its value.
+ *
+ * Other inline markup (`*`, `**`, `[^key]`, backslash escapes) is left as it is;
+ * values are escaped so that they print literally.
+ * @param text Text checked by pdurep_narrative_parse() (or a strings file).
+ * @param r The ratings to read figures from.
+ * @param words Words for ratings, months and missing percentages.
+ * @param out Receives a malloc'd string.
+ * @param bad If not NULL and a placeholder is unknown, receives its byte offset.
+ * @return ::PDUREP_OK or ::PDUREP_ERROR_DATA (an unknown placeholder).
+ */
+pdurep_error pdurep_narrative_fill(const char *text, const pdurep_ratings *r,
+                                   const pdurep_narrative_words *words, char **out, size_t *bad);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,88 @@
+/**
+ * @file report.h
+ * @brief The print-ready PDF inspection report.
+ *
+ * The report is laid out from the ratings (pdurep_ratings_compute()), the
+ * inspection's narrative (narrative.h), a layout file (`layouts/NAME.yaml`)
+ * and the layout's strings file (`layouts/strings/LANG.yaml`). Nothing it
+ * prints is typed in C: figures come from the ratings, prose from the
+ * narrative, fixed words from the strings file.
+ */
+#ifndef PDUREP_REPORT_H
+#define PDUREP_REPORT_H
+
+#include <stddef.h>
+#include "pdurep/error.h"
+#include "pdurep/diag.h"
+#include "pdurep/db.h"
+#include "pdurep/ratings.h"
+#include "pdurep/narrative.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The layout used when none is named. */
+#define PDUREP_REPORT_DEFAULT_LAYOUT "pdu-report"
+
+/** Options of a report. Zero-initialise, then set what you need. */
+typedef struct pdurep_report_options {
+    /** Layout name (`layouts/NAME.yaml` in the data folder) or path; NULL for "pdu-report". */
+    const char *layout;
+    /**
+     * Creation date written into the PDF, in seconds since 1970 (UTC). Zero:
+     * `$SOURCE_DATE_EPOCH` when set, else the current time. Identical input and
+     * date give a byte-identical file.
+     */
+    long long created;
+} pdurep_report_options;
+
+/** What a rendering produced, for tests and benchmarks. */
+typedef struct pdurep_report_stats {
+    size_t pages;                /**< Pages in the document. */
+    unsigned long text_drawn;    /**< Text fragments drawn. */
+    unsigned long text_outside;  /**< Fragments that crossed the page margins (0 when all is well). */
+} pdurep_report_stats;
+
+/**
+ * @brief Lay out a report from computed ratings and a narrative and save it.
+ *
+ * The file at @p path is written directly; use pdurep_report_write() for an
+ * atomic replacement.
+ * @param r Ratings of the inspection.
+ * @param n Its narrative (may have no sections; the prose parts are then left out).
+ * @param path Output file.
+ * @param opt Options, or NULL for the defaults.
+ * @param stats Receives counts when not NULL.
+ * @param diag Receives `file:line:column: message` for layout and strings problems.
+ * @return ::PDUREP_OK; ::PDUREP_ERROR_NO_INPUT (layout, strings or font missing);
+ *         ::PDUREP_ERROR_DATA (a problem in the layout or strings file, or a bad
+ *         `$SOURCE_DATE_EPOCH`); ::PDUREP_ERROR_IO; ::PDUREP_ERROR_INTERNAL (libharu failed).
+ */
+pdurep_error pdurep_report_render(const pdurep_ratings *r, const pdurep_narrative *n, const char *path,
+                                  const pdurep_report_options *opt, pdurep_report_stats *stats,
+                                  pdurep_diag *diag);
+
+/**
+ * @brief Compute an inspection's ratings, load its narrative and write its report atomically.
+ *
+ * The PDF goes to a temporary file beside @p path, renamed over @p path only
+ * when complete: a failure leaves no partial file and keeps an older one.
+ * @param db The database.
+ * @param id Inspection id.
+ * @param path Output file.
+ * @param opt Options, or NULL.
+ * @param stats Receives counts when not NULL.
+ * @param diag Receives messages.
+ * @return As pdurep_report_render(), and ::PDUREP_ERROR_NO_INPUT (no such
+ *         inspection), ::PDUREP_ERROR_CANT_CREATE (folder missing or not writable),
+ *         ::PDUREP_ERROR_DATABASE.
+ */
+pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path,
+                                 const pdurep_report_options *opt, pdurep_report_stats *stats,
+                                 pdurep_diag *diag);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
