@@ -388,8 +388,10 @@ static void load_sections(loader *ld, yaml_node_t *seq)
                     pdurep_yaml_error(&ld->y, v, "expected a domain number such as 1 or 2");
             }
             if ((v = pdurep_yaml_get(&ld->y, item, "attribute"))) {
-                if (t != PDUREP_SECTION_COMPARISON || !pdurep_yaml_scalar(v))
-                    pdurep_yaml_error(&ld->y, v, "only a comparison section takes 'attribute'");
+                if ((t != PDUREP_SECTION_COMPARISON && t != PDUREP_SECTION_BACKGROUND) ||
+                    !pdurep_yaml_scalar(v))
+                    pdurep_yaml_error(&ld->y, v, "only a comparison or background section takes "
+                                      "'attribute'");
                 else
                     s->attribute = strdup(pdurep_yaml_scalar(v));
             }

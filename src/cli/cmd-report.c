@@ -1,0 +1,100 @@
+/* pdurep report: the print-ready PDF inspection report. */
+#include "cli/options.h"
+#include "pdurep/report.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage[] =
+    "usage: pdurep report [-o FILE] [--layout NAME|PATH] [--db PATH] ID\n"
+    "\n"
+    "Write inspection ID's report as a print-ready PDF: cover, contents, foreword,\n"
+    "ratings, recommendations, background, each standard with its findings, key-\n"
+    "question tables and charts, further information and footnotes. Prose comes from\n"
+    "the bundle's narrative.txt, fixed words from the layout's strings file.\n"
+    "\n"
+    "  -o, --output FILE     where to write (default: ID.pdf); the file is replaced\n"
+    "                        only when the new one is complete\n"
+    "  --layout NAME|PATH    layouts/NAME.yaml in the data folder, or a layout file\n"
+    "                        (default: pdu-report)\n"
+    "\n"
+    "SOURCE_DATE_EPOCH, when set, is the creation date written into the PDF:\n"
+    "the same input then gives the same bytes.\n"
+    "\n"
+    "Exit status: 0 ok, 64 usage, 65 bad layout, strings file or SOURCE_DATE_EPOCH,\n"
+    "66 no such inspection, database, layout or font, 73 cannot create the output\n"
+    "file, 74 input/output or database error, 70 internal error.\n";
+
+enum { OPT_OUTPUT = 'o', OPT_LAYOUT = 0x2000 };
+
+typedef struct report_cli {
+    const char *output;
+    const char *layout;
+} report_cli;
+
+static int on_opt(int opt, const char *arg, void *state)
+{
+    report_cli *o = state;
+    if (opt == OPT_OUTPUT)
+        o->output = arg;
+    else if (opt == OPT_LAYOUT)
+        o->layout = arg;
+    else
+        return 64;
+    return CLI_CONTINUE;
+}
+
+/* An interrupted run must not leave its temporary file behind. */
+static void on_signal(int sig)
+{
+    pdurep_atomic_cleanup_all();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+int cmd_report(int argc, char **argv, cli_context *ctx)
+{
+    static const struct option longopts[] = {{"output", required_argument, NULL, OPT_OUTPUT},
+                                             {"layout", required_argument, NULL, OPT_LAYOUT},
+                                             {0}};
+    static const cli_spec spec = {"report", usage, "o:", longopts};
+    report_cli o = {0};
+    int first;
+    int rc = cli_parse(argc, argv, &spec, ctx, &first, on_opt, &o);
+    if (rc != CLI_CONTINUE)
+        return rc;
+    if (first >= argc)
+        return cli_usage_error("report", "no inspection id given");
+    if (first + 1 < argc)
+        return cli_usage_error("report", "unexpected argument '%s'", argv[first + 1]);
+    const char *id = argv[first];
+    if (o.output && !*o.output)
+        return cli_usage_error("report", "the output file name is empty");
+
+    pdurep_db *db;
+    if ((rc = cli_open_db("report", ctx, PDUREP_DB_READONLY, &db)))
+        return rc;
+    char *fallback = NULL;
+    const char *path = o.output;
+    if (!path) {
+        size_t n = strlen(id) + 5;
+        fallback = malloc(n);
+        if (fallback)
+            snprintf(fallback, n, "%s.pdf", id);
+        path = fallback;
+    }
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    pdurep_diag *diag = pdurep_diag_new(0);
+    pdurep_report_options opt = {o.layout, 0};
+    pdurep_error err = path ? pdurep_report_write(db, id, path, &opt, NULL, diag)
+                            : PDUREP_ERROR_NO_MEMORY;
+    if (err)
+        rc = cli_fail("report", err, diag);
+    pdurep_diag_free(diag);
+    pdurep_db_close(db);
+    free(fallback);
+    return rc;
+}
