@@ -158,10 +158,16 @@ void pdurep_chart_draw_bars(pdurep_doc *doc, const pdurep_chart_style *cs, const
                 if (is_pale(b->fill))
                     pdurep_doc_stroke_rect(doc, px0, bt - cs->bar, len, cs->bar, 0.4, cs->frame);
             }
-            if (b->text)
+            if (b->text) {
+                /* A white backing keeps the label legible where a threshold line passes. */
+                double tw = pdurep_fonts_width(&doc->fonts, cs->small.face, cs->small.size, b->text,
+                                               strlen(b->text));
+                pdurep_doc_fill_rect(doc, px0 + len + 1.5, bt - cs->bar + 0.5, tw + 3, cs->bar - 1,
+                                     (pdurep_rgb){1, 1, 1});
                 pdurep_doc_draw_text(doc, cs->small.face, cs->small.size, cs->small.colour,
                                      px0 + len + 3, centred_baseline(bt - cs->bar / 2, cs->small.size),
                                      PDUREP_ALIGN_LEFT, b->text);
+            }
         }
         gy -= gh[i];
     }

@@ -44,7 +44,7 @@ static const char *const required_strings[] = {
     "diversity.title", "diversity.strengths", "diversity.improvements",
     "comparison.title", "comparison.intro", "comparison.group", "comparison.legend",
     "comparison.theme.1", "comparison.theme.2", "comparison.theme.3", "comparison.caption",
-    "further.title", "further.method", "further.bands", "further.column.band",
+    "further.title", "further.method-title", "further.method", "further.bands", "further.column.band",
     "further.column.range", "further.column.rating", "further.overall", "further.column.score",
     "band.range", "band.range-top", "score.range",
     "footnotes.title",
@@ -654,7 +654,8 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
         ts.head_fill = rp->lay->colours[PDUREP_COLOUR_PANEL];
         pdurep_table *t = pdurep_table_new(rp->doc, &ts, 3, widths, NULL, note_ref, rp);
         pdurep_table_cell head[3] = {cell(fwk), cell(sc), cell(ov)};
-        char *fw_val = tmpl(rp, "cover.fieldwork", NULL);
+        char *fw_val = NULL;
+        pdurep_narrative_fill("{fieldwork}", r, &rp->words, &fw_val, NULL);
         pdurep_table_cell row[3] = {cell(fw_val ? fw_val : ""), cell(score_b),
                                     rating_cell(rp, r->overall, ov_name)};
         pdurep_table_row(t, head, 1);
@@ -1013,15 +1014,17 @@ static void do_domain(report *rp, const pdurep_layout_section *sec)
         return;
     section_start(rp, sec, title);
     free(title);
-    int first = 1;
     for (size_t i = 0; i < fw->n_standards && !rp->doc->err; i++) {
         const pdurep_standard *s = &fw->standards[i];
         if (s->domain != sec->domain)
             continue;
-        /* Each standard of service delivery opens a page: table, chart and findings read together. */
-        if (!first && s->rated_by == PDUREP_RATED_BY_CASES)
+        /* A standard's opening (heading, rating panel and, for service delivery, the
+         * key-question table and chart) reads as one unit: start it on a new page
+         * rather than strand its heading and panel at a page foot. */
+        double need = (s->rated_by == PDUREP_RATED_BY_CASES ? 0.55 : 0.22) *
+                      (rp->doc->body.y1 - rp->doc->body.y0);
+        if (!rp->doc->fresh && pdurep_doc_space_left(rp->doc) < need)
             pdurep_doc_new_page(rp->doc);
-        first = 0;
         standard_panel(rp, i);
         char key[64];
         if (s->rated_by == PDUREP_RATED_BY_CASES)
@@ -1132,6 +1135,7 @@ static void do_further(report *rp, const pdurep_layout_section *sec)
     const pdurep_framework *fw = rp->r->framework;
     section_titled(rp, sec, "further.title");
     narrative(rp, "further-information", 0);
+    heading(rp, PDUREP_STYLE_H3, S(rp, "further.method-title"), -1);
     PARA_T(rp, PDUREP_STYLE_BODY, "further.method");
 
     /* The bands and the overall bands, read from the framework. */
