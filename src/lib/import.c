@@ -312,7 +312,7 @@ static int cases_row(const pdurep_csv_row *row, void *user)
     if (pdurep_diag_full(c->diag))
         return PDUREP_ERROR_DATA; /* enough to fix for one pass */
     if (row->n != k->n_cols) {
-        pdurep_diag_add(c->diag, k->name, row->line, row->n < k->n_cols ? row->n : k->n_cols + 1,
+        pdurep_diag_add(c->diag, k->name, row->line, row->n < k->n_cols ? row->n + 1 : k->n_cols + 1,
                         "%zu fields, expected %zu as in the header", row->n, k->n_cols);
         return 0;
     }
