@@ -47,9 +47,10 @@ static pdurep_error read_inspection(import_ctx *c)
     static const pdurep_csv_column cols[] = {{"key", 1}, {"value", 1}};
     static const char *const keys[] = {"id", "kind", "name", "region", "framework",
                                        "fieldwork_start", "published", "lead_inspector",
-                                       "caseload", "inspectorate"};
+                                       "caseload", "inspectorate", "published_cases",
+                                       "published_community", "published_licence"};
     enum { K_ID, K_KIND, K_NAME, K_REGION, K_FRAMEWORK, K_FIELDWORK, K_PUBLISHED, K_LEAD,
-           K_CASELOAD, K_INSPECTORATE, K_COUNT };
+           K_CASELOAD, K_INSPECTORATE, K_PUB_CASES, K_PUB_COMMUNITY, K_PUB_LICENCE, K_COUNT };
     char *path = bundle_file(c->dir, "inspection.csv");
     c->inspection_name = pdurep_xstrdup(path);
     pdurep_csv_table t;
@@ -83,9 +84,27 @@ static pdurep_error read_inspection(import_ctx *c)
     else if (!valid_id(val[K_ID]))
         pdurep_diag_add(c->diag, name, line[K_ID], vcol,
                         "id \"%s\" must be 1 to 64 of a-z, 0-9 and '-'", val[K_ID]);
-    if (val[K_KIND] && strcmp(val[K_KIND], "pdu"))
-        pdurep_diag_add(c->diag, name, line[K_KIND], vcol, "kind \"%s\" is not pdu",
+    if (val[K_KIND] && strcmp(val[K_KIND], "pdu") && strcmp(val[K_KIND], "region"))
+        pdurep_diag_add(c->diag, name, line[K_KIND], vcol, "kind \"%s\" is not pdu or region",
                         val[K_KIND]);
+    /* Published region totals are checked, not trusted: a mismatch is worth a warning only,
+     * because published reports have printed totals that do not add up. */
+    long pub[3];
+    int have_pub = 1;
+    for (int i = 0; i < 3; i++) {
+        const char *v = val[K_PUB_CASES + i];
+        if (!v || !*v) {
+            have_pub = 0;
+        } else if (pdurep_parse_long(v, &pub[i]) || pub[i] < 0) {
+            pdurep_diag_add(c->diag, name, line[K_PUB_CASES + i], vcol,
+                            "%s \"%s\" is not a whole number", keys[K_PUB_CASES + i], v);
+            have_pub = 0;
+        }
+    }
+    if (have_pub && pub[1] + pub[2] != pub[0])
+        pdurep_diag_warn(c->diag, name, line[K_PUB_CASES], vcol,
+                         "published totals do not add up: %ld community + %ld licence = %ld, "
+                         "not %ld", pub[1], pub[2], pub[1] + pub[2], pub[0]);
     if (!val[K_NAME] || !*val[K_NAME])
         pdurep_diag_add(c->diag, name, line[K_NAME], val[K_NAME] ? vcol : 0,
                         "key \"name\" is required");
@@ -106,7 +125,7 @@ static pdurep_error read_inspection(import_ctx *c)
 
     pdurep_inspection *in = &c->insp;
     in->id = pdurep_xstrdup(val[K_ID]);
-    in->kind = pdurep_xstrdup(val[K_KIND] ? val[K_KIND] : "pdu");
+    in->kind = pdurep_xstrdup(val[K_KIND] && *val[K_KIND] ? val[K_KIND] : "pdu");
     in->name = pdurep_xstrdup(val[K_NAME]);
     in->region = pdurep_xstrdup(val[K_REGION]);
     in->framework = pdurep_xstrdup(val[K_FRAMEWORK] && *val[K_FRAMEWORK] ? val[K_FRAMEWORK]
@@ -127,8 +146,11 @@ static pdurep_error read_inspection(import_ctx *c)
         if (stat(fwdir, &sb) != 0)
             pdurep_diag_add(c->diag, name, line[K_FRAMEWORK], line[K_FRAMEWORK] ? vcol : 0,
                             "unknown framework \"%s\" (no folder %s)", in->framework, fwdir);
-        else
-            pdurep_framework_read_dir(fwdir, &c->fw, c->diag);
+        else if (pdurep_framework_read_dir(fwdir, &c->fw, c->diag) == PDUREP_OK &&
+                 strcmp(c->fw->kind, in->kind))
+            pdurep_diag_add(c->diag, name, line[K_FRAMEWORK] ? line[K_FRAMEWORK] : line[K_KIND],
+                            vcol, "framework %s is for %s inspections, but kind is %s",
+                            in->framework, c->fw->kind, in->kind);
         free(fwdir);
     }
     pdurep_csv_table_free(&t);
@@ -489,13 +511,13 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
         pdurep_diag_add(diag, dir, 0, 0, "no such bundle folder");
         return PDUREP_ERROR_NO_INPUT;
     }
-    static const char *const required[] = {"inspection.csv", "judgements.csv", "cases.csv"};
+    static const char *const required[] = {"inspection.csv", "judgements.csv"};
     int missing = 0;
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < 2; i++) {
         char *p = bundle_file(dir, required[i]);
         if (stat(p, &sb) != 0) {
             pdurep_diag_add(diag, p, 0, 0, "missing file (a bundle needs inspection.csv, "
-                            "judgements.csv and cases.csv)");
+                            "judgements.csv and, for a PDU, cases.csv)");
             missing = 1;
         }
         free(p);
@@ -508,6 +530,21 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
     pdurep_error err = read_inspection(&c);
     if (!err && (pdurep_diag_total(diag) > before || !c.fw))
         err = PDUREP_ERROR_DATA;
+    if (err)
+        goto out;
+    char *cases_path = bundle_file(dir, "cases.csv");
+    int has_cases = stat(cases_path, &sb) == 0;
+    if (!strcmp(c.insp.kind, "pdu") && !has_cases) {
+        pdurep_diag_add(diag, cases_path, 0, 0, "missing file (a PDU bundle needs one row per "
+                        "inspected case)");
+        err = PDUREP_ERROR_NO_INPUT;
+    } else if (strcmp(c.insp.kind, "pdu") && has_cases) {
+        /* Region standards are pooled from the PDUs' cases; own samples are not modelled yet. */
+        pdurep_diag_add(diag, cases_path, 0, 0, "a region bundle takes no cases.csv: its "
+                        "case-rated standards pool the cases of the region's PDU inspections");
+        err = PDUREP_ERROR_DATA;
+    }
+    free(cases_path);
     if (err)
         goto out;
 
@@ -544,7 +581,8 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
         } else {
             pdurep_db_fail(db, diag);
         }
-        read_cases(&c);
+        if (!strcmp(c.insp.kind, "pdu"))
+            read_cases(&c);
     }
     if (pdurep_diag_total(diag) > before) {
         err = PDUREP_ERROR_DATA;

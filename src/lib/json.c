@@ -110,7 +110,14 @@ char *pdurep_ratings_to_json(const pdurep_ratings *r, int flags)
     json_object_set_new(root, "kind", json_string(in->kind));
     json_object_set_new(root, "region", json_string(in->region));
     json_object_set_new(root, "fieldwork_start", json_string(in->fieldwork_start));
+    json_object_set_new(root, "provisional", json_boolean(fw->provisional));
     json_object_set_new(root, "cases", json_integer((json_int_t)r->n_cases));
+    if (r->n_pdus) {
+        json_t *pdus = json_array();
+        for (size_t i = 0; i < r->n_pdus; i++)
+            json_array_append_new(pdus, json_string(r->pdus[i]));
+        json_object_set_new(root, "pdus", pdus);
+    }
     json_t *sample = json_object();
     for (size_t a = 0; a < fw->n_attributes; a++) {
         json_t *counts = json_object();
