@@ -126,14 +126,14 @@ static pdurep_error read_inspection(import_ctx *c)
     pdurep_inspection *in = &c->insp;
     in->id = pdurep_xstrdup(val[K_ID]);
     in->kind = pdurep_xstrdup(val[K_KIND] && *val[K_KIND] ? val[K_KIND] : "pdu");
-    in->name = pdurep_xstrdup(val[K_NAME]);
-    in->region = pdurep_xstrdup(val[K_REGION]);
+    in->name = pdurep_nfc(val[K_NAME]);
+    in->region = pdurep_nfc(val[K_REGION]);
     in->framework = pdurep_xstrdup(val[K_FRAMEWORK] && *val[K_FRAMEWORK] ? val[K_FRAMEWORK]
                                                                           : DEFAULT_FRAMEWORK);
     in->fieldwork_start = pdurep_xstrdup(val[K_FIELDWORK]);
     in->published = pdurep_xstrdup(val[K_PUBLISHED]);
-    in->lead_inspector = pdurep_xstrdup(val[K_LEAD]);
-    in->inspectorate = pdurep_xstrdup(val[K_INSPECTORATE]);
+    in->lead_inspector = pdurep_nfc(val[K_LEAD]);
+    in->inspectorate = pdurep_nfc(val[K_INSPECTORATE]);
     in->caseload = caseload;
 
     /* The framework is data shipped in frameworks/CODE; a code is also a folder name. */
@@ -202,7 +202,9 @@ static void read_judgements(import_ctx *c, sqlite3_stmt *ins)
         sqlite3_reset(ins);
         sqlite3_bind_text(ins, 2, fw->standards[si].code, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(ins, 3, pdurep_rating_name(rating), -1, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 4, rationale, -1, SQLITE_TRANSIENT);
+        char *nfc = pdurep_nfc(rationale);
+        sqlite3_bind_text(ins, 4, nfc, -1, SQLITE_TRANSIENT);
+        free(nfc);
         if (sqlite3_step(ins) != SQLITE_DONE)
             pdurep_db_fail(c->db, c->diag);
     }
