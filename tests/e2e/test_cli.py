@@ -77,6 +77,17 @@ with tempfile.TemporaryDirectory() as tmp:
     j = json.loads(run(["rate", "--json", "north-wales-2025"], tmp).stdout)
     check(j["cases"] == 40, "--replace swapped the cases", str(j["cases"]))
 
+    # Text is stored in Unicode NFC: "o" + combining circumflex becomes one "ô".
+    nfc = os.path.join(tmp, "nfc")
+    shutil.copytree(fixture, nfc)
+    p = os.path.join(nfc, "inspection.csv")
+    text = open(p, encoding="utf-8").read().replace("north-wales-2025", "ynys-mon-2025")
+    text = text.replace("name,North Wales", "name,Ynys Mo\u0302n a\u0300 Chaerdydd")
+    open(p, "w", encoding="utf-8").write(text)
+    r = run(["import", nfc], tmp)
+    j = json.loads(run(["rate", "--json", "ynys-mon-2025"], tmp).stdout)
+    check(j["name"] == "Ynys M\u00f4n \u00e0 Chaerdydd", "names are normalised to NFC", ascii(j["name"]))
+
     # A read-only database folder: import cannot write, says so, exits 74.
     if os.geteuid() != 0:
         pass
