@@ -10,6 +10,7 @@
 #include "csvfile.h"
 #include "db_internal.h"
 #include "util.h"
+#include "inspection_internal.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -490,19 +491,6 @@ static void insert_inspection(import_ctx *c)
     sqlite3_finalize(st);
 }
 
-static void free_inspection_fields(pdurep_inspection *in)
-{
-    free(in->id);
-    free(in->kind);
-    free(in->name);
-    free(in->region);
-    free(in->framework);
-    free(in->fieldwork_start);
-    free(in->published);
-    free(in->lead_inspector);
-    free(in->inspectorate);
-}
-
 pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_out,
                            pdurep_diag *diag)
 {
@@ -602,7 +590,7 @@ rollback:
     sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 out:
     pdurep_framework_free(c.fw);
-    free_inspection_fields(&c.insp);
+    pdurep_inspection_clear(&c.insp);
     free(c.inspection_name);
     return err;
 }

@@ -6,22 +6,13 @@ whole files.
 usage: test_batch.py PDUREP SOURCE_ROOT"""
 import csv, hashlib, json, os, shutil, signal, subprocess, sys, tempfile, time
 
+from harness import check, edit, finish
+
 pdurep, root = (os.path.abspath(a) for a in sys.argv[1:3])
 fixture = os.path.join(root, "fixtures/north-wales")
 region = os.path.join(root, "tests/data/region-test")
-passed = failed = 0
-
-def check(ok, what, detail=""):
-    global passed, failed
-    passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
-    print(("ok   " if ok else "FAIL ") + what + ("" if ok else "\n" + str(detail)))
-
 def run(db, *args):
     return subprocess.run([pdurep, "--db", db] + list(args), capture_output=True, text=True)
-
-def edit(path, old, new):
-    text = open(path, encoding="utf-8").read()
-    open(path, "w", encoding="utf-8").write(text.replace(old, new))
 
 def copy_pdu(tmp, ident, region_name="Wales"):
     d = os.path.join(tmp, "bundles", ident)
@@ -125,5 +116,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check(not any(f.startswith(".") for f in left), "no temporary file left", left)
     check(all(complete(os.path.join(out4, f)) for f in left if f != "index.csv"), "every file left is whole")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

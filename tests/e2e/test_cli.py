@@ -5,18 +5,9 @@ database location rules, listing and replacing.
 usage: test_cli.py PDUREP FIXTURE_DIR"""
 import json, os, shutil, subprocess, sys, tempfile
 
+from harness import check, finish
+
 pdurep, fixture = (os.path.abspath(a) for a in sys.argv[1:3])
-passed = failed = 0
-
-def check(ok, what, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {what}")
-    else:
-        failed += 1
-        print(f"FAIL {what}\n{detail}")
-
 def run(args, cwd, env=None):
     e = dict(os.environ)
     e.pop("PDUREP_DB", None)
@@ -94,5 +85,4 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run(["--db", "/proc/nope/x.db", "import", fixture], tmp)
     check(r.returncode == 74 and "cannot open database" in r.stderr, "unopenable database exits 74", r.stderr)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -4,16 +4,11 @@
 usage: test_region.py PDUREP SOURCE_ROOT"""
 import json, os, shutil, subprocess, sys, tempfile
 
+from harness import check, edit, finish
+
 pdurep, root = (os.path.abspath(a) for a in sys.argv[1:3])
 fixture = os.path.join(root, "fixtures/north-wales")
 region = os.path.join(root, "tests/data/region-test")
-passed = failed = 0
-
-def check(ok, what, detail=""):
-    global passed, failed
-    passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
-    print(("ok   " if ok else "FAIL ") + what + ("" if ok else "\n" + str(detail)))
-
 def run(db, *args, env=None):
     e = dict(os.environ, **(env or {}))
     return subprocess.run([pdurep, "--db", db] + list(args), capture_output=True, text=True, env=e)
@@ -21,11 +16,6 @@ def run(db, *args, env=None):
 def rate(db, ident, env=None):
     r = run(db, "rate", "--json", ident, env=env)
     return json.loads(r.stdout) if r.returncode == 0 else r
-
-def edit(path, old, new):
-    text = open(path, encoding="utf-8").read()
-    assert old in text, (path, old)
-    open(path, "w", encoding="utf-8").write(text.replace(old, new))
 
 def kq(doc):
     return {q["code"]: q for s in doc["standards"] for q in s.get("key_questions", [])}
@@ -98,5 +88,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.returncode == 65 and "framework probation-pdu-2023 is for pdu inspections, but kind is region" in r.stderr,
           "kind and framework must agree", r.stderr)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()
