@@ -370,7 +370,10 @@ char *pdurep_standard_reason(const pdurep_ratings *r, size_t s)
     const pdurep_standard_result *res = &r->standards[s];
     const pdurep_framework *fw = r->framework;
     if (res->driver < 0)
-        return pdurep_xasprintf("inspectors' judgement: %s", pdurep_rating_name(res->rating));
+        return *res->rationale
+                   ? pdurep_xasprintf("inspectors' judgement: %s (%s)",
+                                      pdurep_rating_name(res->rating), res->rationale)
+                   : pdurep_xasprintf("inspectors' judgement: %s", pdurep_rating_name(res->rating));
     const pdurep_question *q = &fw->questions[res->driver];
     pdurep_tally t = r->questions[res->driver];
     size_t b = (size_t)(res->band - fw->bands);
