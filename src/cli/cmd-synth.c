@@ -133,6 +133,7 @@ int cmd_synth(int argc, char **argv, cli_context *ctx)
     pdurep_error err = pdurep_synth_write(&c.opt, diag);
     /* Bundles are flushed one by one, so what was printed before a failure is on disk. */
     fflush(stdout);
+    rc = 0;
     if (err)
         rc = cli_fail("synth", err, diag);
     else
