@@ -220,9 +220,17 @@ static int make_dirs(const char *path)
  */
 static int remove_bundle_dir(const char *dir)
 {
+    struct stat sb;
+    if (lstat(dir, &sb) != 0)
+        return errno == ENOENT ? 0 : -1;
+    /* Never follow a link: the files behind it are not ours. */
+    if (!S_ISDIR(sb.st_mode)) {
+        errno = ENOTDIR;
+        return -1;
+    }
     DIR *d = opendir(dir);
     if (!d)
-        return errno == ENOENT ? 0 : -1;
+        return -1;
     struct dirent *e;
     int foreign = 0;
     while ((e = readdir(d)))
