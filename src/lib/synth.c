@@ -394,7 +394,7 @@ static void draw_rates(synth *s, unsigned region, unsigned pdu, pdu_rates *pr)
     }
     pr->licence_drop = (3 + (int32_t)rng_below(&r, 6)) * PCT;
     pr->not_reviewed = (5 + (int32_t)rng_below(&r, 6)) * PCT;
-    pr->community = 700 + (unsigned)(rng_spread(&r, 60));
+    pr->community = (unsigned)(700 + rng_spread(&r, 60));
 }
 
 static size_t draw_value(rng *r, const unsigned *w, size_t n)
