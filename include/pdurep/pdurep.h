@@ -14,5 +14,6 @@
 #include "pdurep/ratings.h"
 #include "pdurep/atomic.h"
 #include "pdurep/batch.h"
+#include "pdurep/synth.h"
 
 #endif

@@ -13,6 +13,7 @@ const cli_command cli_commands[] = {
     {"list", cmd_list, "list the inspections in the database"},
     {"rate", cmd_rate, "show an inspection's ratings, score and the reason for each"},
     {"batch", cmd_batch, "write every document of a region or of all inspections, in parallel"},
+    {"synth", cmd_synth, "write seeded synthetic inspection bundles for tests and benchmarks"},
     {NULL, NULL, NULL},
 };
 
