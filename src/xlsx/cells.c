@@ -123,6 +123,8 @@ void annexe_table(annexe_ctx *c, lxw_worksheet *ws, const char *name, lxw_row_t 
 {
     for (lxw_col_t i = 0; i < n_cols; i++)
         annexe_check(c, worksheet_set_column(ws, i, i, cols[i].width, NULL));
+    /* Room for two-line headers: neither Excel nor LibreOffice grows a row written this way. */
+    annexe_check(c, worksheet_set_row(ws, first_row, 30, NULL));
     /* Excel needs at least one data row under a table's header. */
     if (last_row <= first_row)
         last_row = first_row + 1;

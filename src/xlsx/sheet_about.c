@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "xlsx/annexe_internal.h"
 
@@ -23,6 +24,9 @@ static void note(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t *row, const char *k
                  const char *const *names)
 {
     char *text = annexe_sf(c, key, names);
+    /* Wrapped text does not grow its row by itself: about 90 characters fit a line of column B. */
+    size_t lines = text ? strlen(text) / 85 + 1 : 1;
+    annexe_check(c, worksheet_set_row(ws, *row, 15.0 * (double)lines, NULL));
     annexe_text(c, ws, *row, 0, "\xE2\x80\xA2", c->f.text); /* bullet */
     annexe_text(c, ws, *row, 1, text, c->f.note);
     free(text);

@@ -36,7 +36,7 @@ void annexe_sheet_charts(annexe_ctx *c)
     free(title);
     annexe_text(c, ws, 1, 0, annexe_s(c, "charts.note"), c->f.subtitle);
     annexe_check(c, worksheet_set_column(ws, 0, 0, 30, NULL));
-    annexe_check(c, worksheet_set_column(ws, 1, MAX_KQ + 2, 14, NULL));
+    annexe_check(c, worksheet_set_column(ws, 1, MAX_KQ + 1, 20, NULL));
 
     /* Table 1: computed standards by key-question position. */
     size_t max_kq = 0, n_std = 0;
