@@ -110,6 +110,17 @@ pdurep_error pdurep_ratings_breakdown_by_code(const pdurep_ratings *r, const cha
 double pdurep_relative_rate_index(pdurep_tally group, pdurep_tally reference,
                                   unsigned long min_relevant);
 
+/**
+ * @brief Why a standard has its rating, in one English sentence.
+ *
+ * For a computed standard: the driving key question, its counts and percent,
+ * the band and its range, and any panel override with its rationale.
+ * @param r The result.
+ * @param standard Standard index.
+ * @return A malloc'd string.
+ */
+char *pdurep_standard_reason(const pdurep_ratings *r, size_t standard);
+
 /** Flags for pdurep_ratings_to_json(). */
 enum {
     PDUREP_JSON_PRETTY = 1 << 0,     /**< Indent the output. */

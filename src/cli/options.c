@@ -20,8 +20,8 @@ int cli_parse(int argc, char **argv, const cli_spec *spec, cli_context *ctx, int
     all[n] = (struct option){0};
 
     char shortopts[64];
-    /* '+' stops at the first operand; ':' lets us word missing arguments ourselves. */
-    snprintf(shortopts, sizeof shortopts, "+:h%s", spec->shortopts ? spec->shortopts : "");
+    /* Leading ":" lets us word missing-argument errors ourselves; options may follow operands. */
+    snprintf(shortopts, sizeof shortopts, ":h%s", spec->shortopts ? spec->shortopts : "");
 
     optind = 1;
     opterr = 0;

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Quick start: install what is missing, build, import the North Wales fixture
+# into ./pdurep.db and print its ratings (and write the documents into out/).
+set -euo pipefail
+. "$(dirname "$0")/setup.sh"
+cd "$PDUREP_ROOT"
+pdurep_install_packages
+pdurep_build build
+pdurep=build/src/pdurep
+export PDUREP_DB="$PDUREP_ROOT/pdurep.db"
+$pdurep import --replace fixtures/north-wales
+$pdurep rate north-wales-2025
+mkdir -p out

@@ -1,0 +1,300 @@
+#include "csvfile.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+typedef struct reader {
+    const char *name;
+    pdurep_diag *diag;
+    pdurep_csv_row_fn fn;
+    void *user;
+
+    /* The record being built: all fields back to back in one buffer. */
+    char *buf;
+    size_t buf_len, buf_cap;
+    size_t *offsets, *lengths;
+    const char **fields;
+    size_t n_fields, fields_cap;
+
+    unsigned long line;        /* physical line being fed */
+    unsigned long record_line; /* line the current record started on */
+    unsigned long index;       /* records delivered so far */
+    int bad_utf8;              /* the current record had invalid UTF-8 (reported once) */
+    int stop;                  /* non-zero: callback asked to stop; its value */
+    int oom;
+} reader;
+
+int pdurep_utf8_valid(const char *s, size_t len)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)len;
+    /* ASCII fast path: most of a bundle is codes and Y/N. */
+    while (left > 0 && *p < 0x80) {
+        p++;
+        left--;
+    }
+    while (left > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+        if (n <= 0)
+            return 0;
+        p += n;
+        left -= n;
+    }
+    return 1;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+    reader *r = data;
+    if (r->stop || r->oom)
+        return;
+    if (r->n_fields == 0 && r->buf_len == 0)
+        r->bad_utf8 = 0;
+    if (!r->bad_utf8 && !pdurep_utf8_valid(s, len)) {
+        pdurep_diag_add(r->diag, r->name, r->record_line, r->n_fields + 1,
+                        "text is not valid UTF-8 (save the file as UTF-8)");
+        r->bad_utf8 = 1;
+    }
+    if (r->n_fields == r->fields_cap) {
+        size_t cap = r->fields_cap ? r->fields_cap * 2 : 64;
+        size_t *o = realloc(r->offsets, cap * sizeof *o);
+        if (o) r->offsets = o;
+        size_t *l = realloc(r->lengths, cap * sizeof *l);
+        if (l) r->lengths = l;
+        const char **f = realloc(r->fields, cap * sizeof *f);
+        if (f) r->fields = f;
+        if (!o || !l || !f) {
+            r->oom = 1;
+            return;
+        }
+        r->fields_cap = cap;
+    }
+    if (r->buf_len + len + 1 > r->buf_cap) {
+        size_t cap = r->buf_cap ? r->buf_cap : 4096;
+        while (cap < r->buf_len + len + 1)
+            cap *= 2;
+        char *b = realloc(r->buf, cap);
+        if (!b) {
+            r->oom = 1;
+            return;
+        }
+        r->buf = b;
+        r->buf_cap = cap;
+    }
+    r->offsets[r->n_fields] = r->buf_len;
+    r->lengths[r->n_fields] = len;
+    if (len)
+        memcpy(r->buf + r->buf_len, s, len);
+    r->buf_len += len;
+    r->buf[r->buf_len++] = '\0';
+    r->n_fields++;
+}
+
+static void on_record(int c, void *data)
+{
+    reader *r = data;
+    (void)c;
+    /* Blank lines arrive as records without fields: skip them. */
+    if (!r->stop && !r->oom && r->n_fields > 0) {
+        for (size_t i = 0; i < r->n_fields; i++)
+            r->fields[i] = r->buf + r->offsets[i];
+        pdurep_csv_row row = {r->fields, r->lengths, r->n_fields, r->record_line, r->index++};
+        int rc = r->fn(&row, r->user);
+        if (rc)
+            r->stop = rc;
+    }
+    r->n_fields = 0;
+    r->buf_len = 0;
+    /* Lines are fed whole, so the next record starts on the next physical line. */
+    r->record_line = r->line + 1;
+}
+
+pdurep_error pdurep_csv_read(const char *path, const char *name, pdurep_csv_row_fn fn,
+                             void *user, pdurep_diag *diag)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        pdurep_diag_add(diag, name, 0, 0, "cannot open: %s", strerror(errno));
+        return errno == ENOENT ? PDUREP_ERROR_NO_INPUT : PDUREP_ERROR_IO;
+    }
+    struct csv_parser p;
+    /* REPALL_NL reports blank lines as empty records so line numbers stay exact. */
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
+        fclose(f);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
+    reader r = {.name = name, .diag = diag, .fn = fn, .user = user, .line = 0, .record_line = 1};
+    size_t before = pdurep_diag_total(diag);
+    pdurep_error err = PDUREP_OK;
+
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    while (!r.stop && !r.oom && (len = getline(&line, &cap, f)) > 0) {
+        r.line++;
+        char *s = line;
+        if (r.line == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+            s += 3;
+            len -= 3;
+        }
+        size_t done = csv_parse(&p, s, (size_t)len, on_field, on_record, &r);
+        if (done != (size_t)len) {
+            if (csv_error(&p) == CSV_EPARSE) {
+                pdurep_diag_add(diag, name, r.line, r.n_fields + 1,
+                                "malformed quoting (a quote inside a field must be doubled, "
+                                "and a quoted field must end with a quote)");
+                err = PDUREP_ERROR_DATA;
+            } else {
+                err = PDUREP_ERROR_NO_MEMORY;
+            }
+            break;
+        }
+    }
+    if (ferror(f)) {
+        pdurep_diag_add(diag, name, 0, 0, "read error: %s", strerror(errno));
+        err = PDUREP_ERROR_IO;
+    }
+    if (!err && !r.stop && !r.oom && csv_fini(&p, on_field, on_record, &r) != 0) {
+        pdurep_diag_add(diag, name, r.record_line, r.n_fields + 1,
+                        "unterminated quoted field (the closing quote is missing)");
+        err = PDUREP_ERROR_DATA;
+    }
+    free(line);
+    csv_free(&p);
+    fclose(f);
+    free(r.buf);
+    free(r.offsets);
+    free(r.lengths);
+    free(r.fields);
+    if (r.oom)
+        return PDUREP_ERROR_NO_MEMORY;
+    if (err)
+        return err;
+    if (r.stop)
+        return (pdurep_error)r.stop;
+    return pdurep_diag_total(diag) > before ? PDUREP_ERROR_DATA : PDUREP_OK;
+}
+
+typedef struct slurp {
+    const char *name;
+    const pdurep_csv_column *cols;
+    size_t n_cols;
+    pdurep_csv_table *t;
+    long *map;      /* declared column for each CSV column, -1 if none */
+    size_t n_map;   /* CSV columns in the header */
+    size_t rows_cap;
+    pdurep_diag *diag;
+    int header_ok;
+} slurp;
+
+static int slurp_header(slurp *s, const pdurep_csv_row *row)
+{
+    s->map = malloc(row->n * sizeof *s->map);
+    if (!s->map)
+        return PDUREP_ERROR_NO_MEMORY;
+    s->n_map = row->n;
+    int ok = 1;
+    for (size_t i = 0; i < row->n; i++) {
+        s->map[i] = -1;
+        for (size_t c = 0; c < s->n_cols; c++)
+            if (strcmp(row->fields[i], s->cols[c].name) == 0)
+                s->map[i] = (long)c;
+        if (s->map[i] < 0) {
+            pdurep_diag_add(s->diag, s->name, row->line, i + 1, "unknown column \"%s\"",
+                            row->fields[i]);
+            ok = 0;
+        } else if (s->t->col_index[s->map[i]]) {
+            pdurep_diag_add(s->diag, s->name, row->line, i + 1, "column \"%s\" appears twice",
+                            row->fields[i]);
+            ok = 0;
+        } else {
+            s->t->col_index[s->map[i]] = (long)i + 1;
+        }
+    }
+    for (size_t c = 0; c < s->n_cols; c++)
+        if (s->cols[c].required && !s->t->col_index[c]) {
+            pdurep_diag_add(s->diag, s->name, row->line, 0, "missing column \"%s\"",
+                            s->cols[c].name);
+            ok = 0;
+        }
+    s->header_ok = ok;
+    return 0;
+}
+
+static int slurp_row(const pdurep_csv_row *row, void *user)
+{
+    slurp *s = user;
+    if (row->index == 0)
+        return slurp_header(s, row);
+    if (!s->header_ok)
+        return 0;
+    if (row->n != s->n_map) {
+        pdurep_diag_add(s->diag, s->name, row->line, row->n < s->n_map ? row->n + 1 : s->n_map + 1,
+                        "%zu fields, expected %zu as in the header", row->n, s->n_map);
+        return 0;
+    }
+    pdurep_csv_table *t = s->t;
+    if (t->n_rows == s->rows_cap) {
+        size_t cap = s->rows_cap ? s->rows_cap * 2 : 16;
+        char **cells = realloc(t->cells, cap * t->n_cols * sizeof *cells);
+        if (!cells)
+            return PDUREP_ERROR_NO_MEMORY;
+        t->cells = cells;
+        unsigned long *lines = realloc(t->lines, cap * sizeof *lines);
+        if (!lines)
+            return PDUREP_ERROR_NO_MEMORY;
+        t->lines = lines;
+        s->rows_cap = cap;
+    }
+    char **cells = t->cells + t->n_rows * t->n_cols;
+    for (size_t c = 0; c < t->n_cols; c++)
+        cells[c] = NULL;
+    t->lines[t->n_rows] = row->line;
+    t->n_rows++; /* counted before filling so a failure below frees what was made */
+    for (size_t i = 0; i < row->n; i++)
+        if (!(cells[s->map[i]] = strdup(row->fields[i])))
+            return PDUREP_ERROR_NO_MEMORY;
+    for (size_t c = 0; c < t->n_cols; c++)
+        if (!cells[c] && !(cells[c] = strdup("")))
+            return PDUREP_ERROR_NO_MEMORY;
+    return 0;
+}
+
+pdurep_error pdurep_csv_slurp(const char *path, const char *name, const pdurep_csv_column *cols,
+                              size_t n_cols, pdurep_csv_table *out, pdurep_diag *diag)
+{
+    memset(out, 0, sizeof *out);
+    out->n_cols = n_cols;
+    out->col_index = calloc(n_cols, sizeof *out->col_index);
+    if (!out->col_index)
+        return PDUREP_ERROR_NO_MEMORY;
+    slurp s = {.name = name, .cols = cols, .n_cols = n_cols, .t = out, .diag = diag};
+    size_t before = pdurep_diag_total(diag);
+    pdurep_error err = pdurep_csv_read(path, name, slurp_row, &s, diag);
+    free(s.map);
+    if (!err && s.n_map == 0) {
+        pdurep_diag_add(diag, name, 0, 0, "file is empty (a header row is needed)");
+        err = PDUREP_ERROR_DATA;
+    }
+    if (!err && pdurep_diag_total(diag) > before)
+        err = PDUREP_ERROR_DATA;
+    if (err)
+        pdurep_csv_table_free(out);
+    return err;
+}
+
+void pdurep_csv_table_free(pdurep_csv_table *t)
+{
+    if (t->cells)
+        for (size_t i = 0; i < t->n_rows * t->n_cols; i++)
+            free(t->cells[i]);
+    free(t->cells);
+    free(t->lines);
+    free(t->col_index);
+    memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,77 @@
+/*
+ * Internal: a strict CSV reader over libcsv that knows where each record
+ * starts, so every problem can be reported as FILE:LINE:COLUMN. COLUMN is the
+ * CSV column (field) number, counting from 1, which is what a user sees when
+ * opening the file in a spreadsheet.
+ */
+#ifndef PDUREP_CSVFILE_H
+#define PDUREP_CSVFILE_H
+
+#include <stddef.h>
+#include "pdurep/error.h"
+#include "pdurep/diag.h"
+
+/** One record, valid only during the callback. Fields are NUL-terminated. */
+typedef struct pdurep_csv_row {
+    const char *const *fields; /**< fields[i] is column i + 1 */
+    const size_t *lengths;     /**< byte length of each field */
+    size_t n;                  /**< number of fields */
+    unsigned long line;        /**< physical line the record starts on */
+    unsigned long index;       /**< 0 for the header, 1 for the first data record, ... */
+} pdurep_csv_row;
+
+/**
+ * Called for every non-blank record. Return 0 to go on, non-zero to stop
+ * reading (the value is returned by pdurep_csv_read() as an error).
+ */
+typedef int (*pdurep_csv_row_fn)(const pdurep_csv_row *row, void *user);
+
+/**
+ * Read a CSV file strictly: malformed quoting, an unterminated quote and
+ * invalid UTF-8 are reported to @p diag against @p name. A leading UTF-8 BOM
+ * and CRLF line ends are accepted.
+ * @param path File to open.
+ * @param name File name used in messages (as the user should see it).
+ * @return PDUREP_OK; PDUREP_ERROR_NO_INPUT if the file cannot be opened;
+ *         PDUREP_ERROR_DATA if it is malformed (every problem is in @p diag);
+ *         the callback's non-zero return value cast to pdurep_error.
+ */
+pdurep_error pdurep_csv_read(const char *path, const char *name, pdurep_csv_row_fn fn,
+                             void *user, pdurep_diag *diag);
+
+/** Whether @p s (length @p len) is valid UTF-8. */
+int pdurep_utf8_valid(const char *s, size_t len);
+
+#endif
+
+/** A column a small CSV file must (or may) have. */
+typedef struct pdurep_csv_column {
+    const char *name; /**< Header text, matched exactly. */
+    int required;     /**< Non-zero: a missing column is an error. */
+} pdurep_csv_column;
+
+/** A small CSV file read whole, its columns in declared order. */
+typedef struct pdurep_csv_table {
+    size_t n_rows;
+    size_t n_cols;
+    char **cells;          /**< cells[row * n_cols + col]; "" for absent optional columns */
+    unsigned long *lines;  /**< line of each row */
+    long *col_index;       /**< 1-based CSV column of each declared column, 0 if absent */
+} pdurep_csv_table;
+
+/**
+ * Read a small CSV file with a header row naming @p cols (in any order).
+ * Unknown, repeated or missing required columns, and rows with the wrong
+ * number of fields, are reported to @p diag.
+ */
+pdurep_error pdurep_csv_slurp(const char *path, const char *name, const pdurep_csv_column *cols,
+                              size_t n_cols, pdurep_csv_table *out, pdurep_diag *diag);
+
+/** Cell of a slurped table. */
+static inline const char *pdurep_csv_cell(const pdurep_csv_table *t, size_t row, size_t col)
+{
+    return t->cells[row * t->n_cols + col];
+}
+
+/** Free a slurped table's contents. */
+void pdurep_csv_table_free(pdurep_csv_table *t);

@@ -1,0 +1,321 @@
+/*
+ * The rating calculator. It counts every case's answers once, into the overall
+ * tallies and into every attribute breakdown, then applies the framework:
+ * lowest key question -> band -> rating -> points -> score -> overall rating.
+ */
+#include "pdurep/ratings.h"
+#include "db_internal.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+double pdurep_tally_percent(pdurep_tally t)
+{
+    unsigned long rel = pdurep_tally_relevant(t);
+    /* 100 * yes is exact in a double, so a fraction that is exactly 65% gives exactly 65.0. */
+    return rel ? (100.0 * (double)t.yes) / (double)rel : -1.0;
+}
+
+double pdurep_relative_rate_index(pdurep_tally group, pdurep_tally reference,
+                                  unsigned long min_relevant)
+{
+    unsigned long rg = pdurep_tally_relevant(group), rr = pdurep_tally_relevant(reference);
+    if (rg < min_relevant || rr < min_relevant || rg == 0 || rr == 0 || reference.yes == 0)
+        return -1.0;
+    return ((double)group.yes / (double)rg) / ((double)reference.yes / (double)rr);
+}
+
+pdurep_tally pdurep_ratings_breakdown(const pdurep_ratings *r, size_t attribute, size_t value,
+                                      size_t question)
+{
+    return r->breakdowns[attribute].tallies[value * r->framework->n_questions + question];
+}
+
+pdurep_error pdurep_ratings_breakdown_by_code(const pdurep_ratings *r, const char *attribute,
+                                              const char *value, const char *question,
+                                              pdurep_tally *out)
+{
+    long a = pdurep_framework_attribute_index(r->framework, attribute);
+    long q = pdurep_framework_question_index(r->framework, question);
+    if (a < 0 || q < 0)
+        return PDUREP_ERROR_NO_INPUT;
+    const pdurep_attribute *at = &r->framework->attributes[a];
+    for (size_t v = 0; v < at->n_values; v++)
+        if (!strcmp(at->values[v], value)) {
+            *out = pdurep_ratings_breakdown(r, (size_t)a, v, (size_t)q);
+            return PDUREP_OK;
+        }
+    return PDUREP_ERROR_NO_INPUT;
+}
+
+void pdurep_ratings_free(pdurep_ratings *r)
+{
+    if (!r)
+        return;
+    if (r->standards)
+        for (size_t i = 0; i < r->framework->n_standards; i++)
+            free((char *)r->standards[i].rationale);
+    if (r->breakdowns)
+        for (size_t i = 0; i < r->framework->n_attributes; i++) {
+            free(r->breakdowns[i].cases);
+            free(r->breakdowns[i].tallies);
+        }
+    free(r->breakdowns);
+    free(r->standards);
+    free(r->questions);
+    pdurep_framework_free(r->framework);
+    pdurep_inspection_free(r->inspection);
+    free(r);
+}
+
+/* yes_a / rel_a < yes_b / rel_b, exactly. */
+static int lower(pdurep_tally a, pdurep_tally b)
+{
+    return (unsigned long long)a.yes * pdurep_tally_relevant(b) <
+           (unsigned long long)b.yes * pdurep_tally_relevant(a);
+}
+
+static void tally_add(pdurep_tally *t, char answer)
+{
+    if (answer == 'Y')
+        t->yes++;
+    else if (answer == 'N')
+        t->no++;
+    else
+        t->na++;
+}
+
+static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, pdurep_diag *diag)
+{
+    const pdurep_framework *fw = r->framework;
+    sqlite3_stmt *st;
+    pdurep_error err = PDUREP_OK;
+
+    /* Which framework question each character of the answers string is. */
+    if (sqlite3_prepare_v2(db->sql, "SELECT answer_codes FROM inspection WHERE id = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    sqlite3_bind_text(st, 1, r->inspection->id, -1, SQLITE_STATIC);
+    char *codes = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        codes = pdurep_xstrdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    if (!codes)
+        return PDUREP_ERROR_NO_INPUT;
+    size_t n_slots = 0;
+    long *slot_q = pdurep_xcalloc(strlen(codes) + 1, sizeof *slot_q);
+    int *has_column = pdurep_xcalloc(fw->n_questions, sizeof *has_column);
+    for (char *save = NULL, *tok = strtok_r(codes, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        long q = pdurep_framework_question_index(fw, tok);
+        slot_q[n_slots++] = q;
+        if (q >= 0)
+            has_column[q] = 1;
+    }
+    free(codes);
+
+    size_t nq = fw->n_questions, na = fw->n_attributes;
+    if (sqlite3_prepare_v2(db->sql, "SELECT sentence_type, rosh, gender, ethnicity, "
+                                    "probation_reset, answers FROM inspection_case "
+                                    "WHERE inspection = ?1", -1, &st, NULL) != SQLITE_OK) {
+        free(slot_q);
+        free(has_column);
+        return pdurep_db_fail(db, diag);
+    }
+    sqlite3_bind_text(st, 1, r->inspection->id, -1, SQLITE_STATIC);
+    pdurep_tally **group = pdurep_xcalloc(na, sizeof *group);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        r->n_cases++;
+        for (size_t a = 0; a < na; a++) {
+            const char *v = (const char *)sqlite3_column_text(st, (int)a);
+            const pdurep_attribute *at = &fw->attributes[a];
+            size_t vi = 0;
+            while (vi < at->n_values && strcmp(at->values[vi], v ? v : ""))
+                vi++;
+            if (vi == at->n_values) {
+                pdurep_diag_add(diag, db->path, 0, 0, "case with %s \"%s\", which framework %s "
+                                "does not list", at->code, v ? v : "", fw->code);
+                err = PDUREP_ERROR_DATA;
+                group[a] = NULL;
+                continue;
+            }
+            r->breakdowns[a].cases[vi]++;
+            group[a] = r->breakdowns[a].tallies + vi * nq;
+        }
+        const char *ans = (const char *)sqlite3_column_text(st, 5);
+        size_t len = (size_t)sqlite3_column_bytes(st, 5);
+        for (size_t i = 0; i < n_slots && i < len; i++) {
+            long q = slot_q[i];
+            if (q < 0)
+                continue;
+            tally_add(&r->questions[q], ans[i]);
+            for (size_t a = 0; a < na; a++)
+                if (group[a])
+                    tally_add(&group[a][q], ans[i]);
+        }
+    }
+    if (rc != SQLITE_DONE)
+        err = pdurep_db_fail(db, diag);
+    sqlite3_finalize(st);
+
+    /* A prompt the bundle has no column for did not apply to any case. */
+    for (size_t q = 0; q < nq; q++)
+        if (!has_column[q]) {
+            r->questions[q].na = r->n_cases;
+            for (size_t a = 0; a < na; a++)
+                for (size_t v = 0; v < fw->attributes[a].n_values; v++)
+                    r->breakdowns[a].tallies[v * nq + q].na = r->breakdowns[a].cases[v];
+        }
+    free(group);
+    free(slot_q);
+    free(has_column);
+    return err;
+}
+
+static pdurep_error read_judgements(pdurep_db *db, pdurep_ratings *r, pdurep_rating *judged,
+                                    pdurep_diag *diag)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->sql, "SELECT standard, rating, rationale FROM judgement "
+                                    "WHERE inspection = ?1", -1, &st, NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    sqlite3_bind_text(st, 1, r->inspection->id, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        long s = pdurep_framework_standard_index(r->framework,
+                                                 (const char *)sqlite3_column_text(st, 0));
+        if (s < 0)
+            continue;
+        judged[s] = pdurep_rating_parse((const char *)sqlite3_column_text(st, 1));
+        free((char *)r->standards[s].rationale);
+        r->standards[s].rationale = pdurep_xstrdup((const char *)sqlite3_column_text(st, 2));
+    }
+    sqlite3_finalize(st);
+    return PDUREP_OK;
+}
+
+pdurep_error pdurep_ratings_compute(pdurep_db *db, const char *id, pdurep_ratings **out,
+                                    pdurep_diag *diag)
+{
+    *out = NULL;
+    pdurep_ratings *r = pdurep_xcalloc(1, sizeof *r);
+    pdurep_error err = pdurep_inspection_get(db, id, &r->inspection);
+    if (err) {
+        if (err == PDUREP_ERROR_NO_INPUT)
+            pdurep_diag_add(diag, db->path, 0, 0, "no inspection \"%s\" (see pdurep list)", id);
+        free(r);
+        return err;
+    }
+    err = pdurep_db_load_framework(db, r->inspection->framework, &r->framework, diag);
+    if (err) {
+        pdurep_ratings_free(r);
+        return err;
+    }
+    const pdurep_framework *fw = r->framework;
+    r->questions = pdurep_xcalloc(fw->n_questions, sizeof *r->questions);
+    r->standards = pdurep_xcalloc(fw->n_standards, sizeof *r->standards);
+    r->breakdowns = pdurep_xcalloc(fw->n_attributes, sizeof *r->breakdowns);
+    for (size_t a = 0; a < fw->n_attributes; a++) {
+        size_t nv = fw->attributes[a].n_values;
+        r->breakdowns[a].attribute = &fw->attributes[a];
+        r->breakdowns[a].cases = pdurep_xcalloc(nv, sizeof(unsigned long));
+        r->breakdowns[a].tallies = pdurep_xcalloc(nv * fw->n_questions, sizeof(pdurep_tally));
+    }
+    for (size_t s = 0; s < fw->n_standards; s++) {
+        r->standards[s].standard = &fw->standards[s];
+        r->standards[s].rationale = pdurep_xstrdup("");
+        r->standards[s].driver = -1;
+        r->standards[s].computed_rating = PDUREP_RATING_NONE;
+    }
+    pdurep_rating *judged = pdurep_xmalloc(fw->n_standards * sizeof *judged);
+    for (size_t s = 0; s < fw->n_standards; s++)
+        judged[s] = PDUREP_RATING_NONE;
+
+    if ((err = count_cases(db, r, diag)) || (err = read_judgements(db, r, judged, diag)))
+        goto fail;
+
+    for (size_t s = 0; s < fw->n_standards; s++) {
+        const pdurep_standard *sd = &fw->standards[s];
+        pdurep_standard_result *res = &r->standards[s];
+        if (sd->rated_by == PDUREP_RATED_BY_CASES) {
+            long driver = -1;
+            for (size_t k = 0; k < sd->n_key_questions; k++) {
+                size_t q = sd->key_questions[k];
+                if (pdurep_tally_relevant(r->questions[q]) == 0)
+                    continue; /* a question no case answered cannot drive a rating */
+                if (driver < 0 || lower(r->questions[q], r->questions[driver]))
+                    driver = (long)q;
+            }
+            if (driver < 0) {
+                pdurep_diag_add(diag, NULL, 0, 0, "standard %s: no case is relevant to any of "
+                                "its key questions, so it cannot be rated", sd->code);
+                err = PDUREP_ERROR_DATA;
+                goto fail;
+            }
+            res->driver = driver;
+            res->band = pdurep_framework_band(fw, pdurep_tally_percent(r->questions[driver]));
+            if (!res->band) {
+                pdurep_diag_add(diag, NULL, 0, 0, "framework %s has no band for %.3f%%",
+                                fw->code, pdurep_tally_percent(r->questions[driver]));
+                err = PDUREP_ERROR_DATA;
+                goto fail;
+            }
+            res->computed_rating = res->band->rating;
+            res->rating = judged[s] != PDUREP_RATING_NONE ? judged[s] : res->computed_rating;
+            res->overridden = res->rating != res->computed_rating;
+        } else {
+            if (judged[s] == PDUREP_RATING_NONE) {
+                pdurep_diag_add(diag, NULL, 0, 0, "standard %s %s has no judgement", sd->code,
+                                sd->name);
+                err = PDUREP_ERROR_DATA;
+                goto fail;
+            }
+            res->rating = judged[s];
+        }
+        res->points = fw->points[res->rating];
+        r->score += res->points;
+    }
+    r->max_score = pdurep_framework_max_score(fw);
+    r->overall = pdurep_framework_overall(fw, r->score);
+    if (r->overall == PDUREP_RATING_NONE) {
+        pdurep_diag_add(diag, NULL, 0, 0, "framework %s has no overall band for score %d",
+                        fw->code, r->score);
+        err = PDUREP_ERROR_DATA;
+        goto fail;
+    }
+    free(judged);
+    *out = r;
+    return PDUREP_OK;
+fail:
+    free(judged);
+    pdurep_ratings_free(r);
+    return err;
+}
+
+char *pdurep_standard_reason(const pdurep_ratings *r, size_t s)
+{
+    const pdurep_standard_result *res = &r->standards[s];
+    const pdurep_framework *fw = r->framework;
+    if (res->driver < 0)
+        return pdurep_xasprintf("inspectors' judgement: %s", pdurep_rating_name(res->rating));
+    const pdurep_question *q = &fw->questions[res->driver];
+    pdurep_tally t = r->questions[res->driver];
+    size_t b = (size_t)(res->band - fw->bands);
+    char range[64];
+    if (b == 0)
+        snprintf(range, sizeof range, "%g%% and over", res->band->min_percent);
+    else
+        snprintf(range, sizeof range, "%g%% to under %g%%", res->band->min_percent,
+                 fw->bands[b - 1].min_percent);
+    char *base = pdurep_xasprintf(
+        "lowest key question %s: %lu of %lu relevant cases (%.1f%%) is in band %s (%s), "
+        "which gives %s", q->code, t.yes, pdurep_tally_relevant(t), pdurep_tally_percent(t),
+        res->band->name, range, pdurep_rating_name(res->computed_rating));
+    if (!res->overridden)
+        return base;
+    char *full = pdurep_xasprintf("%s; the ratings panel set %s instead: %s", base,
+                                  pdurep_rating_name(res->rating), res->rationale);
+    free(base);
+    return full;
+}

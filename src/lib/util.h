@@ -1,0 +1,35 @@
+/*
+ * Internal helpers shared by the library modules.
+ *
+ * Allocation failures end the process (as git's xmalloc does): a report
+ * generator that cannot get a few kilobytes has nothing sensible to fall back
+ * to, and checking every strdup would bury the logic that matters.
+ */
+#ifndef PDUREP_UTIL_H
+#define PDUREP_UTIL_H
+
+#include <stddef.h>
+
+void *pdurep_xmalloc(size_t n);
+void *pdurep_xcalloc(size_t n, size_t size);
+void *pdurep_xrealloc(void *p, size_t n);
+char *pdurep_xstrdup(const char *s);
+/** printf into a new string. */
+char *pdurep_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/** Join a folder and a file name with one '/'. */
+char *pdurep_path_join(const char *dir, const char *file);
+
+/** ASCII case-insensitive equality. */
+int pdurep_strieq(const char *a, const char *b);
+
+/** Parse a whole decimal integer; 0 on success, -1 if @p s is not one. */
+int pdurep_parse_long(const char *s, long *out);
+
+/** Parse a whole decimal number; 0 on success, -1 if @p s is not one. */
+int pdurep_parse_double(const char *s, double *out);
+
+/** Whether @p s is a date written YYYY-MM-DD that exists in the calendar. */
+int pdurep_valid_date(const char *s);
+
+#endif
