@@ -86,12 +86,13 @@ void annexe_fraction(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
         annexe_suppressed(c, ws, row, col);
         return;
     }
-    /* The calculator's percent divided by 100 is the fraction Yes / relevant. */
-    double pct = pdurep_tally_percent(t);
-    if (pct < 0)
+    /* The calculator says whether there is a percent; the cell holds the exact
+     * fraction Yes / relevant, so =Yes/Relevant in a spreadsheet gives the same double. */
+    if (pdurep_tally_percent(t) < 0)
         annexe_check(c, worksheet_write_blank(ws, row, col, c->f.fraction));
     else
-        annexe_number(c, ws, row, col, pct / 100.0, c->f.fraction);
+        annexe_number(c, ws, row, col, (double)t.yes / (double)pdurep_tally_relevant(t),
+                      c->f.fraction);
 }
 
 void annexe_rounded(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
