@@ -114,8 +114,6 @@ pdurep_error annexe_sheet_cases(annexe_ctx *c)
                  (lxw_col_t)n_cols);
     c->constant_memory = saved;
 
-    const char *yes = annexe_s(c, "cases.answer.yes"), *no = annexe_s(c, "cases.answer.no"),
-               *na = annexe_s(c, "cases.answer.na");
     lxw_row_t row = head + 1;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && !c->lxw_err) {
@@ -128,9 +126,13 @@ pdurep_error annexe_sheet_cases(annexe_ctx *c)
                         NULL);
         }
         for (size_t q = 0; q < fw->n_questions; q++) {
+            /* 1 for Yes, 0 for No, nothing when not applicable: a column's AVERAGE is then
+             * the question's percentage and its SUM the Yes count, and 5 million cells
+             * stay small (an empty cell is not written at all). */
             char ch = pos[q] >= 0 && (size_t)pos[q] < alen ? answers[pos[q]] : '-';
-            const char *text = ch == 'Y' ? yes : ch == 'N' ? no : na;
-            annexe_text(c, ws, row, (lxw_col_t)(1 + n_attr + q), text, NULL);
+            if (ch == 'Y' || ch == 'N')
+                annexe_check(c, worksheet_write_number(ws, row, (lxw_col_t)(1 + n_attr + q),
+                                                       ch == 'Y', NULL));
         }
         row++;
     }
