@@ -87,6 +87,7 @@ void annexe_suppressed(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_
 void annexe_rating(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                    pdurep_rating rating);
 void annexe_check(annexe_ctx *c, lxw_error err);
+void annexe_fit_row(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, const char *text, double width);
 
 /* A tabular block: a worksheet table, or (constant memory) a header row with an autofilter. */
 typedef struct annexe_column {

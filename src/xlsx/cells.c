@@ -17,6 +17,25 @@ void annexe_check(annexe_ctx *c, lxw_error err)
         c->lxw_err = err;
 }
 
+/*
+ * Neither libxlsxwriter nor LibreOffice sizes a row to its wrapped text, so a
+ * row holding long text in a column @p width characters wide is given enough
+ * lines here. Called before the row's cells, as constant-memory mode needs.
+ */
+void annexe_fit_row(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, const char *text, double width)
+{
+    if (!text || width < 4)
+        return;
+    /* Count characters, not bytes: Welsh text has multi-byte letters. */
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        chars += (*p & 0xC0) != 0x80;
+    size_t per_line = (size_t)(width * 1.1);
+    size_t lines = (chars + per_line - 1) / per_line;
+    if (lines > 1)
+        annexe_check(c, worksheet_set_row(ws, row, 15.0 * (double)lines, NULL));
+}
+
 const char *annexe_s(annexe_ctx *c, const char *key)
 {
     const char *s = pdurep_strings_get(c->strings, key);

@@ -114,7 +114,7 @@ void annexe_sheet_about(annexe_ctx *c)
         annexe_define_name(c, "RatingBands", SHEET_ABOUT, bands_first, 0, row - 1, 2);
     annexe_text(c, ws, row++, 0, annexe_s(c, fw->band_on_rounded ? "about.band_basis_rounded"
                                                                  : "about.band_basis_unrounded"),
-                c->f.note);
+                c->f.subtitle);
     row++;
 
     annexe_text(c, ws, row++, 0, annexe_s(c, "about.points_heading"), c->f.bold);

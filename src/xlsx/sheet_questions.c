@@ -111,6 +111,7 @@ static void write_sheet(annexe_ctx *c, annexe_sheet sheet, int prompts)
         if ((qu->parent >= 0) != (prompts != 0))
             continue;
         pdurep_tally t = r->questions[q];
+        annexe_fit_row(c, ws, row, qu->text, cols[col_of[C_TEXT]].width);
         annexe_text(c, ws, row, col_of[C_STANDARD], fw->standards[qu->standard].code, c->f.text);
         if (prompts && (size_t)qu->parent < fw->n_questions)
             annexe_text(c, ws, row, col_of[C_PARENT], fw->questions[qu->parent].code, c->f.text);

@@ -25,13 +25,13 @@ void annexe_sheet_ratings(annexe_ctx *c)
     const lxw_row_t head = 2;
     const annexe_column cols[N_COLS] = {
         {annexe_s(c, "ratings.col.code"), 8},      {annexe_s(c, "ratings.col.standard"), 26},
-        {annexe_s(c, "ratings.col.domain"), 28},   {annexe_s(c, "ratings.col.source"), 20},
-        {annexe_s(c, "ratings.col.computed"), 20}, {annexe_s(c, "ratings.col.final"), 20},
+        {annexe_s(c, "ratings.col.domain"), 22},   {annexe_s(c, "ratings.col.source"), 20},
+        {annexe_s(c, "ratings.col.computed"), 19}, {annexe_s(c, "ratings.col.final"), 19},
         {annexe_s(c, "ratings.col.overridden"), 11}, {annexe_s(c, "ratings.col.driver"), 10},
         {annexe_s(c, "ratings.col.yes"), 9},       {annexe_s(c, "ratings.col.relevant"), 10},
         {annexe_s(c, "ratings.col.percent"), 9},   {annexe_s(c, "ratings.col.rounded"), 10},
         {annexe_s(c, "ratings.col.band"), 20},     {annexe_s(c, "ratings.col.points"), 8},
-        {annexe_s(c, "ratings.col.rationale"), 60},
+        {annexe_s(c, "ratings.col.rationale"), 50},
     };
     lxw_row_t last = head + (lxw_row_t)fw->n_standards;
     annexe_table(c, ws, "tblRatings", head, last, cols, N_COLS);
@@ -40,6 +40,7 @@ void annexe_sheet_ratings(annexe_ctx *c)
     for (size_t i = 0; i < fw->n_standards; i++, row++) {
         const pdurep_standard_result *s = &r->standards[i];
         const pdurep_standard *st = &fw->standards[i];
+        annexe_fit_row(c, ws, row, s->rationale, cols[COL_RATIONALE].width);
         annexe_text(c, ws, row, COL_CODE, st->code, c->f.text);
         annexe_text(c, ws, row, COL_NAME, st->name, c->f.text);
         annexe_text(c, ws, row, COL_DOMAIN, st->domain_name, c->f.text);
