@@ -13,5 +13,6 @@
 #include "pdurep/inspection.h"
 #include "pdurep/ratings.h"
 #include "pdurep/atomic.h"
+#include "pdurep/batch.h"
 
 #endif

@@ -62,5 +62,6 @@ int cmd_import(int argc, char **argv, cli_context *ctx);
 int cmd_list(int argc, char **argv, cli_context *ctx);
 int cmd_rate(int argc, char **argv, cli_context *ctx);
 int cmd_annexe(int argc, char **argv, cli_context *ctx);
+int cmd_batch(int argc, char **argv, cli_context *ctx);
 
 #endif

@@ -13,6 +13,7 @@ const cli_command cli_commands[] = {
     {"list", cmd_list, "list the inspections in the database"},
     {"rate", cmd_rate, "show an inspection's ratings, score and the reason for each"},
     {"annexe", cmd_annexe, "write an inspection's XLSX data annexe, or a PDU's sharing workbook"},
+    {"batch", cmd_batch, "write every document of a region or of all inspections, in parallel"},
     {NULL, NULL, NULL},
 };
 

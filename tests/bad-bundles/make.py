@@ -108,7 +108,7 @@ case("already-imported", 65,
      with_(inspection_csv=inspection(id="north-wales-2025")))
 missing = dict(base); del missing["cases.csv"]
 case("cases-file-missing", 66,
-     ["cases-file-missing/cases.csv: missing file (a bundle needs inspection.csv, judgements.csv and cases.csv)"],
+     ["cases-file-missing/cases.csv: missing file (a PDU bundle needs one row per inspected case)"],
      missing)
 case("crlf-bom-but-bad", 65,
      ['crlf-bom-but-bad/cases.csv:3:2: sentence_type "remand" is not one of: community, licence'],

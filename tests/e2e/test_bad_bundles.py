@@ -6,19 +6,10 @@ exit status, and that the database file is byte for byte unchanged.
 usage: test_bad_bundles.py PDUREP BAD_DIR FIXTURE_DIR"""
 import hashlib, os, shutil, subprocess, sys, tempfile
 
+from harness import check, finish
+
 pdurep, bad_dir, fixture = (os.path.abspath(a) for a in sys.argv[1:4])
 data_dir = os.environ.get("PDUREP_DATA_DIR", "")
-passed = failed = 0
-
-def check(ok, what, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {what}")
-    else:
-        failed += 1
-        print(f"FAIL {what}\n{detail}")
-
 def digest(path):
     return hashlib.sha256(open(path, "rb").read()).hexdigest()
 
@@ -63,5 +54,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.stderr.splitlines()[0] == "no-such-folder: no such bundle folder",
           "missing bundle folder message", r.stderr)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -5,18 +5,9 @@ database location rules, listing and replacing.
 usage: test_cli.py PDUREP FIXTURE_DIR"""
 import json, os, shutil, subprocess, sys, tempfile
 
+from harness import check, finish
+
 pdurep, fixture = (os.path.abspath(a) for a in sys.argv[1:3])
-passed = failed = 0
-
-def check(ok, what, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {what}")
-    else:
-        failed += 1
-        print(f"FAIL {what}\n{detail}")
-
 def run(args, cwd, env=None):
     e = dict(os.environ)
     e.pop("PDUREP_DB", None)
@@ -77,11 +68,21 @@ with tempfile.TemporaryDirectory() as tmp:
     j = json.loads(run(["rate", "--json", "north-wales-2025"], tmp).stdout)
     check(j["cases"] == 40, "--replace swapped the cases", str(j["cases"]))
 
+    # Text is stored in Unicode NFC: "o" + combining circumflex becomes one "ô".
+    nfc = os.path.join(tmp, "nfc")
+    shutil.copytree(fixture, nfc)
+    p = os.path.join(nfc, "inspection.csv")
+    text = open(p, encoding="utf-8").read().replace("north-wales-2025", "ynys-mon-2025")
+    text = text.replace("name,North Wales", "name,Ynys Mo\u0302n a\u0300 Chaerdydd")
+    open(p, "w", encoding="utf-8").write(text)
+    r = run(["import", nfc], tmp)
+    j = json.loads(run(["rate", "--json", "ynys-mon-2025"], tmp).stdout)
+    check(j["name"] == "Ynys M\u00f4n \u00e0 Chaerdydd", "names are normalised to NFC", ascii(j["name"]))
+
     # A read-only database folder: import cannot write, says so, exits 74.
     if os.geteuid() != 0:
         pass
     r = run(["--db", "/proc/nope/x.db", "import", fixture], tmp)
     check(r.returncode == 74 and "cannot open database" in r.stderr, "unopenable database exits 74", r.stderr)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()
