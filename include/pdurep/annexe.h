@@ -129,6 +129,23 @@ pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
                                          const pdurep_annexe_options *opts, pdurep_diag *diag);
 
 /**
+ * @brief Batch writer (see batch.h): the full annexe of @p id in language @p lang.
+ *
+ * Uses `layouts/strings/annexe-LANG.yaml`; stores the number of sheets in @p units.
+ * Plug into a ::pdurep_batch_writer as {"annexe", ".xlsx", NULL, 1, pdurep_annexe_batch_write}.
+ */
+pdurep_error pdurep_annexe_batch_write(pdurep_db *db, const char *id, const char *path,
+                                       const char *lang, int *units, pdurep_diag *diag);
+
+/**
+ * @brief Batch writer: the sharing workbook of PDU @p id in language @p lang.
+ *
+ * Plug in as {"share", "-share.xlsx", "pdu", 1, pdurep_annexe_batch_write_share}.
+ */
+pdurep_error pdurep_annexe_batch_write_share(pdurep_db *db, const char *id, const char *path,
+                                             const char *lang, int *units, pdurep_diag *diag);
+
+/**
  * @brief Choose which cells of one table row to suppress (small-number suppression).
  *
  * The cells partition a total that is published elsewhere, so one hidden cell

@@ -332,3 +332,40 @@ pdurep_error pdurep_annexe_write(pdurep_db *db, const char *id, const char *path
     pdurep_ratings_free(r);
     return err;
 }
+
+/* Batch writers: one call per document, each with its own database connection. */
+static pdurep_error batch_write(pdurep_db *db, const char *id, const char *path, const char *lang,
+                                int share, int *units, pdurep_diag *diag)
+{
+    if (!lang || !*lang)
+        lang = "en";
+    /* The language becomes part of a file name: refuse anything but letters and '-'. */
+    for (const char *p = lang; *p; p++)
+        if (!isalpha((unsigned char)*p) && *p != '-') {
+            pdurep_diag_add(diag, NULL, 0, 0, "language '%s' is not a language code", lang);
+            return PDUREP_ERROR_USAGE;
+        }
+    char strings_path[4096];
+    snprintf(strings_path, sizeof strings_path, "%s/layouts/strings/annexe-%s.yaml",
+             pdurep_data_dir(), lang);
+    pdurep_annexe_options opts;
+    pdurep_annexe_options_init(&opts);
+    opts.share = share;
+    opts.strings_path = strings_path;
+    pdurep_error err = pdurep_annexe_write(db, id, path, &opts, diag);
+    if (!err && units)
+        *units = SHEET_COUNT - 1; /* every sheet but the case sheet, which a batch never adds */
+    return err;
+}
+
+pdurep_error pdurep_annexe_batch_write(pdurep_db *db, const char *id, const char *path,
+                                       const char *lang, int *units, pdurep_diag *diag)
+{
+    return batch_write(db, id, path, lang, 0, units, diag);
+}
+
+pdurep_error pdurep_annexe_batch_write_share(pdurep_db *db, const char *id, const char *path,
+                                             const char *lang, int *units, pdurep_diag *diag)
+{
+    return batch_write(db, id, path, lang, 1, units, diag);
+}

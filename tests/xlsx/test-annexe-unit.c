@@ -47,11 +47,11 @@ static void build(fixture *f)
     f->kq[0] = 0, f->kq[1] = 1, f->kq[2] = 3;
     f->std[1] = (pdurep_standard){"P2.1", "Assessment", "Assess well.", 2, "Service delivery",
                                   PDUREP_RATED_BY_CASES, f->kq, 3};
-    f->q[0] = (pdurep_question){"2.1.1", "Engaging?", 0, 1, -1};
-    f->q[1] = (pdurep_question){"2.1.2", "Desistance?", 0, 1, -1};
-    f->q[2] = (pdurep_question){"2.1.2a", "Factors identified", 1, 1, 1};
-    f->q[3] = (pdurep_question){"2.1.3", "Safety?", 0, 1, -1};
-    f->q[4] = (pdurep_question){"2.1.3a", "Risk analysed", 0, 1, 3};
+    f->q[0] = (pdurep_question){.code = "2.1.1", .text = "Engaging?", .paraphrased = 0, .standard = 1, .parent = -1};
+    f->q[1] = (pdurep_question){.code = "2.1.2", .text = "Desistance?", .paraphrased = 0, .standard = 1, .parent = -1};
+    f->q[2] = (pdurep_question){.code = "2.1.2a", .text = "Factors identified", .paraphrased = 1, .standard = 1, .parent = 1};
+    f->q[3] = (pdurep_question){.code = "2.1.3", .text = "Safety?", .paraphrased = 0, .standard = 1, .parent = -1};
+    f->q[4] = (pdurep_question){.code = "2.1.3a", .text = "Risk analysed", .paraphrased = 0, .standard = 1, .parent = 3};
     f->bands[0] = (pdurep_band){80, "Large majority", PDUREP_RATING_OUTSTANDING};
     f->bands[1] = (pdurep_band){65, "Reasonable majority", PDUREP_RATING_GOOD};
     f->bands[2] = (pdurep_band){50, "Too few", PDUREP_RATING_REQUIRES_IMPROVEMENT};
@@ -89,8 +89,9 @@ static void build(fixture *f)
                                          "", 0, &f->bands[1]};
     f->bd[0] = (pdurep_breakdown){&f->attr[0], f->cases0, f->t0};
     f->bd[1] = (pdurep_breakdown){&f->attr[1], f->cases1, f->t1};
-    f->r = (pdurep_ratings){&f->insp, &f->fw, 40, f->tallies, f->res, f->bd, 4, 6,
-                            PDUREP_RATING_GOOD};
+    f->r = (pdurep_ratings){.inspection = &f->insp, .framework = &f->fw, .n_cases = 40,
+                            .questions = f->tallies, .standards = f->res, .breakdowns = f->bd,
+                            .score = 4, .max_score = 6, .overall = PDUREP_RATING_GOOD};
 }
 
 static void opts_for_test(pdurep_annexe_options *o)
