@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "pdurep/annexe.h"
+#include "pdurep/inspection.h"
 #include "xlsx/strings.h"
 
 static char tmpdir[256];
@@ -319,6 +320,31 @@ static void test_missing_strings(void **state)
     free(f);
 }
 
+static void test_batch_writers(void **state)
+{
+    (void)state;
+    setenv("PDUREP_DATA_DIR", SOURCE_ROOT, 1);
+    pdurep_db *db = NULL;
+    assert_int_equal(pdurep_db_open(path_in_tmp("batch.db"), 0, &db, NULL), PDUREP_OK);
+    assert_int_equal(pdurep_import(db, SOURCE_ROOT "/fixtures/north-wales", 0, NULL, NULL), PDUREP_OK);
+    int units = 0;
+    char *p = path_in_tmp("batch.xlsx");
+    assert_int_equal(pdurep_annexe_batch_write(db, "north-wales-2025", p, "en", &units, NULL), PDUREP_OK);
+    assert_int_equal(units, 7);
+    assert_true(file_size(p) > 20000);
+    p = path_in_tmp("batch-share.xlsx");
+    assert_int_equal(pdurep_annexe_batch_write_share(db, "north-wales-2025", p, "en", &units, NULL),
+                     PDUREP_OK);
+    /* No strings file for this language: nothing is written. */
+    p = path_in_tmp("batch-xx.xlsx");
+    assert_int_equal(pdurep_annexe_batch_write(db, "north-wales-2025", p, "xx", &units, NULL),
+                     PDUREP_ERROR_NO_INPUT);
+    assert_int_equal(file_size(p), -1);
+    assert_int_equal(pdurep_annexe_batch_write(db, "north-wales-2025", p, "../en", &units, NULL),
+                     PDUREP_ERROR_USAGE);
+    pdurep_db_close(db);
+}
+
 int main(void)
 {
     snprintf(tmpdir, sizeof tmpdir, "%s/annexe-unit-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
@@ -330,6 +356,7 @@ int main(void)
         cmocka_unit_test(test_strings_load),    cmocka_unit_test(test_strings_errors),
         cmocka_unit_test(test_write_full),      cmocka_unit_test(test_write_share),
         cmocka_unit_test(test_unwritable),      cmocka_unit_test(test_missing_strings),
+        cmocka_unit_test(test_batch_writers),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     /* Keep the workbooks when asked, to look at them. */
