@@ -11,3 +11,6 @@ export PDUREP_DB="$PDUREP_ROOT/pdurep.db"
 $pdurep import --replace fixtures/north-wales
 $pdurep rate north-wales-2025
 mkdir -p out
+echo "writing out/north-wales.xlsx and out/north-wales-share.xlsx"
+$pdurep annexe north-wales-2025 -o out/north-wales.xlsx
+$pdurep annexe north-wales-2025 --share -o out/north-wales-share.xlsx

@@ -14,6 +14,7 @@
 #include "pdurep/ratings.h"
 #include "pdurep/atomic.h"
 #include "pdurep/batch.h"
+#include "pdurep/annexe.h"
 #include "pdurep/synth.h"
 
 #endif
