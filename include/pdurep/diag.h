@@ -46,7 +46,18 @@ void pdurep_diag_add(pdurep_diag *diag, const char *file, unsigned long line,
                      unsigned long column, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
-/** @brief Number of problems recorded, including those beyond the cap. */
+/**
+ * @brief Record a warning: kept and printed like a problem, marked "warning:",
+ * but not counted by pdurep_diag_total(), so it does not fail an operation.
+ */
+void pdurep_diag_warn(pdurep_diag *diag, const char *file, unsigned long line,
+                      unsigned long column, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/** @brief Number of warnings recorded. */
+size_t pdurep_diag_warnings(const pdurep_diag *diag);
+
+/** @brief Number of problems recorded, including those beyond the cap (warnings excluded). */
 size_t pdurep_diag_total(const pdurep_diag *diag);
 
 /** @brief Number of messages kept (at most the cap). */

@@ -67,6 +67,10 @@ typedef struct pdurep_question {
     int paraphrased;     /**< Non-zero when the wording is ours, not the inspectorate's. */
     size_t standard;     /**< Index of its standard in pdurep_framework::standards. */
     long parent;         /**< Index of its key question for a prompt; -1 for a key question. */
+    char *pooled_from;      /**< Region frameworks: code of the PDU question whose answers are
+                                 pooled over the region's PDU cases; NULL otherwise. */
+    char *filter_attribute; /**< With pooled_from: count only cases whose attribute ... */
+    char *filter_value;     /**< ... has this value (e.g. sentence_type = licence); NULL for all. */
 } pdurep_question;
 
 /** A rated standard. */

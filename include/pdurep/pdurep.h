@@ -13,5 +13,8 @@
 #include "pdurep/inspection.h"
 #include "pdurep/ratings.h"
 #include "pdurep/atomic.h"
+#include "pdurep/batch.h"
+#include "pdurep/annexe.h"
+#include "pdurep/synth.h"
 
 #endif

@@ -65,6 +65,8 @@ typedef struct pdurep_ratings {
     int score;                         /**< Sum of points. */
     int max_score;                     /**< Most points possible. */
     pdurep_rating overall;             /**< Overall rating from the score. */
+    char **pdus;                       /**< Region: ids of the PDU inspections pooled, by id. */
+    size_t n_pdus;                     /**< Region: number of PDU inspections pooled; 0 for a PDU. */
 } pdurep_ratings;
 
 /**

@@ -2,6 +2,7 @@
 #include "cli/options.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -56,10 +57,14 @@ int cmd_import(int argc, char **argv, cli_context *ctx)
             rc = cli_fail("import", err, diag);
         } else {
             pdurep_inspection *in = NULL;
-            if (pdurep_inspection_get(db, id, &in) == PDUREP_OK)
+            if (pdurep_inspection_get(db, id, &in) == PDUREP_OK && !strcmp(in->kind, "pdu"))
                 printf("imported %s (%s, %ld cases) from %s\n", id, in->name, in->n_cases,
                        argv[i]);
+            else if (in)
+                printf("imported %s (%s, %s %s; its case-rated standards pool the region's "
+                       "PDU cases) from %s\n", id, in->name, in->kind, in->region, argv[i]);
             pdurep_inspection_free(in);
+            pdurep_diag_print(diag, stderr, ""); /* warnings only, on success */
             imported++;
         }
         free(id);

@@ -61,6 +61,9 @@ extern const cli_command cli_commands[];
 int cmd_import(int argc, char **argv, cli_context *ctx);
 int cmd_list(int argc, char **argv, cli_context *ctx);
 int cmd_rate(int argc, char **argv, cli_context *ctx);
+int cmd_annexe(int argc, char **argv, cli_context *ctx);
+int cmd_batch(int argc, char **argv, cli_context *ctx);
+int cmd_synth(int argc, char **argv, cli_context *ctx);
 int cmd_report(int argc, char **argv, cli_context *ctx);
 
 #endif

@@ -12,6 +12,9 @@ const cli_command cli_commands[] = {
     {"import", cmd_import, "load an inspection bundle (folder of CSV files) into the database"},
     {"list", cmd_list, "list the inspections in the database"},
     {"rate", cmd_rate, "show an inspection's ratings, score and the reason for each"},
+    {"annexe", cmd_annexe, "write an inspection's XLSX data annexe, or a PDU's sharing workbook"},
+    {"batch", cmd_batch, "write every document of a region or of all inspections, in parallel"},
+    {"synth", cmd_synth, "write seeded synthetic inspection bundles for tests and benchmarks"},
     {"report", cmd_report, "write an inspection's print-ready PDF report"},
     {NULL, NULL, NULL},
 };

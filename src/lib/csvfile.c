@@ -234,7 +234,7 @@ static int slurp_row(const pdurep_csv_row *row, void *user)
     if (!s->header_ok)
         return 0;
     if (row->n != s->n_map) {
-        pdurep_diag_add(s->diag, s->name, row->line, row->n < s->n_map ? row->n : s->n_map + 1,
+        pdurep_diag_add(s->diag, s->name, row->line, row->n < s->n_map ? row->n + 1 : s->n_map + 1,
                         "%zu fields, expected %zu as in the header", row->n, s->n_map);
         return 0;
     }

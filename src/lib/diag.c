@@ -3,11 +3,13 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 
 struct pdurep_diag {
     char **messages;
     size_t count; /* kept */
-    size_t total; /* reported, including dropped */
+    size_t total; /* problems reported, including dropped */
+    size_t warnings;
     size_t cap;
 };
 
@@ -35,14 +37,12 @@ void pdurep_diag_free(pdurep_diag *d)
     free(d);
 }
 
-void pdurep_diag_add(pdurep_diag *d, const char *file, unsigned long line,
-                     unsigned long column, const char *fmt, ...)
+static void add(pdurep_diag *d, const char *file, unsigned long line, unsigned long column,
+                const char *kind, const char *fmt, va_list ap0)
 {
-    if (!d)
-        return;
-    d->total++;
     if (d->count >= d->cap)
         return;
+    va_list ap;
 
     char where[4096] = "";
     if (file && line && column)
@@ -51,9 +51,9 @@ void pdurep_diag_add(pdurep_diag *d, const char *file, unsigned long line,
         snprintf(where, sizeof where, "%s:%lu: ", file, line);
     else if (file)
         snprintf(where, sizeof where, "%s: ", file);
+    strncat(where, kind, sizeof where - strlen(where) - 1);
 
-    va_list ap;
-    va_start(ap, fmt);
+    va_copy(ap, ap0);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     if (n < 0)
@@ -63,11 +63,37 @@ void pdurep_diag_add(pdurep_diag *d, const char *file, unsigned long line,
     if (!msg)
         return;
     memcpy(msg, where, wl);
-    va_start(ap, fmt);
+    va_copy(ap, ap0);
     vsnprintf(msg + wl, (size_t)n + 1, fmt, ap);
     va_end(ap);
     d->messages[d->count++] = msg;
 }
+
+void pdurep_diag_add(pdurep_diag *d, const char *file, unsigned long line,
+                     unsigned long column, const char *fmt, ...)
+{
+    if (!d)
+        return;
+    d->total++;
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, file, line, column, "", fmt, ap);
+    va_end(ap);
+}
+
+void pdurep_diag_warn(pdurep_diag *d, const char *file, unsigned long line,
+                      unsigned long column, const char *fmt, ...)
+{
+    if (!d)
+        return;
+    d->warnings++;
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, file, line, column, "warning: ", fmt, ap);
+    va_end(ap);
+}
+
+size_t pdurep_diag_warnings(const pdurep_diag *d) { return d ? d->warnings : 0; }
 
 size_t pdurep_diag_total(const pdurep_diag *d) { return d ? d->total : 0; }
 size_t pdurep_diag_count(const pdurep_diag *d) { return d ? d->count : 0; }
@@ -84,7 +110,7 @@ void pdurep_diag_print(const pdurep_diag *d, FILE *out, const char *prefix)
         return;
     for (size_t i = 0; i < d->count; i++)
         fprintf(out, "%s%s\n", prefix ? prefix : "", d->messages[i]);
-    if (d->total > d->count)
+    if (d->total + d->warnings > d->count)
         fprintf(out, "%s%zu more problems not shown\n", prefix ? prefix : "",
-                d->total - d->count);
+                d->total + d->warnings - d->count);
 }

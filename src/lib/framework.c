@@ -122,6 +122,9 @@ void pdurep_framework_free(pdurep_framework *fw)
     for (size_t i = 0; i < fw->n_questions; i++) {
         free(fw->questions[i].code);
         free(fw->questions[i].text);
+        free(fw->questions[i].pooled_from);
+        free(fw->questions[i].filter_attribute);
+        free(fw->questions[i].filter_value);
     }
     free(fw->questions);
     for (size_t i = 0; i < fw->n_bands; i++)
@@ -325,6 +328,34 @@ static void read_standards(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
     }
 }
 
+/* Region frameworks pool a PDU question, optionally over cases with one attribute value. */
+static void read_pooling(pdurep_framework *fw, fwfile *f, size_t r, pdurep_question *q,
+                         pdurep_diag *diag)
+{
+    const char *from = pdurep_csv_cell(&f->t, r, 5);
+    const char *filter = pdurep_csv_cell(&f->t, r, 6);
+    if (*from)
+        q->pooled_from = pdurep_xstrdup(from);
+    if (!*filter)
+        return;
+    const char *eq = strchr(filter, '=');
+    if (!*from || !eq) {
+        pdurep_diag_add(diag, f->name, f->t.lines[r], f->t.col_index[6],
+                        "filter \"%s\" must read ATTRIBUTE=VALUE and go with pooled_from", filter);
+        return;
+    }
+    q->filter_attribute = pdurep_xasprintf("%.*s", (int)(eq - filter), filter);
+    q->filter_value = pdurep_xstrdup(eq + 1);
+    long a = pdurep_framework_attribute_index(fw, q->filter_attribute);
+    size_t v = 0;
+    if (a >= 0)
+        while (v < fw->attributes[a].n_values && strcmp(fw->attributes[a].values[v], eq + 1))
+            v++;
+    if (a < 0 || v == fw->attributes[a].n_values)
+        pdurep_diag_add(diag, f->name, f->t.lines[r], f->t.col_index[6],
+                        "filter \"%s\" names no attribute value of attributes.csv", filter);
+}
+
 static void read_questions(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
 {
     /* Parents may come later in the file, so resolve them in a second pass. */
@@ -349,6 +380,7 @@ static void read_questions(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
         q->text = pdurep_xstrdup(pdurep_csv_cell(&f->t, r, 4));
         q->standard = si < 0 ? 0 : (size_t)si;
         q->paraphrased = !strcmp(wording, "paraphrased");
+        read_pooling(fw, f, r, q, diag);
     }
     for (size_t r = 0; r < f->t.n_rows && r < fw->n_questions; r++) {
         const char *parent = pdurep_csv_cell(&f->t, r, 2);
@@ -452,7 +484,8 @@ pdurep_error pdurep_framework_read_dir(const char *dir, pdurep_framework **out, 
                                                  {"domain_name", 1}, {"rated_by", 1},
                                                  {"statement", 0}};
     static const pdurep_csv_column q_cols[] = {{"code", 1}, {"standard", 1}, {"parent", 1},
-                                               {"wording", 1}, {"text", 1}};
+                                               {"wording", 1}, {"text", 1}, {"pooled_from", 0},
+                                               {"filter", 0}};
     static const pdurep_csv_column band_cols[] = {{"min_percent", 1}, {"name", 1}, {"rating", 1}};
     static const pdurep_csv_column pts_cols[] = {{"rating", 1}, {"points", 1}};
     static const pdurep_csv_column ov_cols[] = {{"min_score", 1}, {"max_score", 1}, {"rating", 1}};
@@ -466,11 +499,11 @@ pdurep_error pdurep_framework_read_dir(const char *dir, pdurep_framework **out, 
     } files[] = {
         {"framework.csv", meta_cols, ARRAY_LEN(meta_cols), read_meta},
         {"standards.csv", std_cols, ARRAY_LEN(std_cols), read_standards},
+        {"attributes.csv", attr_cols, ARRAY_LEN(attr_cols), read_attributes},
         {"questions.csv", q_cols, ARRAY_LEN(q_cols), read_questions},
         {"bands.csv", band_cols, ARRAY_LEN(band_cols), read_bands},
         {"points.csv", pts_cols, ARRAY_LEN(pts_cols), read_points},
         {"overall.csv", ov_cols, ARRAY_LEN(ov_cols), read_overall},
-        {"attributes.csv", attr_cols, ARRAY_LEN(attr_cols), read_attributes},
     };
 
     *out = NULL;

@@ -64,9 +64,16 @@ pdurep_error pdurep_db_store_framework(pdurep_db *db, const pdurep_framework *fw
     for (size_t i = 0; i < fw->n_questions; i++) {
         const pdurep_question *q = &fw->questions[i];
         const char *parent = q->parent >= 0 ? fw->questions[q->parent].code : NULL;
-        if (exec_bind(s, "INSERT INTO framework_question VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                      parent ? "sissssi" : "sissnsi", c, (int)i, q->code,
-                      fw->standards[q->standard].code, parent, q->text, q->paraphrased))
+        /* Bind codes: framework, position, code, standard, parent, text, paraphrased,
+         * pooled_from, filter_attribute, filter_value; unset ones bind as NULL. */
+        char fmt[] = "sissssisss";
+        if (!parent) fmt[4] = 'n';
+        if (!q->pooled_from) fmt[7] = 'n';
+        if (!q->filter_attribute) fmt[8] = fmt[9] = 'n';
+        if (exec_bind(s, "INSERT INTO framework_question VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                         "?9, ?10)", fmt, c, (int)i, q->code, fw->standards[q->standard].code,
+                      parent, q->text, q->paraphrased, q->pooled_from, q->filter_attribute,
+                      q->filter_value))
             return pdurep_db_fail(db, diag);
     }
     for (size_t i = 0; i < fw->n_bands; i++)
@@ -143,7 +150,8 @@ pdurep_error pdurep_db_load_framework(pdurep_db *db, const char *code, pdurep_fr
         sd->rated_by = strcmp(col_text(st, 5), "cases") ? PDUREP_RATED_BY_JUDGEMENT
                                                         : PDUREP_RATED_BY_CASES;
     }
-    PREPARE("SELECT q.code, q.standard, p.position, q.text, q.paraphrased "
+    PREPARE("SELECT q.code, q.standard, p.position, q.text, q.paraphrased, q.pooled_from, "
+            "q.filter_attribute, q.filter_value "
             "FROM framework_question q LEFT JOIN framework_question p "
             "ON p.framework = q.framework AND p.code = q.parent "
             "WHERE q.framework = ?1 ORDER BY q.position");
@@ -155,6 +163,12 @@ pdurep_error pdurep_db_load_framework(pdurep_db *db, const char *code, pdurep_fr
         q->parent = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 2);
         q->text = pdurep_xstrdup(col_text(st, 3));
         q->paraphrased = sqlite3_column_int(st, 4);
+        if (sqlite3_column_type(st, 5) != SQLITE_NULL)
+            q->pooled_from = pdurep_xstrdup(col_text(st, 5));
+        if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
+            q->filter_attribute = pdurep_xstrdup(col_text(st, 6));
+            q->filter_value = pdurep_xstrdup(col_text(st, 7));
+        }
     }
     PREPARE("SELECT min_percent, name, rating FROM framework_band WHERE framework = ?1");
     while (sqlite3_step(st) == SQLITE_ROW) {

@@ -11,6 +11,7 @@
 #include "csvfile.h"
 #include "db_internal.h"
 #include "util.h"
+#include "inspection_internal.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -48,9 +49,10 @@ static pdurep_error read_inspection(import_ctx *c)
     static const pdurep_csv_column cols[] = {{"key", 1}, {"value", 1}};
     static const char *const keys[] = {"id", "kind", "name", "region", "framework",
                                        "fieldwork_start", "published", "lead_inspector",
-                                       "caseload", "inspectorate"};
+                                       "caseload", "inspectorate", "published_cases",
+                                       "published_community", "published_licence"};
     enum { K_ID, K_KIND, K_NAME, K_REGION, K_FRAMEWORK, K_FIELDWORK, K_PUBLISHED, K_LEAD,
-           K_CASELOAD, K_INSPECTORATE, K_COUNT };
+           K_CASELOAD, K_INSPECTORATE, K_PUB_CASES, K_PUB_COMMUNITY, K_PUB_LICENCE, K_COUNT };
     char *path = bundle_file(c->dir, "inspection.csv");
     c->inspection_name = pdurep_xstrdup(path);
     pdurep_csv_table t;
@@ -84,9 +86,27 @@ static pdurep_error read_inspection(import_ctx *c)
     else if (!valid_id(val[K_ID]))
         pdurep_diag_add(c->diag, name, line[K_ID], vcol,
                         "id \"%s\" must be 1 to 64 of a-z, 0-9 and '-'", val[K_ID]);
-    if (val[K_KIND] && strcmp(val[K_KIND], "pdu"))
-        pdurep_diag_add(c->diag, name, line[K_KIND], vcol, "kind \"%s\" is not pdu",
+    if (val[K_KIND] && strcmp(val[K_KIND], "pdu") && strcmp(val[K_KIND], "region"))
+        pdurep_diag_add(c->diag, name, line[K_KIND], vcol, "kind \"%s\" is not pdu or region",
                         val[K_KIND]);
+    /* Published region totals are checked, not trusted: a mismatch is worth a warning only,
+     * because published reports have printed totals that do not add up. */
+    long pub[3];
+    int have_pub = 1;
+    for (int i = 0; i < 3; i++) {
+        const char *v = val[K_PUB_CASES + i];
+        if (!v || !*v) {
+            have_pub = 0;
+        } else if (pdurep_parse_long(v, &pub[i]) || pub[i] < 0) {
+            pdurep_diag_add(c->diag, name, line[K_PUB_CASES + i], vcol,
+                            "%s \"%s\" is not a whole number", keys[K_PUB_CASES + i], v);
+            have_pub = 0;
+        }
+    }
+    if (have_pub && pub[1] + pub[2] != pub[0])
+        pdurep_diag_warn(c->diag, name, line[K_PUB_CASES], vcol,
+                         "published totals do not add up: %ld community + %ld licence = %ld, "
+                         "not %ld", pub[1], pub[2], pub[1] + pub[2], pub[0]);
     if (!val[K_NAME] || !*val[K_NAME])
         pdurep_diag_add(c->diag, name, line[K_NAME], val[K_NAME] ? vcol : 0,
                         "key \"name\" is required");
@@ -107,15 +127,15 @@ static pdurep_error read_inspection(import_ctx *c)
 
     pdurep_inspection *in = &c->insp;
     in->id = pdurep_xstrdup(val[K_ID]);
-    in->kind = pdurep_xstrdup(val[K_KIND] ? val[K_KIND] : "pdu");
-    in->name = pdurep_xstrdup(val[K_NAME]);
-    in->region = pdurep_xstrdup(val[K_REGION]);
+    in->kind = pdurep_xstrdup(val[K_KIND] && *val[K_KIND] ? val[K_KIND] : "pdu");
+    in->name = pdurep_nfc(val[K_NAME]);
+    in->region = pdurep_nfc(val[K_REGION]);
     in->framework = pdurep_xstrdup(val[K_FRAMEWORK] && *val[K_FRAMEWORK] ? val[K_FRAMEWORK]
                                                                           : DEFAULT_FRAMEWORK);
     in->fieldwork_start = pdurep_xstrdup(val[K_FIELDWORK]);
     in->published = pdurep_xstrdup(val[K_PUBLISHED]);
-    in->lead_inspector = pdurep_xstrdup(val[K_LEAD]);
-    in->inspectorate = pdurep_xstrdup(val[K_INSPECTORATE]);
+    in->lead_inspector = pdurep_nfc(val[K_LEAD]);
+    in->inspectorate = pdurep_nfc(val[K_INSPECTORATE]);
     in->caseload = caseload;
 
     /* The framework is data shipped in frameworks/CODE; a code is also a folder name. */
@@ -128,8 +148,11 @@ static pdurep_error read_inspection(import_ctx *c)
         if (stat(fwdir, &sb) != 0)
             pdurep_diag_add(c->diag, name, line[K_FRAMEWORK], line[K_FRAMEWORK] ? vcol : 0,
                             "unknown framework \"%s\" (no folder %s)", in->framework, fwdir);
-        else
-            pdurep_framework_read_dir(fwdir, &c->fw, c->diag);
+        else if (pdurep_framework_read_dir(fwdir, &c->fw, c->diag) == PDUREP_OK &&
+                 strcmp(c->fw->kind, in->kind))
+            pdurep_diag_add(c->diag, name, line[K_FRAMEWORK] ? line[K_FRAMEWORK] : line[K_KIND],
+                            vcol, "framework %s is for %s inspections, but kind is %s",
+                            in->framework, c->fw->kind, in->kind);
         free(fwdir);
     }
     pdurep_csv_table_free(&t);
@@ -181,7 +204,9 @@ static void read_judgements(import_ctx *c, sqlite3_stmt *ins)
         sqlite3_reset(ins);
         sqlite3_bind_text(ins, 2, fw->standards[si].code, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(ins, 3, pdurep_rating_name(rating), -1, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 4, rationale, -1, SQLITE_TRANSIENT);
+        char *nfc = pdurep_nfc(rationale);
+        sqlite3_bind_text(ins, 4, nfc, -1, SQLITE_TRANSIENT);
+        free(nfc);
         if (sqlite3_step(ins) != SQLITE_DONE)
             pdurep_db_fail(c->db, c->diag);
     }
@@ -313,7 +338,7 @@ static int cases_row(const pdurep_csv_row *row, void *user)
     if (pdurep_diag_full(c->diag))
         return PDUREP_ERROR_DATA; /* enough to fix for one pass */
     if (row->n != k->n_cols) {
-        pdurep_diag_add(c->diag, k->name, row->line, row->n < k->n_cols ? row->n : k->n_cols + 1,
+        pdurep_diag_add(c->diag, k->name, row->line, row->n < k->n_cols ? row->n + 1 : k->n_cols + 1,
                         "%zu fields, expected %zu as in the header", row->n, k->n_cols);
         return 0;
     }
@@ -467,19 +492,6 @@ static void insert_inspection(import_ctx *c)
     sqlite3_finalize(st);
 }
 
-static void free_inspection_fields(pdurep_inspection *in)
-{
-    free(in->id);
-    free(in->kind);
-    free(in->name);
-    free(in->region);
-    free(in->framework);
-    free(in->fieldwork_start);
-    free(in->published);
-    free(in->lead_inspector);
-    free(in->inspectorate);
-}
-
 pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_out,
                            pdurep_diag *diag)
 {
@@ -490,13 +502,13 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
         pdurep_diag_add(diag, dir, 0, 0, "no such bundle folder");
         return PDUREP_ERROR_NO_INPUT;
     }
-    static const char *const required[] = {"inspection.csv", "judgements.csv", "cases.csv"};
+    static const char *const required[] = {"inspection.csv", "judgements.csv"};
     int missing = 0;
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < 2; i++) {
         char *p = bundle_file(dir, required[i]);
         if (stat(p, &sb) != 0) {
             pdurep_diag_add(diag, p, 0, 0, "missing file (a bundle needs inspection.csv, "
-                            "judgements.csv and cases.csv)");
+                            "judgements.csv and, for a PDU, cases.csv)");
             missing = 1;
         }
         free(p);
@@ -509,6 +521,21 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
     pdurep_error err = read_inspection(&c);
     if (!err && (pdurep_diag_total(diag) > before || !c.fw))
         err = PDUREP_ERROR_DATA;
+    if (err)
+        goto out;
+    char *cases_path = bundle_file(dir, "cases.csv");
+    int has_cases = stat(cases_path, &sb) == 0;
+    if (!strcmp(c.insp.kind, "pdu") && !has_cases) {
+        pdurep_diag_add(diag, cases_path, 0, 0, "missing file (a PDU bundle needs one row per "
+                        "inspected case)");
+        err = PDUREP_ERROR_NO_INPUT;
+    } else if (strcmp(c.insp.kind, "pdu") && has_cases) {
+        /* Region standards are pooled from the PDUs' cases; own samples are not modelled yet. */
+        pdurep_diag_add(diag, cases_path, 0, 0, "a region bundle takes no cases.csv: its "
+                        "case-rated standards pool the cases of the region's PDU inspections");
+        err = PDUREP_ERROR_DATA;
+    }
+    free(cases_path);
     if (err)
         goto out;
 
@@ -545,7 +572,8 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
         } else {
             pdurep_db_fail(db, diag);
         }
-        read_cases(&c);
+        if (!strcmp(c.insp.kind, "pdu"))
+            read_cases(&c);
     }
     if (pdurep_diag_total(diag) == before &&
         (err = pdurep_narrative_import(db, c.fw, c.insp.id, dir, diag)) != PDUREP_OK)
@@ -566,7 +594,7 @@ rollback:
     sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 out:
     pdurep_framework_free(c.fw);
-    free_inspection_fields(&c.insp);
+    pdurep_inspection_clear(&c.insp);
     free(c.inspection_name);
     return err;
 }

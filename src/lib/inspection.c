@@ -2,6 +2,7 @@
 #include "pdurep/inspection.h"
 #include "db_internal.h"
 #include "util.h"
+#include "inspection_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,7 @@ static void fill(pdurep_inspection *in, sqlite3_stmt *st)
     in->n_cases = (long)sqlite3_column_int64(st, 10);
 }
 
-static void clear(pdurep_inspection *in)
+void pdurep_inspection_clear(pdurep_inspection *in)
 {
     free(in->id);
     free(in->kind);
@@ -86,13 +87,13 @@ void pdurep_inspection_free(pdurep_inspection *in)
 {
     if (!in)
         return;
-    clear(in);
+    pdurep_inspection_clear(in);
     free(in);
 }
 
 void pdurep_inspection_list_free(pdurep_inspection *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        clear(&list[i]);
+        pdurep_inspection_clear(&list[i]);
     free(list);
 }

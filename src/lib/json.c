@@ -110,7 +110,22 @@ char *pdurep_ratings_to_json(const pdurep_ratings *r, int flags)
     json_object_set_new(root, "kind", json_string(in->kind));
     json_object_set_new(root, "region", json_string(in->region));
     json_object_set_new(root, "fieldwork_start", json_string(in->fieldwork_start));
+    if (*in->published)
+        json_object_set_new(root, "published", json_string(in->published));
+    if (*in->lead_inspector)
+        json_object_set_new(root, "lead_inspector", json_string(in->lead_inspector));
+    if (*in->inspectorate)
+        json_object_set_new(root, "inspectorate", json_string(in->inspectorate));
+    if (in->caseload >= 0)
+        json_object_set_new(root, "caseload", json_integer(in->caseload));
+    json_object_set_new(root, "provisional", json_boolean(fw->provisional));
     json_object_set_new(root, "cases", json_integer((json_int_t)r->n_cases));
+    if (r->n_pdus) {
+        json_t *pdus = json_array();
+        for (size_t i = 0; i < r->n_pdus; i++)
+            json_array_append_new(pdus, json_string(r->pdus[i]));
+        json_object_set_new(root, "pdus", pdus);
+    }
     json_t *sample = json_object();
     for (size_t a = 0; a < fw->n_attributes; a++) {
         json_t *counts = json_object();

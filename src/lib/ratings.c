@@ -66,6 +66,9 @@ void pdurep_ratings_free(pdurep_ratings *r)
     free(r->questions);
     pdurep_framework_free(r->framework);
     pdurep_inspection_free(r->inspection);
+    for (size_t i = 0; i < r->n_pdus; i++)
+        free(r->pdus[i]);
+    free(r->pdus);
     free(r);
 }
 
@@ -86,48 +89,117 @@ static void tally_add(pdurep_tally *t, char answer)
         t->na++;
 }
 
+/*
+ * Which answer slot feeds each framework question for the cases of one source
+ * inspection: the question's own code for a PDU, the pooled PDU question for a
+ * region. -1 where the bundle has no such column.
+ */
+static void map_slots(const pdurep_framework *fw, const char *answer_codes, long *slot_of)
+{
+    char *codes = pdurep_xstrdup(answer_codes);
+    char **slot_code = NULL;
+    size_t n = 0;
+    for (char *save = NULL, *tok = strtok_r(codes, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        slot_code = pdurep_xrealloc(slot_code, (n + 1) * sizeof *slot_code);
+        slot_code[n++] = tok;
+    }
+    for (size_t q = 0; q < fw->n_questions; q++) {
+        const pdurep_question *qu = &fw->questions[q];
+        const char *want = qu->pooled_from ? qu->pooled_from : qu->code;
+        slot_of[q] = -1;
+        for (size_t i = 0; i < n; i++)
+            if (!strcmp(slot_code[i], want)) {
+                slot_of[q] = (long)i;
+                break;
+            }
+    }
+    free(slot_code);
+    free(codes);
+}
+
+/* A region pools the cases of every PDU inspection of the same region; all must share a framework. */
+static pdurep_error check_region_sources(pdurep_db *db, pdurep_ratings *r, pdurep_diag *diag)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->sql, "SELECT id, framework FROM inspection WHERE kind = 'pdu' "
+                                    "AND region = ?1 ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    sqlite3_bind_text(st, 1, r->inspection->region, -1, SQLITE_STATIC);
+    char *first_fw = NULL;
+    pdurep_error err = PDUREP_OK;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(st, 0);
+        const char *fwc = (const char *)sqlite3_column_text(st, 1);
+        if (!first_fw)
+            first_fw = pdurep_xstrdup(fwc);
+        else if (strcmp(first_fw, fwc)) {
+            pdurep_diag_add(diag, NULL, 0, 0, "region %s: PDU inspection %s uses framework %s "
+                            "but %s uses %s; a region pools only one framework's cases",
+                            r->inspection->region, id, fwc, r->pdus[0], first_fw);
+            err = PDUREP_ERROR_DATA;
+        }
+        r->pdus = pdurep_xrealloc(r->pdus, (r->n_pdus + 1) * sizeof *r->pdus);
+        r->pdus[r->n_pdus++] = pdurep_xstrdup(id);
+    }
+    sqlite3_finalize(st);
+    if (!err && r->n_pdus == 0) {
+        pdurep_diag_add(diag, NULL, 0, 0, "region %s: no PDU inspection of this region is in the "
+                        "database (import the PDU bundles first)", r->inspection->region);
+        err = PDUREP_ERROR_DATA;
+    }
+    free(first_fw);
+    return err;
+}
+
 static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, pdurep_diag *diag)
 {
     const pdurep_framework *fw = r->framework;
-    sqlite3_stmt *st;
+    int region = !strcmp(r->inspection->kind, "region");
     pdurep_error err = PDUREP_OK;
+    if (region && (err = check_region_sources(db, r, diag)))
+        return err;
 
-    /* Which framework question each character of the answers string is. */
-    if (sqlite3_prepare_v2(db->sql, "SELECT answer_codes FROM inspection WHERE id = ?1", -1, &st,
-                           NULL) != SQLITE_OK)
+    sqlite3_stmt *st;
+    const char *sql = region
+        ? "SELECT c.sentence_type, c.rosh, c.gender, c.ethnicity, c.probation_reset, c.answers, "
+          "i.id, i.answer_codes FROM inspection_case c JOIN inspection i ON i.id = c.inspection "
+          "WHERE i.kind = 'pdu' AND i.region = ?1 ORDER BY i.id"
+        : "SELECT c.sentence_type, c.rosh, c.gender, c.ethnicity, c.probation_reset, c.answers, "
+          "i.id, i.answer_codes FROM inspection_case c JOIN inspection i ON i.id = c.inspection "
+          "WHERE i.id = ?1";
+    if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    sqlite3_bind_text(st, 1, r->inspection->id, -1, SQLITE_STATIC);
-    char *codes = NULL;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        codes = pdurep_xstrdup((const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    if (!codes)
-        return PDUREP_ERROR_NO_INPUT;
-    size_t n_slots = 0;
-    long *slot_q = pdurep_xcalloc(strlen(codes) + 1, sizeof *slot_q);
-    int *has_column = pdurep_xcalloc(fw->n_questions, sizeof *has_column);
-    for (char *save = NULL, *tok = strtok_r(codes, ",", &save); tok;
-         tok = strtok_r(NULL, ",", &save)) {
-        long q = pdurep_framework_question_index(fw, tok);
-        slot_q[n_slots++] = q;
-        if (q >= 0)
-            has_column[q] = 1;
-    }
-    free(codes);
+    sqlite3_bind_text(st, 1, region ? r->inspection->region : r->inspection->id, -1,
+                      SQLITE_STATIC);
 
     size_t nq = fw->n_questions, na = fw->n_attributes;
-    if (sqlite3_prepare_v2(db->sql, "SELECT sentence_type, rosh, gender, ethnicity, "
-                                    "probation_reset, answers FROM inspection_case "
-                                    "WHERE inspection = ?1", -1, &st, NULL) != SQLITE_OK) {
-        free(slot_q);
-        free(has_column);
-        return pdurep_db_fail(db, diag);
+    long *slot_of = pdurep_xmalloc(nq * sizeof *slot_of);
+    long *filter_attr = pdurep_xmalloc(nq * sizeof *filter_attr);
+    size_t *filter_value = pdurep_xcalloc(nq, sizeof *filter_value);
+    for (size_t q = 0; q < nq; q++) {
+        const pdurep_question *qu = &fw->questions[q];
+        filter_attr[q] = qu->filter_attribute
+                             ? pdurep_framework_attribute_index(fw, qu->filter_attribute) : -1;
+        if (filter_attr[q] >= 0)
+            while (filter_value[q] < fw->attributes[filter_attr[q]].n_values &&
+                   strcmp(fw->attributes[filter_attr[q]].values[filter_value[q]],
+                          qu->filter_value))
+                filter_value[q]++;
     }
-    sqlite3_bind_text(st, 1, r->inspection->id, -1, SQLITE_STATIC);
+    size_t *value_of = pdurep_xcalloc(na, sizeof *value_of);
     pdurep_tally **group = pdurep_xcalloc(na, sizeof *group);
+    char *source = NULL;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *from = (const char *)sqlite3_column_text(st, 6);
+        if (!source || strcmp(source, from)) {
+            free(source);
+            source = pdurep_xstrdup(from);
+            map_slots(fw, (const char *)sqlite3_column_text(st, 7), slot_of);
+        }
         r->n_cases++;
+        int known = 1;
         for (size_t a = 0; a < na; a++) {
             const char *v = (const char *)sqlite3_column_text(st, (int)a);
             const pdurep_attribute *at = &fw->attributes[a];
@@ -135,42 +207,42 @@ static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, pdurep_diag *d
             while (vi < at->n_values && strcmp(at->values[vi], v ? v : ""))
                 vi++;
             if (vi == at->n_values) {
-                pdurep_diag_add(diag, db->path, 0, 0, "case with %s \"%s\", which framework %s "
-                                "does not list", at->code, v ? v : "", fw->code);
+                pdurep_diag_add(diag, db->path, 0, 0, "a case of %s has %s \"%s\", which "
+                                "framework %s does not list", from, at->code, v ? v : "",
+                                fw->code);
                 err = PDUREP_ERROR_DATA;
-                group[a] = NULL;
-                continue;
+                known = 0;
+                break;
             }
+            value_of[a] = vi;
             r->breakdowns[a].cases[vi]++;
             group[a] = r->breakdowns[a].tallies + vi * nq;
         }
+        if (!known)
+            break;
         const char *ans = (const char *)sqlite3_column_text(st, 5);
-        size_t len = (size_t)sqlite3_column_bytes(st, 5);
-        for (size_t i = 0; i < n_slots && i < len; i++) {
-            long q = slot_q[i];
-            if (q < 0)
-                continue;
-            tally_add(&r->questions[q], ans[i]);
+        long len = sqlite3_column_bytes(st, 5);
+        for (size_t q = 0; q < nq; q++) {
+            long slot = slot_of[q];
+            char answer = slot >= 0 && slot < len ? ans[slot] : '-';
+            /* A case outside a question's population (e.g. community for a licence-only
+             * question) is not applicable to it. */
+            if (filter_attr[q] >= 0 && value_of[filter_attr[q]] != filter_value[q])
+                answer = '-';
+            tally_add(&r->questions[q], answer);
             for (size_t a = 0; a < na; a++)
-                if (group[a])
-                    tally_add(&group[a][q], ans[i]);
+                tally_add(&group[a][q], answer);
         }
     }
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         err = pdurep_db_fail(db, diag);
     sqlite3_finalize(st);
-
-    /* A prompt the bundle has no column for did not apply to any case. */
-    for (size_t q = 0; q < nq; q++)
-        if (!has_column[q]) {
-            r->questions[q].na = r->n_cases;
-            for (size_t a = 0; a < na; a++)
-                for (size_t v = 0; v < fw->attributes[a].n_values; v++)
-                    r->breakdowns[a].tallies[v * nq + q].na = r->breakdowns[a].cases[v];
-        }
+    free(source);
     free(group);
-    free(slot_q);
-    free(has_column);
+    free(value_of);
+    free(slot_of);
+    free(filter_attr);
+    free(filter_value);
     return err;
 }
 
@@ -298,7 +370,10 @@ char *pdurep_standard_reason(const pdurep_ratings *r, size_t s)
     const pdurep_standard_result *res = &r->standards[s];
     const pdurep_framework *fw = r->framework;
     if (res->driver < 0)
-        return pdurep_xasprintf("inspectors' judgement: %s", pdurep_rating_name(res->rating));
+        return *res->rationale
+                   ? pdurep_xasprintf("inspectors' judgement: %s (%s)",
+                                      pdurep_rating_name(res->rating), res->rationale)
+                   : pdurep_xasprintf("inspectors' judgement: %s", pdurep_rating_name(res->rating));
     const pdurep_question *q = &fw->questions[res->driver];
     pdurep_tally t = r->questions[res->driver];
     size_t b = (size_t)(res->band - fw->bands);

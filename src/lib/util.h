@@ -17,6 +17,9 @@ char *pdurep_xstrdup(const char *s);
 /** printf into a new string. */
 char *pdurep_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/** A copy of UTF-8 text in Unicode Normalization Form C. */
+char *pdurep_nfc(const char *s);
+
 /** Join a folder and a file name with one '/'. */
 char *pdurep_path_join(const char *dir, const char *file);
 

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Every test, twice: on a normal build and on an AddressSanitizer +
+# UndefinedBehaviorSanitizer build. Ends with "N passed, N failed".
+set -uo pipefail
+. "$(dirname "$0")/setup.sh"
+cd "$PDUREP_ROOT"
+pdurep_install_packages || exit 1
+
+passed=0 failed=0
+run_suite() {
+    local dir=$1; shift
+    if ! pdurep_build "$dir" "$@"; then
+        echo "build in $dir failed" >&2
+        failed=$((failed + 1))
+        return
+    fi
+    meson test -C "$dir" --print-errorlogs --num-processes 2
+    local log="$dir/meson-logs/testlog.json"
+    local ok bad
+    ok=$(grep -c '"result": "OK"' "$log" || true)
+    bad=$(grep -c -E '"result": "(FAIL|TIMEOUT|ERROR|UNEXPECTEDPASS)"' "$log" || true)
+    echo "$dir: $ok passed, $bad failed"
+    passed=$((passed + ok)) failed=$((failed + bad))
+}
+
+run_suite build
+# Leak checks stay on; halt on the first UBSan report so it fails the test.
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+run_suite build-asan -Db_sanitize=address,undefined -Dbuildtype=debug
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,130 @@
+/*
+ * pdurep annexe: write an inspection's XLSX data annexe, or a PDU leader's
+ * sharing workbook with --share.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/options.h"
+#include "pdurep/annexe.h"
+
+static const char usage[] =
+    "usage: pdurep annexe [--db PATH] ID [-o FILE] [--share] [--suppress N] [--with-cases]\n"
+    "\n"
+    "Write the XLSX data annexe of inspection ID: ratings, key questions, prompts,\n"
+    "breakdowns by group with relative rate indices, the sample profile and charts.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output FILE   file to write (default: ID.xlsx, or ID-share.xlsx with --share);\n"
+    "                      written to a temporary file and renamed, so FILE is never half-written\n"
+    "      --share         a sharing workbook for the PDU's leaders: its own figures, region and\n"
+    "                      all-inspection totals as comparators, no case ids, small numbers as [c]\n"
+    "      --suppress N    hide figures based on fewer than N relevant cases, with secondary\n"
+    "                      suppression (default 5 with --share, none otherwise; 0 turns it off)\n"
+    "      --with-cases    add a sheet with one row per case (not allowed with --share)\n"
+    "      --constant-memory  stream sheets to disk (autofilters instead of tables); chosen\n"
+    "                      automatically for case sheets over 20,000 cases\n"
+    "      --db PATH       database (default: $PDUREP_DB, else ./pdurep.db)\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "SOURCE_DATE_EPOCH, when set, is the workbook's creation time: the same data then\n"
+    "gives byte-identical files.\n"
+    "\n"
+    "Exit status: 0 written; 64 usage; 65 bad data; 66 no such inspection or database;\n"
+    "70 internal error; 73 cannot create FILE (nothing is left behind); 74 I/O or database error.\n";
+
+enum { OPT_SHARE = 0x2000, OPT_SUPPRESS, OPT_WITH_CASES, OPT_CONSTANT };
+
+typedef struct annexe_state {
+    const char *output;
+    pdurep_annexe_options opts;
+} annexe_state;
+
+static int on_opt(int opt, const char *arg, void *state)
+{
+    annexe_state *s = state;
+    switch (opt) {
+    case 'o':
+        s->output = arg;
+        break;
+    case OPT_SHARE:
+        s->opts.share = 1;
+        break;
+    case OPT_SUPPRESS: {
+        long n = cli_parse_count(arg);
+        if (n < 0)
+            return cli_usage_error("annexe", "--suppress needs a whole number, not '%s'", arg);
+        s->opts.suppress = n;
+        break;
+    }
+    case OPT_WITH_CASES:
+        s->opts.with_cases = 1;
+        break;
+    case OPT_CONSTANT:
+        s->opts.memory = PDUREP_ANNEXE_MEMORY_CONSTANT;
+        break;
+    default:
+        return cli_usage_error("annexe", "unknown option");
+    }
+    return CLI_CONTINUE;
+}
+
+int cmd_annexe(int argc, char **argv, cli_context *ctx)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"share", no_argument, NULL, OPT_SHARE},
+        {"suppress", required_argument, NULL, OPT_SUPPRESS},
+        {"with-cases", no_argument, NULL, OPT_WITH_CASES},
+        {"constant-memory", no_argument, NULL, OPT_CONSTANT},
+        {0},
+    };
+    const cli_spec spec = {"annexe", usage, "o:", longopts};
+    annexe_state s = {0};
+    pdurep_annexe_options_init(&s.opts);
+    int first = 0;
+    /* Options may follow the id too: parse, take the id, parse the rest. */
+    int rc = cli_parse(argc, argv, &spec, ctx, &first, on_opt, &s);
+    if (rc != CLI_CONTINUE)
+        return rc;
+    if (first >= argc)
+        return cli_usage_error("annexe", "missing inspection ID");
+    const char *id = argv[first];
+    if (first + 1 < argc) {
+        int first2 = 0;
+        rc = cli_parse(argc - first, argv + first, &spec, ctx, &first2, on_opt, &s);
+        if (rc != CLI_CONTINUE)
+            return rc;
+        if (first + first2 < argc)
+            return cli_usage_error("annexe", "unexpected argument '%s'", argv[first + first2]);
+    }
+    if (s.opts.share && s.opts.with_cases)
+        return cli_usage_error("annexe", "--with-cases cannot go with --share: a sharing workbook "
+                                         "holds no case-level data");
+
+    char *default_out = NULL;
+    if (!s.output) {
+        size_t n = strlen(id) + 16;
+        default_out = malloc(n);
+        if (!default_out)
+            return cli_fail("annexe", PDUREP_ERROR_NO_MEMORY, NULL);
+        snprintf(default_out, n, "%s%s.xlsx", id, s.opts.share ? "-share" : "");
+        s.output = default_out;
+    }
+
+    pdurep_db *db = NULL;
+    rc = cli_open_db("annexe", ctx, PDUREP_DB_READONLY, &db);
+    if (rc) {
+        free(default_out);
+        return rc;
+    }
+    pdurep_diag *diag = pdurep_diag_new(PDUREP_DIAG_DEFAULT_CAP);
+    pdurep_error err = pdurep_annexe_write(db, id, s.output, &s.opts, diag);
+    if (err)
+        rc = cli_fail("annexe", err, diag);
+    pdurep_diag_free(diag);
+    pdurep_db_close(db);
+    free(default_out);
+    return rc;
+}

@@ -1,0 +1,371 @@
+/*
+ * The annexe writer's entry points: options, comparators, the workbook with
+ * its formats and properties, and the atomic write around it. Each sheet is
+ * written by its own file (sheet_*.c).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pdurep/annexe.h"
+#include "pdurep/atomic.h"
+#include "pdurep/version.h"
+#include "xlsx/annexe_internal.h"
+
+void pdurep_annexe_options_init(pdurep_annexe_options *opts)
+{
+    memset(opts, 0, sizeof *opts);
+    opts->suppress = -1;
+    opts->memory = PDUREP_ANNEXE_MEMORY_AUTO;
+    opts->min_comparator = PDUREP_ANNEXE_DEFAULT_MIN_COMPARATOR;
+    /* Above this many cases the case sheet alone is millions of cells: stream it. */
+    opts->large_cases = 20000;
+}
+
+/* SOURCE_DATE_EPOCH (reproducible-builds.org) makes identical input give identical bytes. */
+static time_t created_time(const pdurep_annexe_options *opts)
+{
+    if (opts->created)
+        return opts->created;
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (env && *env) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(env, &end, 10);
+        /* 0 means "now" to libxlsxwriter, so the epoch itself becomes one second after it. */
+        if (!errno && !*end && v >= 0)
+            return v > 0 ? (time_t)v : 1;
+    }
+    return time(NULL);
+}
+
+/* Rating colours, worst to best: pale enough for black text, distinct in greyscale print. */
+static const lxw_color_t rating_fill[PDUREP_RATING_COUNT] = {0xEA9999, 0xFFE599, 0xD9EAD3,
+                                                              0x93C47D};
+
+static void make_formats(annexe_ctx *c)
+{
+    lxw_workbook *wb = c->wb;
+    annexe_formats *f = &c->f;
+    f->title = workbook_add_format(wb);
+    format_set_bold(f->title);
+    format_set_font_size(f->title, 16);
+    f->subtitle = workbook_add_format(wb);
+    format_set_italic(f->subtitle);
+    f->heading = workbook_add_format(wb);
+    format_set_bold(f->heading);
+    format_set_font_size(f->heading, 13);
+    f->header = workbook_add_format(wb);
+    format_set_bold(f->header);
+    format_set_text_wrap(f->header);
+    format_set_align(f->header, LXW_ALIGN_VERTICAL_TOP);
+    format_set_bottom(f->header, LXW_BORDER_THIN);
+    f->text = workbook_add_format(wb);
+    format_set_align(f->text, LXW_ALIGN_VERTICAL_TOP);
+    f->wrap = workbook_add_format(wb);
+    format_set_text_wrap(f->wrap);
+    format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
+    f->bold = workbook_add_format(wb);
+    format_set_bold(f->bold);
+    f->key = workbook_add_format(wb);
+    format_set_bold(f->key);
+    format_set_align(f->key, LXW_ALIGN_VERTICAL_TOP);
+    f->count = workbook_add_format(wb);
+    format_set_num_format(f->count, "0");
+    format_set_align(f->count, LXW_ALIGN_VERTICAL_TOP);
+    f->fraction = workbook_add_format(wb);
+    format_set_num_format(f->fraction, "0%");
+    format_set_align(f->fraction, LXW_ALIGN_VERTICAL_TOP);
+    f->ratio = workbook_add_format(wb);
+    format_set_num_format(f->ratio, "0.00");
+    format_set_align(f->ratio, LXW_ALIGN_VERTICAL_TOP);
+    f->link = workbook_add_format(wb);
+    format_set_underline(f->link, LXW_UNDERLINE_SINGLE);
+    format_set_font_color(f->link, LXW_COLOR_BLUE);
+    f->note = workbook_add_format(wb);
+    format_set_text_wrap(f->note);
+    format_set_align(f->note, LXW_ALIGN_VERTICAL_TOP);
+    f->suppressed = workbook_add_format(wb);
+    format_set_align(f->suppressed, LXW_ALIGN_RIGHT);
+    format_set_align(f->suppressed, LXW_ALIGN_VERTICAL_TOP);
+    for (int i = 0; i < PDUREP_RATING_COUNT; i++) {
+        f->rating[i] = workbook_add_format(wb);
+        format_set_bg_color(f->rating[i], rating_fill[i]);
+        format_set_align(f->rating[i], LXW_ALIGN_VERTICAL_TOP);
+        f->rating_bold[i] = workbook_add_format(wb);
+        format_set_bg_color(f->rating_bold[i], rating_fill[i]);
+        format_set_bold(f->rating_bold[i]);
+        /* Conditional formats carry only the fill; the cell keeps its number format. */
+        f->band_fill[i] = workbook_add_format(wb);
+        format_set_bg_color(f->band_fill[i], rating_fill[i]);
+    }
+}
+
+static const char *const sheet_keys[SHEET_COUNT] = {
+    "sheet.about", "sheet.ratings", "sheet.key_questions", "sheet.prompts",
+    "sheet.breakdowns", "sheet.sample", "sheet.charts", "sheet.cases"};
+
+static void set_properties(annexe_ctx *c, time_t created, char **owned, size_t n_owned)
+{
+    const pdurep_inspection *insp = c->r->inspection;
+    const char *names[] = {"name", insp->name, "region", insp->region, "id", insp->id,
+                           "framework", c->r->framework->name, NULL};
+    owned[0] = annexe_sf(c, c->share ? "workbook.title_share" : "workbook.title", names);
+    owned[1] = annexe_sf(c, c->share ? "workbook.subject_share" : "workbook.subject", names);
+    owned[2] = annexe_sf(c, "workbook.comments", names);
+    (void)n_owned;
+    const char *org = *insp->inspectorate ? insp->inspectorate : annexe_s(c, "workbook.author");
+    lxw_doc_properties props = {0};
+    props.title = owned[0];
+    props.subject = owned[1];
+    props.author = (char *)org;
+    props.company = (char *)org;
+    props.manager = (char *)"";
+    props.category = (char *)annexe_s(c, "workbook.category");
+    props.keywords = (char *)annexe_s(c, "workbook.keywords");
+    props.comments = owned[2];
+    props.status = (char *)(c->share ? annexe_s(c, "workbook.status_share") : annexe_s(c, "workbook.status"));
+    props.created = created;
+    annexe_check(c, workbook_set_properties(c->wb, &props));
+    annexe_check(c, workbook_set_custom_property_string(c->wb, "Inspection", insp->id));
+    annexe_check(c, workbook_set_custom_property_string(c->wb, "Framework", c->r->framework->code));
+    annexe_check(c, workbook_set_custom_property_string(c->wb, "Generator",
+                                                        "pdurep " PDUREP_VERSION_STRING));
+    annexe_check(c, workbook_set_custom_property_boolean(c->wb, "Sharing workbook", c->share));
+}
+
+pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
+                                         pdurep_annexe_comparator *const *comparators,
+                                         size_t n_comparators, const char *path,
+                                         const pdurep_annexe_options *opts, pdurep_diag *diag)
+{
+    pdurep_annexe_options defaults;
+    if (!opts) {
+        pdurep_annexe_options_init(&defaults);
+        opts = &defaults;
+    }
+    if (opts->share && opts->with_cases) {
+        pdurep_diag_add(diag, NULL, 0, 0, "a sharing workbook never holds case-level data");
+        return PDUREP_ERROR_USAGE;
+    }
+    if (opts->with_cases && !db) {
+        pdurep_diag_add(diag, NULL, 0, 0, "the case sheet needs the database");
+        return PDUREP_ERROR_USAGE;
+    }
+
+    annexe_ctx c;
+    memset(&c, 0, sizeof c);
+    c.r = r;
+    c.opts = opts;
+    c.db = db;
+    c.diag = diag;
+    c.share = opts->share != 0;
+    c.cmp = comparators;
+    c.n_cmp = c.share ? n_comparators : 0;
+    c.nq = r->framework->n_questions;
+    c.threshold = opts->suppress >= 0 ? (unsigned long)opts->suppress
+                                      : (c.share ? PDUREP_ANNEXE_DEFAULT_SUPPRESS : 0);
+    c.constant_memory = opts->memory == PDUREP_ANNEXE_MEMORY_CONSTANT ||
+                        (opts->memory == PDUREP_ANNEXE_MEMORY_AUTO && opts->with_cases &&
+                         r->n_cases > opts->large_cases);
+
+    char *strings_path = NULL;
+    const char *sp = opts->strings_path;
+    if (!sp) {
+        const char *dir = pdurep_data_dir();
+        size_t n = strlen(dir) + 64;
+        strings_path = malloc(n);
+        if (!strings_path)
+            return PDUREP_ERROR_NO_MEMORY;
+        snprintf(strings_path, n, "%s/layouts/strings/annexe-en.yaml", dir);
+        sp = strings_path;
+    }
+    pdurep_error err = pdurep_strings_load(sp, &c.strings, diag);
+    free(strings_path);
+    if (err)
+        return err;
+
+    for (int i = 0; i < SHEET_COUNT; i++) {
+        c.sheet_name[i] = annexe_s(&c, sheet_keys[i]);
+        c.has_sheet[i] = 1;
+    }
+    c.has_sheet[SHEET_CASES] = opts->with_cases != 0;
+    if (c.missing_key) {
+        pdurep_diag_add(diag, sp, 0, 0, "strings file has no '%s'", c.missing_key);
+        pdurep_strings_free(c.strings);
+        return PDUREP_ERROR_DATA;
+    }
+    if (annexe_plan_build(&c) != 0) {
+        annexe_plan_free(&c.plan);
+        pdurep_strings_free(c.strings);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
+
+    pdurep_atomic out;
+    err = pdurep_atomic_begin(path, &out, diag);
+    if (err) {
+        annexe_plan_free(&c.plan);
+        pdurep_strings_free(c.strings);
+        return err;
+    }
+    lxw_workbook_options wopts = {0};
+    wopts.constant_memory = c.constant_memory ? LXW_TRUE : LXW_FALSE;
+    c.wb = workbook_new_opt(out.tmp_path, &wopts);
+    if (!c.wb) {
+        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook");
+        pdurep_atomic_abort(&out);
+        annexe_plan_free(&c.plan);
+        pdurep_strings_free(c.strings);
+        return PDUREP_ERROR_INTERNAL;
+    }
+
+    char *owned[3] = {0};
+    set_properties(&c, created_time(opts), owned, 3);
+    make_formats(&c);
+    for (int i = 0; i < SHEET_COUNT; i++) {
+        if (!c.has_sheet[i])
+            continue;
+        lxw_error verr = workbook_validate_sheet_name(c.wb, c.sheet_name[i]);
+        if (verr) {
+            pdurep_diag_add(diag, sp, 0, 0, "sheet name '%s': %s", c.sheet_name[i],
+                            lxw_strerror(verr));
+            err = PDUREP_ERROR_DATA;
+            break;
+        }
+        c.ws[i] = workbook_add_worksheet(c.wb, c.sheet_name[i]);
+        if (!c.ws[i])
+            annexe_check(&c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    }
+    if (!err && !c.lxw_err) {
+        annexe_sheet_about(&c);
+        annexe_sheet_ratings(&c);
+        annexe_sheet_key_questions(&c);
+        annexe_sheet_prompts(&c);
+        annexe_sheet_breakdowns(&c);
+        annexe_sheet_sample(&c);
+        annexe_sheet_charts(&c);
+        if (c.has_sheet[SHEET_CASES])
+            err = annexe_sheet_cases(&c);
+    }
+    if (!err && c.missing_key) {
+        pdurep_diag_add(diag, sp, 0, 0, "strings file has no '%s'", c.missing_key);
+        err = PDUREP_ERROR_DATA;
+    }
+    if (!err && c.lxw_err) {
+        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter: %s", lxw_strerror(c.lxw_err));
+        err = PDUREP_ERROR_INTERNAL;
+    }
+    /* Close even after an error: it frees the workbook. The file is then thrown away. */
+    lxw_error cerr = workbook_close(c.wb);
+    if (!err && cerr) {
+        pdurep_diag_add(diag, path, 0, 0, "cannot write workbook: %s", lxw_strerror(cerr));
+        err = (cerr == LXW_ERROR_CREATING_XLSX_FILE || cerr == LXW_ERROR_CREATING_TMPFILE)
+                  ? PDUREP_ERROR_CANT_CREATE
+                  : PDUREP_ERROR_IO;
+    }
+    if (err)
+        pdurep_atomic_abort(&out);
+    else
+        err = pdurep_atomic_commit(&out, diag);
+    for (int i = 0; i < 3; i++)
+        free(owned[i]);
+    annexe_plan_free(&c.plan);
+    pdurep_strings_free(c.strings);
+    return err;
+}
+
+pdurep_error pdurep_annexe_write(pdurep_db *db, const char *id, const char *path,
+                                 const pdurep_annexe_options *opts, pdurep_diag *diag)
+{
+    pdurep_annexe_options defaults;
+    if (!opts) {
+        pdurep_annexe_options_init(&defaults);
+        opts = &defaults;
+    }
+    if (opts->share && opts->with_cases) {
+        pdurep_diag_add(diag, NULL, 0, 0, "a sharing workbook never holds case-level data");
+        return PDUREP_ERROR_USAGE;
+    }
+    pdurep_ratings *r = NULL;
+    pdurep_error err = pdurep_ratings_compute(db, id, &r, diag);
+    if (err)
+        return err;
+
+    pdurep_annexe_comparator *cmp[2] = {NULL, NULL};
+    size_t n_cmp = 0;
+    if (opts->share) {
+        /* Labels come from the strings file, so load it once here as well. */
+        pdurep_strings *s = NULL;
+        char *sp = NULL;
+        if (!opts->strings_path) {
+            size_t n = strlen(pdurep_data_dir()) + 64;
+            sp = malloc(n);
+            if (sp)
+                snprintf(sp, n, "%s/layouts/strings/annexe-en.yaml", pdurep_data_dir());
+        }
+        err = pdurep_strings_load(opts->strings_path ? opts->strings_path : sp, &s, diag);
+        free(sp);
+        const char *region = r->inspection->region;
+        if (!err && *region) {
+            const char *tpl = pdurep_strings_get(s, "comparator.region");
+            const char *names[] = {"region", region, NULL};
+            char *label = pdurep_strings_format(tpl ? tpl : "{region}", names);
+            err = pdurep_annexe_comparator_build(db, r, region, label, &cmp[0], diag);
+            free(label);
+        }
+        n_cmp = 1;
+        if (!err) {
+            const char *tpl = pdurep_strings_get(s, "comparator.all");
+            err = pdurep_annexe_comparator_build(db, r, NULL, tpl ? tpl : "All inspections",
+                                                 &cmp[1], diag);
+            n_cmp = 2;
+        }
+        pdurep_strings_free(s);
+    }
+    if (!err)
+        err = pdurep_annexe_write_ratings(r, db, cmp, n_cmp, path, opts, diag);
+    for (size_t i = 0; i < 2; i++)
+        pdurep_annexe_comparator_free(cmp[i]);
+    pdurep_ratings_free(r);
+    return err;
+}
+
+/* Batch writers: one call per document, each with its own database connection. */
+static pdurep_error batch_write(pdurep_db *db, const char *id, const char *path, const char *lang,
+                                int share, int *units, pdurep_diag *diag)
+{
+    if (!lang || !*lang)
+        lang = "en";
+    /* The language becomes part of a file name: refuse anything but letters and '-'. */
+    for (const char *p = lang; *p; p++)
+        if (!isalpha((unsigned char)*p) && *p != '-') {
+            pdurep_diag_add(diag, NULL, 0, 0, "language '%s' is not a language code", lang);
+            return PDUREP_ERROR_USAGE;
+        }
+    char strings_path[4096];
+    snprintf(strings_path, sizeof strings_path, "%s/layouts/strings/annexe-%s.yaml",
+             pdurep_data_dir(), lang);
+    pdurep_annexe_options opts;
+    pdurep_annexe_options_init(&opts);
+    opts.share = share;
+    opts.strings_path = strings_path;
+    pdurep_error err = pdurep_annexe_write(db, id, path, &opts, diag);
+    if (!err && units)
+        *units = SHEET_COUNT - 1; /* every sheet but the case sheet, which a batch never adds */
+    return err;
+}
+
+pdurep_error pdurep_annexe_batch_write(pdurep_db *db, const char *id, const char *path,
+                                       const char *lang, int *units, pdurep_diag *diag)
+{
+    return batch_write(db, id, path, lang, 0, units, diag);
+}
+
+pdurep_error pdurep_annexe_batch_write_share(pdurep_db *db, const char *id, const char *path,
+                                             const char *lang, int *units, pdurep_diag *diag)
+{
+    return batch_write(db, id, path, lang, 1, units, diag);
+}

@@ -1,0 +1,121 @@
+/*
+ * Shared state of the annexe writer: one context passed to each sheet
+ * writer (one file per sheet), the workbook's formats, and the suppression
+ * plan worked out once before any sheet is written.
+ */
+#ifndef PDUREP_XLSX_ANNEXE_INTERNAL_H
+#define PDUREP_XLSX_ANNEXE_INTERNAL_H
+
+#include <stddef.h>
+#include <xlsxwriter.h>
+
+#include "pdurep/annexe.h"
+#include "pdurep/ratings.h"
+#include "xlsx/strings.h"
+
+/* Sheets in workbook order. */
+typedef enum annexe_sheet {
+    SHEET_ABOUT,
+    SHEET_RATINGS,
+    SHEET_KEY_QUESTIONS,
+    SHEET_PROMPTS,
+    SHEET_BREAKDOWNS,
+    SHEET_SAMPLE,
+    SHEET_CHARTS,
+    SHEET_CASES,
+    SHEET_COUNT
+} annexe_sheet;
+
+/* Which cells of the workbook are hidden as [c]; all arrays zero when nothing is. */
+typedef struct annexe_plan {
+    size_t *offset;           /* [attribute]: first flat index of its values */
+    size_t n_flat;            /* total attribute values */
+    unsigned char *sample;    /* [flat]: the group's case count is hidden */
+    unsigned char *block;     /* [flat * nq + q]: the group's tally of q is hidden */
+    long *reference;          /* [attribute]: reference value index, -1 when none */
+    unsigned char *cmp_shown; /* [comparator]: aggregate large enough to show */
+    unsigned char *cmp_question; /* [c * nq + q] */
+    unsigned char *cmp_block;    /* [(c * n_flat + flat) * nq + q] */
+    unsigned char *cmp_sample;   /* [c * n_flat + flat] */
+} annexe_plan;
+
+typedef struct annexe_formats {
+    lxw_format *title, *subtitle, *heading, *header, *text, *wrap, *bold, *count, *fraction,
+        *ratio, *link, *note, *suppressed, *key, *rating[PDUREP_RATING_COUNT],
+        *rating_bold[PDUREP_RATING_COUNT], *band_fill[PDUREP_RATING_COUNT];
+} annexe_formats;
+
+typedef struct annexe_ctx {
+    lxw_workbook *wb;
+    const pdurep_ratings *r;
+    const pdurep_annexe_options *opts;
+    pdurep_annexe_comparator *const *cmp;
+    size_t n_cmp;
+    pdurep_db *db;
+    pdurep_strings *strings;
+    pdurep_diag *diag;
+    unsigned long threshold;   /* small-number threshold; 0: no suppression */
+    int constant_memory;       /* tables are refused in this mode */
+    int share;
+    size_t nq;                 /* framework questions */
+    annexe_plan plan;
+    annexe_formats f;
+    lxw_worksheet *ws[SHEET_COUNT];
+    const char *sheet_name[SHEET_COUNT];
+    int has_sheet[SHEET_COUNT];
+    const char *missing_key;   /* first strings key not found, for the error message */
+    lxw_error lxw_err;         /* first libxlsxwriter error met while writing */
+} annexe_ctx;
+
+/* strings */
+const char *annexe_s(annexe_ctx *c, const char *key);
+char *annexe_sf(annexe_ctx *c, const char *key, const char *const *names);
+const char *annexe_rating_label(annexe_ctx *c, pdurep_rating rating);
+
+/* cells: each records the first libxlsxwriter error in the context */
+void annexe_text(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                 const char *text, lxw_format *fmt);
+void annexe_number(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                   double value, lxw_format *fmt);
+void annexe_count(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                  unsigned long value, int hidden);
+void annexe_fraction(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                     pdurep_tally t, int hidden);
+void annexe_rounded(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                    pdurep_tally t, int hidden);
+void annexe_suppressed(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+void annexe_rating(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                   pdurep_rating rating);
+void annexe_check(annexe_ctx *c, lxw_error err);
+void annexe_fit_row(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, const char *text, double width);
+
+/* A tabular block: a worksheet table, or (constant memory) a header row with an autofilter. */
+typedef struct annexe_column {
+    const char *header;  /* already looked up */
+    double width;
+} annexe_column;
+void annexe_table(annexe_ctx *c, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
+                  lxw_row_t last_row, const annexe_column *cols, lxw_col_t n_cols);
+void annexe_print_setup(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t header_row);
+void annexe_band_fills(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t first_row, lxw_row_t last_row,
+                       lxw_col_t col);
+void annexe_define_name(annexe_ctx *c, const char *name, annexe_sheet sheet, lxw_row_t r1,
+                        lxw_col_t c1, lxw_row_t r2, lxw_col_t c2);
+
+/* plan */
+int annexe_plan_build(annexe_ctx *c);
+void annexe_plan_free(annexe_plan *p);
+pdurep_tally annexe_cmp_breakdown(const pdurep_annexe_comparator *cmp, const annexe_ctx *c,
+                                  size_t attribute, size_t value, size_t q);
+
+/* sheets */
+void annexe_sheet_about(annexe_ctx *c);
+void annexe_sheet_ratings(annexe_ctx *c);
+void annexe_sheet_key_questions(annexe_ctx *c);
+void annexe_sheet_prompts(annexe_ctx *c);
+void annexe_sheet_breakdowns(annexe_ctx *c);
+void annexe_sheet_sample(annexe_ctx *c);
+void annexe_sheet_charts(annexe_ctx *c);
+pdurep_error annexe_sheet_cases(annexe_ctx *c);
+
+#endif

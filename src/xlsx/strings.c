@@ -1,0 +1,268 @@
+/*
+ * Strings files: YAML mappings flattened to dotted keys. The parser walks
+ * libyaml's event stream with a stack of key prefixes, which is all a
+ * nested mapping needs and keeps no document tree in memory.
+ */
+#include "xlsx/strings.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include <yaml.h>
+
+struct pdurep_strings {
+    char **keys;
+    char **values;
+    size_t n, cap;
+};
+
+#define DEPTH_MAX 16
+
+static int add(pdurep_strings *s, const char *key, const char *value)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        char **k = realloc(s->keys, cap * sizeof *k);
+        if (!k)
+            return -1;
+        s->keys = k;
+        char **v = realloc(s->values, cap * sizeof *v);
+        if (!v)
+            return -1;
+        s->values = v;
+        s->cap = cap;
+    }
+    s->keys[s->n] = strdup(key);
+    s->values[s->n] = strdup(value);
+    if (!s->keys[s->n] || !s->values[s->n]) {
+        free(s->keys[s->n]);
+        free(s->values[s->n]);
+        return -1;
+    }
+    s->n++;
+    return 0;
+}
+
+static int valid_utf8(const char *text)
+{
+    utf8proc_int32_t cp;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+    while (*p) {
+        utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
+        if (len <= 0)
+            return 0;
+        p += len;
+    }
+    return 1;
+}
+
+static char *join(const char *prefix, const char *key)
+{
+    size_t n = strlen(prefix) + strlen(key) + 2;
+    char *out = malloc(n);
+    if (out)
+        snprintf(out, n, "%s%s%s", prefix, *prefix ? "." : "", key);
+    return out;
+}
+
+/* Sort the keys (values follow) so lookups can bisect. */
+static void sort_table(pdurep_strings *s)
+{
+    /* Insertion sort: a strings file has a few hundred keys at most. */
+    for (size_t i = 1; i < s->n; i++) {
+        char *k = s->keys[i], *v = s->values[i];
+        size_t j = i;
+        while (j > 0 && strcmp(s->keys[j - 1], k) > 0) {
+            s->keys[j] = s->keys[j - 1];
+            s->values[j] = s->values[j - 1];
+            j--;
+        }
+        s->keys[j] = k;
+        s->values[j] = v;
+    }
+}
+
+pdurep_error pdurep_strings_load(const char *path, pdurep_strings **out, pdurep_diag *diag)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        pdurep_diag_add(diag, path, 0, 0, "cannot open strings file: %s", strerror(errno));
+        return PDUREP_ERROR_NO_INPUT;
+    }
+    pdurep_strings *s = calloc(1, sizeof *s);
+    yaml_parser_t parser;
+    if (!s || !yaml_parser_initialize(&parser)) {
+        free(s);
+        fclose(f);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
+    yaml_parser_set_input_file(&parser, f);
+
+    /* prefix[d] is the dotted path of the mapping open at depth d; pending is a key awaiting its value. */
+    char *prefix[DEPTH_MAX + 1] = {0};
+    int depth = -1;
+    char *pending = NULL;
+    pdurep_error err = PDUREP_OK;
+    int done = 0;
+    while (!done && !err) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            pdurep_diag_add(diag, path, parser.problem_mark.line + 1, parser.problem_mark.column + 1,
+                            "%s", parser.problem ? parser.problem : "YAML syntax error");
+            err = PDUREP_ERROR_DATA;
+            break;
+        }
+        unsigned long line = ev.start_mark.line + 1, col = ev.start_mark.column + 1;
+        switch (ev.type) {
+        case YAML_STREAM_END_EVENT:
+            done = 1;
+            break;
+        case YAML_MAPPING_START_EVENT:
+            if (depth >= DEPTH_MAX) {
+                pdurep_diag_add(diag, path, line, col, "mappings nested too deeply");
+                err = PDUREP_ERROR_DATA;
+            } else if (depth >= 0 && !pending) {
+                pdurep_diag_add(diag, path, line, col, "a mapping cannot be a key");
+                err = PDUREP_ERROR_DATA;
+            } else {
+                prefix[depth + 1] = pending ? pending : strdup("");
+                pending = NULL;
+                if (!prefix[depth + 1])
+                    err = PDUREP_ERROR_NO_MEMORY;
+                depth++;
+            }
+            break;
+        case YAML_MAPPING_END_EVENT:
+            free(prefix[depth]);
+            prefix[depth] = NULL;
+            depth--;
+            break;
+        case YAML_SCALAR_EVENT: {
+            const char *text = (const char *)ev.data.scalar.value;
+            if (depth < 0) {
+                pdurep_diag_add(diag, path, line, col, "a strings file must be a mapping");
+                err = PDUREP_ERROR_DATA;
+            } else if (!valid_utf8(text)) {
+                pdurep_diag_add(diag, path, line, col, "invalid UTF-8");
+                err = PDUREP_ERROR_DATA;
+            } else if (!pending) {
+                pending = join(prefix[depth], text);
+                if (!pending)
+                    err = PDUREP_ERROR_NO_MEMORY;
+            } else {
+                if (pdurep_strings_get(s, pending)) {
+                    /* Linear check is fine: the table is unsorted until the end. */
+                    pdurep_diag_add(diag, path, line, col, "duplicate key '%s'", pending);
+                    err = PDUREP_ERROR_DATA;
+                } else if (add(s, pending, text) != 0) {
+                    err = PDUREP_ERROR_NO_MEMORY;
+                }
+                free(pending);
+                pending = NULL;
+            }
+            break;
+        }
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_ALIAS_EVENT:
+            pdurep_diag_add(diag, path, line, col, "only mappings of text are allowed here");
+            err = PDUREP_ERROR_DATA;
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&ev);
+    }
+    free(pending);
+    for (int d = 0; d <= DEPTH_MAX; d++)
+        free(prefix[d]);
+    yaml_parser_delete(&parser);
+    fclose(f);
+    if (err) {
+        pdurep_strings_free(s);
+        return err;
+    }
+    sort_table(s);
+    *out = s;
+    return PDUREP_OK;
+}
+
+void pdurep_strings_free(pdurep_strings *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->keys[i]);
+        free(s->values[i]);
+    }
+    free(s->keys);
+    free(s->values);
+    free(s);
+}
+
+const char *pdurep_strings_get(const pdurep_strings *s, const char *key)
+{
+    if (!s || !key)
+        return NULL;
+    /* While loading the table is unsorted; a linear scan keeps this correct then too. */
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(s->keys[mid], key);
+        if (c == 0)
+            return s->values[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = 0; i < s->n; i++)
+        if (!strcmp(s->keys[i], key))
+            return s->values[i];
+    return NULL;
+}
+
+size_t pdurep_strings_count(const pdurep_strings *s) { return s ? s->n : 0; }
+
+char *pdurep_strings_format(const char *text, const char *const *names)
+{
+    size_t cap = strlen(text) + 64, n = 0;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    for (const char *p = text; *p;) {
+        const char *value = NULL;
+        size_t skip = 1;
+        if (*p == '{') {
+            const char *end = strchr(p, '}');
+            for (size_t i = 0; end && names && names[i] && names[i + 1]; i += 2) {
+                size_t len = strlen(names[i]);
+                if ((size_t)(end - p - 1) == len && !strncmp(p + 1, names[i], len)) {
+                    value = names[i + 1];
+                    skip = len + 2;
+                    break;
+                }
+            }
+        }
+        size_t add_len = value ? strlen(value) : 1;
+        if (n + add_len + 1 > cap) {
+            cap = (n + add_len + 1) * 2;
+            char *grown = realloc(out, cap);
+            if (!grown) {
+                free(out);
+                return NULL;
+            }
+            out = grown;
+        }
+        if (value)
+            memcpy(out + n, value, add_len);
+        else
+            out[n] = *p;
+        n += add_len;
+        p += skip;
+    }
+    out[n] = '\0';
+    return out;
+}

@@ -1,0 +1,30 @@
+"""Shared plumbing of the end-to-end tests: numbered checks and the closing
+`N passed, N failed` line that CI reads."""
+import sys
+
+passed = failed = 0
+
+
+def check(ok, what, detail=""):
+    """Record one check; print its detail only when it fails."""
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"ok   {what}")
+    else:
+        failed += 1
+        print(f"FAIL {what}\n{detail}")
+    return ok
+
+
+def edit(path, old, new):
+    """Replace text in a file, insisting that it was there."""
+    text = open(path, encoding="utf-8").read()
+    assert old in text, (path, old)
+    open(path, "w", encoding="utf-8").write(text.replace(old, new))
+
+
+def finish():
+    """Print the summary line and exit non-zero if anything failed."""
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)

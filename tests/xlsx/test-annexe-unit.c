@@ -1,0 +1,372 @@
+/*
+ * Unit tests of the annexe writer that need no database: suppression, the
+ * strings loader, and whole workbooks written from figures built by hand.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "pdurep/annexe.h"
+#include "pdurep/inspection.h"
+#include "xlsx/strings.h"
+
+static char tmpdir[256];
+
+/* ---- a tiny framework and its figures ---- */
+
+typedef struct fixture {
+    pdurep_framework fw;
+    pdurep_inspection insp;
+    pdurep_ratings r;
+    pdurep_standard std[2];
+    pdurep_question q[5];
+    pdurep_band bands[4];
+    pdurep_overall_band overall[4];
+    pdurep_attribute attr[2];
+    size_t kq[3];
+    char *a0_values[2], *a0_labels[2], *a1_values[3], *a1_labels[3];
+    pdurep_tally tallies[5];
+    pdurep_standard_result res[2];
+    pdurep_breakdown bd[2];
+    unsigned long cases0[2], cases1[3];
+    pdurep_tally t0[2 * 5], t1[3 * 5];
+} fixture;
+
+static void build(fixture *f)
+{
+    memset(f, 0, sizeof *f);
+    f->std[0] = (pdurep_standard){"P1.1", "Leadership", "Leaders lead.", 1, "Organisation",
+                                  PDUREP_RATED_BY_JUDGEMENT, NULL, 0};
+    f->kq[0] = 0, f->kq[1] = 1, f->kq[2] = 3;
+    f->std[1] = (pdurep_standard){"P2.1", "Assessment", "Assess well.", 2, "Service delivery",
+                                  PDUREP_RATED_BY_CASES, f->kq, 3};
+    f->q[0] = (pdurep_question){.code = "2.1.1", .text = "Engaging?", .paraphrased = 0, .standard = 1, .parent = -1};
+    f->q[1] = (pdurep_question){.code = "2.1.2", .text = "Desistance?", .paraphrased = 0, .standard = 1, .parent = -1};
+    f->q[2] = (pdurep_question){.code = "2.1.2a", .text = "Factors identified", .paraphrased = 1, .standard = 1, .parent = 1};
+    f->q[3] = (pdurep_question){.code = "2.1.3", .text = "Safety?", .paraphrased = 0, .standard = 1, .parent = -1};
+    f->q[4] = (pdurep_question){.code = "2.1.3a", .text = "Risk analysed", .paraphrased = 0, .standard = 1, .parent = 3};
+    f->bands[0] = (pdurep_band){80, "Large majority", PDUREP_RATING_OUTSTANDING};
+    f->bands[1] = (pdurep_band){65, "Reasonable majority", PDUREP_RATING_GOOD};
+    f->bands[2] = (pdurep_band){50, "Too few", PDUREP_RATING_REQUIRES_IMPROVEMENT};
+    f->bands[3] = (pdurep_band){0, "Minority", PDUREP_RATING_INADEQUATE};
+    f->overall[0] = (pdurep_overall_band){0, 1, PDUREP_RATING_INADEQUATE};
+    f->overall[1] = (pdurep_overall_band){2, 3, PDUREP_RATING_REQUIRES_IMPROVEMENT};
+    f->overall[2] = (pdurep_overall_band){4, 5, PDUREP_RATING_GOOD};
+    f->overall[3] = (pdurep_overall_band){6, 6, PDUREP_RATING_OUTSTANDING};
+    f->a0_values[0] = "community", f->a0_values[1] = "licence";
+    f->a0_labels[0] = "Community order", f->a0_labels[1] = "Release on licence";
+    f->a1_values[0] = "male", f->a1_values[1] = "female", f->a1_values[2] = "other";
+    f->a1_labels[0] = "Male", f->a1_labels[1] = "Female", f->a1_labels[2] = "Other";
+    f->attr[0] = (pdurep_attribute){"sentence_type", "Sentence type", f->a0_values, f->a0_labels, 2};
+    f->attr[1] = (pdurep_attribute){"gender", "Gender", f->a1_values, f->a1_labels, 3};
+    f->fw = (pdurep_framework){"test-fw", "Test framework", "pdu", 0, 0, f->std, 2, f->q, 5,
+                               f->bands, 4, {0, 1, 2, 3}, f->overall, 4, f->attr, 2};
+    f->insp = (pdurep_inspection){"test-pdu", "pdu", "Test & Vale", "Testshire",
+                                  "test-fw", "2025-09-01", "", "A. Inspector", "Test Inspectorate",
+                                  -1, 40};
+
+    /* 40 cases: 30 community + 10 licence; 33 male, 5 female, 2 other. */
+    f->cases0[0] = 30, f->cases0[1] = 10;
+    f->cases1[0] = 33, f->cases1[1] = 5, f->cases1[2] = 2;
+    for (size_t q = 0; q < 5; q++) {
+        f->t0[0 * 5 + q] = (pdurep_tally){20, 8, 2};
+        f->t0[1 * 5 + q] = (pdurep_tally){5, 4, 1};
+        f->t1[0 * 5 + q] = (pdurep_tally){21, 9, 3};
+        f->t1[1 * 5 + q] = (pdurep_tally){3, 2, 0};
+        f->t1[2 * 5 + q] = (pdurep_tally){1, 1, 0};
+        f->tallies[q] = (pdurep_tally){25, 12, 3};
+    }
+    f->res[0] = (pdurep_standard_result){&f->std[0], PDUREP_RATING_GOOD, PDUREP_RATING_NONE, 2, 0,
+                                         "Strong leadership.", -1, NULL};
+    f->res[1] = (pdurep_standard_result){&f->std[1], PDUREP_RATING_GOOD, PDUREP_RATING_GOOD, 2, 0,
+                                         "", 0, &f->bands[1]};
+    f->bd[0] = (pdurep_breakdown){&f->attr[0], f->cases0, f->t0};
+    f->bd[1] = (pdurep_breakdown){&f->attr[1], f->cases1, f->t1};
+    f->r = (pdurep_ratings){.inspection = &f->insp, .framework = &f->fw, .n_cases = 40,
+                            .questions = f->tallies, .standards = f->res, .breakdowns = f->bd,
+                            .score = 4, .max_score = 6, .overall = PDUREP_RATING_GOOD};
+}
+
+static void opts_for_test(pdurep_annexe_options *o)
+{
+    pdurep_annexe_options_init(o);
+    o->created = 1700000000;
+    o->strings_path = SOURCE_ROOT "/layouts/strings/annexe-en.yaml";
+}
+
+static char *path_in_tmp(const char *name)
+{
+    static char buf[4][512];
+    static int i;
+    char *p = buf[i++ % 4];
+    snprintf(p, 512, "%s/%s", tmpdir, name);
+    return p;
+}
+
+static long file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+static int same_bytes(const char *a, const char *b)
+{
+    FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+    int same = fa && fb;
+    while (same) {
+        int ca = fgetc(fa), cb = fgetc(fb);
+        if (ca != cb)
+            same = 0;
+        if (ca == EOF || cb == EOF)
+            break;
+    }
+    if (fa)
+        fclose(fa);
+    if (fb)
+        fclose(fb);
+    return same;
+}
+
+/* ---- suppression ---- */
+
+static void test_suppress_none(void **state)
+{
+    (void)state;
+    unsigned long c[3] = {10, 20, 30};
+    unsigned char m[3] = {0};
+    assert_int_equal(pdurep_suppress_row(c, 3, 5, m), 0);
+    assert_int_equal(pdurep_suppress_row(c, 3, 0, m), 0);
+}
+
+static void test_suppress_secondary(void **state)
+{
+    (void)state;
+    unsigned long c[4] = {40, 3, 12, 9};
+    unsigned char m[4] = {0};
+    /* 3 is small; the next smallest (9) goes with it, so the total cannot give 3 back. */
+    assert_int_equal(pdurep_suppress_row(c, 4, 5, m), 2);
+    assert_int_equal(m[0], 0);
+    assert_int_equal(m[1], 1);
+    assert_int_equal(m[2], 0);
+    assert_int_equal(m[3], 1);
+}
+
+static void test_suppress_zeros(void **state)
+{
+    (void)state;
+    /* Two hidden zeros add up to zero, which gives both away: a third cell is hidden. */
+    unsigned long c[4] = {60, 17, 0, 0};
+    unsigned char m[4] = {0};
+    assert_int_equal(pdurep_suppress_row(c, 4, 5, m), 3);
+    assert_int_equal(m[0], 0);
+    assert_int_equal(m[1], 1);
+}
+
+static void test_suppress_forced(void **state)
+{
+    (void)state;
+    unsigned long c[3] = {50, 30, 20};
+    unsigned char m[3] = {0, 0, 1};
+    assert_int_equal(pdurep_suppress_row(c, 3, 5, m), 2);
+    assert_int_equal(m[1], 1);
+}
+
+/* ---- strings ---- */
+
+static void test_strings_load(void **state)
+{
+    (void)state;
+    pdurep_strings *s = NULL;
+    assert_int_equal(pdurep_strings_load(SOURCE_ROOT "/layouts/strings/annexe-en.yaml", &s, NULL),
+                     PDUREP_OK);
+    assert_string_equal(pdurep_strings_get(s, "sheet.about"), "About");
+    assert_string_equal(pdurep_strings_get(s, "rating.requires_improvement"),
+                        pdurep_rating_name(PDUREP_RATING_REQUIRES_IMPROVEMENT));
+    assert_null(pdurep_strings_get(s, "sheet.nope"));
+    pdurep_strings_free(s);
+
+    const char *names[] = {"name", "North Wales", NULL};
+    char *t = pdurep_strings_format("{name}: {unknown} {name}", names);
+    assert_string_equal(t, "North Wales: {unknown} North Wales");
+    free(t);
+}
+
+static void test_strings_errors(void **state)
+{
+    (void)state;
+    pdurep_strings *s = NULL;
+    pdurep_diag *d = pdurep_diag_new(10);
+    assert_int_equal(pdurep_strings_load("/nonexistent/strings.yaml", &s, d), PDUREP_ERROR_NO_INPUT);
+    char *p = path_in_tmp("bad.yaml");
+    FILE *f = fopen(p, "w");
+    fputs("sheet:\n  about: About\n  list: [a, b]\n", f);
+    fclose(f);
+    assert_int_equal(pdurep_strings_load(p, &s, d), PDUREP_ERROR_DATA);
+    assert_non_null(strstr(pdurep_diag_message(d, 1), ":3:"));
+    f = fopen(p, "w");
+    fputs("a: 1\na: 2\n", f);
+    fclose(f);
+    assert_int_equal(pdurep_strings_load(p, &s, d), PDUREP_ERROR_DATA);
+    assert_non_null(strstr(pdurep_diag_message(d, 2), "duplicate"));
+    pdurep_diag_free(d);
+}
+
+/* ---- whole workbooks ---- */
+
+static void test_write_full(void **state)
+{
+    (void)state;
+    fixture *f = malloc(sizeof *f);
+    build(f);
+    pdurep_annexe_options o;
+    opts_for_test(&o);
+    char *a = path_in_tmp("full-a.xlsx"), *b = path_in_tmp("full-b.xlsx");
+    assert_int_equal(pdurep_annexe_write_ratings(&f->r, NULL, NULL, 0, a, &o, NULL), PDUREP_OK);
+    assert_int_equal(pdurep_annexe_write_ratings(&f->r, NULL, NULL, 0, b, &o, NULL), PDUREP_OK);
+    assert_true(file_size(a) > 5000);
+    assert_true(same_bytes(a, b));
+    /* Constant-memory mode writes a valid workbook too (autofilters instead of tables). */
+    o.memory = PDUREP_ANNEXE_MEMORY_CONSTANT;
+    assert_int_equal(pdurep_annexe_write_ratings(&f->r, NULL, NULL, 0, path_in_tmp("full-cm.xlsx"),
+                                                 &o, NULL),
+                     PDUREP_OK);
+    free(f);
+}
+
+static void test_write_share(void **state)
+{
+    (void)state;
+    fixture *f = malloc(sizeof *f);
+    build(f);
+    /* A comparator pooling this PDU and three others: every figure times four. */
+    pdurep_annexe_comparator cmp = {0};
+    pdurep_tally qs[5], bds[5 * 5];
+    unsigned long cases[5];
+    cmp.label = "Testshire region";
+    cmp.n_inspections = 4;
+    cmp.n_cases = 160;
+    for (size_t q = 0; q < 5; q++)
+        qs[q] = (pdurep_tally){f->tallies[q].yes * 4, f->tallies[q].no * 4, f->tallies[q].na * 4};
+    for (size_t v = 0; v < 5; v++) {
+        cases[v] = (v < 2 ? f->cases0[v] : f->cases1[v - 2]) * 4;
+        for (size_t q = 0; q < 5; q++) {
+            pdurep_tally t = v < 2 ? f->t0[v * 5 + q] : f->t1[(v - 2) * 5 + q];
+            bds[v * 5 + q] = (pdurep_tally){t.yes * 4, t.no * 4, t.na * 4};
+        }
+    }
+    cmp.questions = qs;
+    cmp.breakdowns = bds;
+    cmp.cases = cases;
+    pdurep_annexe_comparator *list[2] = {&cmp, NULL};
+
+    pdurep_annexe_options o;
+    opts_for_test(&o);
+    o.share = 1;
+    char *p = path_in_tmp("share.xlsx");
+    assert_int_equal(pdurep_annexe_write_ratings(&f->r, NULL, list, 2, p, &o, NULL), PDUREP_OK);
+    assert_true(file_size(p) > 5000);
+
+    o.with_cases = 1;
+    unlink(p);
+    assert_int_equal(pdurep_annexe_write_ratings(&f->r, NULL, list, 2, p, &o, NULL),
+                     PDUREP_ERROR_USAGE);
+    assert_int_equal(file_size(p), -1);
+    free(f);
+}
+
+static void test_unwritable(void **state)
+{
+    (void)state;
+    fixture *f = malloc(sizeof *f);
+    build(f);
+    pdurep_annexe_options o;
+    opts_for_test(&o);
+    pdurep_diag *d = pdurep_diag_new(10);
+    char *p = path_in_tmp("missing-folder/out.xlsx");
+    assert_int_equal(pdurep_annexe_write_ratings(&f->r, NULL, NULL, 0, p, &o, d),
+                     PDUREP_ERROR_CANT_CREATE);
+    assert_int_equal(file_size(p), -1);
+    assert_int_equal(pdurep_exit_status(PDUREP_ERROR_CANT_CREATE), 73);
+    pdurep_diag_free(d);
+    free(f);
+}
+
+static void test_missing_strings(void **state)
+{
+    (void)state;
+    fixture *f = malloc(sizeof *f);
+    build(f);
+    pdurep_annexe_options o;
+    opts_for_test(&o);
+    char *sp = path_in_tmp("short.yaml");
+    FILE *fp = fopen(sp, "w");
+    fputs("sheet:\n  about: About\n", fp);
+    fclose(fp);
+    o.strings_path = sp;
+    pdurep_diag *d = pdurep_diag_new(10);
+    char *p = path_in_tmp("nostrings.xlsx");
+    assert_int_equal(pdurep_annexe_write_ratings(&f->r, NULL, NULL, 0, p, &o, d), PDUREP_ERROR_DATA);
+    assert_non_null(strstr(pdurep_diag_message(d, 0), "sheet.ratings"));
+    assert_int_equal(file_size(p), -1);
+    pdurep_diag_free(d);
+    free(f);
+}
+
+static void test_batch_writers(void **state)
+{
+    (void)state;
+    setenv("PDUREP_DATA_DIR", SOURCE_ROOT, 1);
+    pdurep_db *db = NULL;
+    assert_int_equal(pdurep_db_open(path_in_tmp("batch.db"), 0, &db, NULL), PDUREP_OK);
+    assert_int_equal(pdurep_import(db, SOURCE_ROOT "/fixtures/north-wales", 0, NULL, NULL), PDUREP_OK);
+    int units = 0;
+    char *p = path_in_tmp("batch.xlsx");
+    assert_int_equal(pdurep_annexe_batch_write(db, "north-wales-2025", p, "en", &units, NULL), PDUREP_OK);
+    assert_int_equal(units, 7);
+    assert_true(file_size(p) > 20000);
+    p = path_in_tmp("batch-share.xlsx");
+    assert_int_equal(pdurep_annexe_batch_write_share(db, "north-wales-2025", p, "en", &units, NULL),
+                     PDUREP_OK);
+    /* No strings file for this language: nothing is written. */
+    p = path_in_tmp("batch-xx.xlsx");
+    assert_int_equal(pdurep_annexe_batch_write(db, "north-wales-2025", p, "xx", &units, NULL),
+                     PDUREP_ERROR_NO_INPUT);
+    assert_int_equal(file_size(p), -1);
+    assert_int_equal(pdurep_annexe_batch_write(db, "north-wales-2025", p, "../en", &units, NULL),
+                     PDUREP_ERROR_USAGE);
+    pdurep_db_close(db);
+}
+
+int main(void)
+{
+    snprintf(tmpdir, sizeof tmpdir, "%s/annexe-unit-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    if (!mkdtemp(tmpdir))
+        return 1;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_suppress_none),   cmocka_unit_test(test_suppress_secondary),
+        cmocka_unit_test(test_suppress_zeros),  cmocka_unit_test(test_suppress_forced),
+        cmocka_unit_test(test_strings_load),    cmocka_unit_test(test_strings_errors),
+        cmocka_unit_test(test_write_full),      cmocka_unit_test(test_write_share),
+        cmocka_unit_test(test_unwritable),      cmocka_unit_test(test_missing_strings),
+        cmocka_unit_test(test_batch_writers),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    /* Keep the workbooks when asked, to look at them. */
+    if (!getenv("PDUREP_KEEP_TEST_FILES")) {
+        char cmd[600];
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+        if (system(cmd) != 0)
+            fprintf(stderr, "could not remove %s\n", tmpdir);
+    } else {
+        fprintf(stderr, "test files kept in %s\n", tmpdir);
+    }
+    return failed;
+}
