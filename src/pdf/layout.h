@@ -114,30 +114,4 @@ pdurep_error pdurep_layout_load(const char *name, pdurep_layout **out, pdurep_di
 /** @brief Free a layout. NULL is allowed. */
 void pdurep_layout_free(pdurep_layout *l);
 
-/** Fixed strings for one language. */
-typedef struct pdurep_strings pdurep_strings;
-
-/**
- * @brief Load a strings file: nested mappings of text, looked up as `a.b.c`.
- *
- * Values are checked to be UTF-8 and normalised to NFC.
- * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT, ::PDUREP_ERROR_DATA.
- */
-pdurep_error pdurep_strings_load(const char *path, pdurep_strings **out, pdurep_diag *diag);
-
-/** @brief Free strings. NULL is allowed. */
-void pdurep_strings_free(pdurep_strings *s);
-
-/** @brief The text of @p key, or NULL. */
-const char *pdurep_strings_get(const pdurep_strings *s, const char *key);
-
-/**
- * @brief Check that every key of a NULL-terminated list is present; report the missing ones.
- * @return Number missing.
- */
-size_t pdurep_strings_require(const pdurep_strings *s, const char *const *keys, pdurep_diag *diag);
-
-/** @brief The file the strings were read from. */
-const char *pdurep_strings_path(const pdurep_strings *s);
-
 #endif

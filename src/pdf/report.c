@@ -13,6 +13,7 @@
 #include "pdf/doc.h"
 #include "pdf/layout.h"
 #include "pdf/table.h"
+#include "xlsx/strings.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -183,7 +184,7 @@ static char *vtmpl(report *rp, const char *key, va_list ap)
     size_t bad = 0;
     if (pdurep_narrative_fill(b.s, rp->r, &rp->words, &out, &bad)) {
         pdurep_doc_fail(rp->doc, PDUREP_ERROR_DATA, "%s: string '%s': unknown placeholder at "
-                        "'%.40s'", pdurep_strings_path(rp->str), key, b.s + bad);
+                        "'%.40s'", rp->lay->strings_path, key, b.s + bad);
         out = NULL;
     }
     free(b.s);
@@ -1295,6 +1296,7 @@ pdurep_error pdurep_report_render(const pdurep_ratings *r, const pdurep_narrativ
     rp.n = n;
     rp.diag = diag;
     time_t created;
+    size_t diag_before = pdurep_diag_total(diag);
     pdurep_error err = creation_time(opt, &created, diag);
     if (err)
         return err;
@@ -1302,7 +1304,10 @@ pdurep_error pdurep_report_render(const pdurep_ratings *r, const pdurep_narrativ
                              &rp.lay, diag);
     if (!err)
         err = pdurep_strings_load(rp.lay->strings_path, &rp.str, diag);
-    if (!err && pdurep_strings_require(rp.str, required_strings, diag))
+    for (const char *const *k = required_strings; !err && *k; k++)
+        if (!pdurep_strings_get(rp.str, *k))
+            pdurep_diag_add(diag, rp.lay->strings_path, 0, 0, "missing string '%s'", *k);
+    if (!err && pdurep_diag_total(diag) > diag_before)
         err = PDUREP_ERROR_DATA;
     if (err)
         goto out;
