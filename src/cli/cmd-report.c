@@ -3,6 +3,9 @@
 #include "pdurep/report.h"
 
 #include <signal.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -85,6 +88,13 @@ int cmd_report(int argc, char **argv, cli_context *ctx)
             snprintf(fallback, n, "%s.pdf", id);
         path = fallback;
     }
+#ifdef __GLIBC__
+    /* libharu allocates and frees buffers of a few hundred kilobytes (font
+     * files, glyph maps); served from the heap instead of fresh mappings they
+     * cost no page faults the second time, about a tenth of a small report's time. */
+    mallopt(M_MMAP_THRESHOLD, 8 << 20);
+    mallopt(M_TOP_PAD, 4 << 20);
+#endif
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     pdurep_diag *diag = pdurep_diag_new(0);
