@@ -35,6 +35,11 @@ typedef struct pdurep_report_options {
      * date give a byte-identical file.
      */
     long long created;
+    /**
+     * Language of the fixed strings: `strings/LANG.yaml` beside the layout
+     * (letters and '-' only). NULL: the language the layout names.
+     */
+    const char *lang;
 } pdurep_report_options;
 
 /** What a rendering produced, for tests and benchmarks. */
@@ -81,6 +86,16 @@ pdurep_error pdurep_report_render(const pdurep_ratings *r, const pdurep_narrativ
 pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path,
                                  const pdurep_report_options *opt, pdurep_report_stats *stats,
                                  pdurep_diag *diag);
+
+/**
+ * @brief Batch writer (see batch.h): the report of @p id in language @p lang.
+ *
+ * Written atomically with the default layout; the creation date follows
+ * `$SOURCE_DATE_EPOCH` as for pdurep_report_write().
+ * @param units Receives the number of pages.
+ */
+pdurep_error pdurep_report_batch_write(pdurep_db *db, const char *id, const char *path,
+                                       const char *lang, int *units, pdurep_diag *diag);
 
 #ifdef __cplusplus
 }

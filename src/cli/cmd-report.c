@@ -98,7 +98,7 @@ int cmd_report(int argc, char **argv, cli_context *ctx)
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     pdurep_diag *diag = pdurep_diag_new(0);
-    pdurep_report_options opt = {o.layout, 0};
+    pdurep_report_options opt = {o.layout, 0, NULL};
     pdurep_error err = path ? pdurep_report_write(db, id, path, &opt, NULL, diag)
                             : PDUREP_ERROR_NO_MEMORY;
     if (err)

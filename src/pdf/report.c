@@ -1302,6 +1302,26 @@ pdurep_error pdurep_report_render(const pdurep_ratings *r, const pdurep_narrativ
         return err;
     err = pdurep_layout_load(opt && opt->layout ? opt->layout : PDUREP_REPORT_DEFAULT_LAYOUT,
                              &rp.lay, diag);
+    if (!err && opt && opt->lang && *opt->lang) {
+        /* A language override: strings/LANG.yaml beside the layout. It becomes part of a
+         * path, so only letters and '-' are accepted. */
+        for (const char *c = opt->lang; *c && !err; c++)
+            if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '-')) {
+                pdurep_diag_add(diag, NULL, 0, 0, "'%s' is not a language code", opt->lang);
+                err = PDUREP_ERROR_USAGE;
+            }
+        const char *slash = strrchr(rp.lay->path, '/');
+        int dir = slash ? (int)(slash - rp.lay->path) : 1;
+        size_t n = (size_t)dir + strlen(opt->lang) + 16;
+        char *sp = err ? NULL : malloc(n);
+        if (sp) {
+            snprintf(sp, n, "%.*s/strings/%s.yaml", dir, slash ? rp.lay->path : ".", opt->lang);
+            free(rp.lay->strings_path);
+            rp.lay->strings_path = sp;
+        } else if (!err) {
+            err = PDUREP_ERROR_NO_MEMORY;
+        }
+    }
     if (!err)
         err = pdurep_strings_load(rp.lay->strings_path, &rp.str, diag);
     for (const char *const *k = required_strings; !err && *k; k++)
@@ -1404,5 +1424,16 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
     }
     pdurep_narrative_free(n);
     pdurep_ratings_free(r);
+    return err;
+}
+
+pdurep_error pdurep_report_batch_write(pdurep_db *db, const char *id, const char *path,
+                                       const char *lang, int *units, pdurep_diag *diag)
+{
+    pdurep_report_options opt = {NULL, 0, lang};
+    pdurep_report_stats stats = {0, 0, 0};
+    pdurep_error err = pdurep_report_write(db, id, path, &opt, &stats, diag);
+    if (!err && units)
+        *units = (int)stats.pages;
     return err;
 }
