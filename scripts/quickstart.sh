@@ -16,6 +16,8 @@ done
 $pdurep import --replace fixtures/wales/region
 $pdurep rate north-wales-2025
 mkdir -p out
+echo "writing out/north-wales.pdf"
+$pdurep report north-wales-2025 -o out/north-wales.pdf
 echo "writing out/north-wales.xlsx and out/north-wales-share.xlsx"
 $pdurep annexe north-wales-2025 -o out/north-wales.xlsx
 $pdurep annexe north-wales-2025 --share -o out/north-wales-share.xlsx
