@@ -83,14 +83,37 @@ typedef struct report {
     pdurep_table_style ts;
     pdurep_chart_style cs;
     const pdurep_style *st;   /* the layout's styles */
+    struct nfc_copy {
+        const char *raw;
+        char *text;
+    } *nfc;                   /* see S() */
+    size_t n_nfc;
 } report;
 
 /* ---- strings and templates --------------------------------------------- */
 
+/*
+ * The text of a key, normalised to NFC (a translator's editor may have
+ * written "w" and a combining circumflex, which would print as two glyphs).
+ * Copies are cached per key for the life of the report.
+ */
 static const char *S(report *rp, const char *key)
 {
     const char *s = pdurep_strings_get(rp->str, key);
-    return s ? s : "";
+    if (!s)
+        return "";
+    for (size_t i = 0; i < rp->n_nfc; i++)
+        if (rp->nfc[i].raw == s)
+            return rp->nfc[i].text;
+    char *text = pdurep_utf8_nfc(s);
+    struct nfc_copy *grown = text ? realloc(rp->nfc, (rp->n_nfc + 1) * sizeof *grown) : NULL;
+    if (!grown) {
+        free(text);
+        return s;
+    }
+    rp->nfc = grown;
+    rp->nfc[rp->n_nfc++] = (struct nfc_copy){s, text};
+    return text;
 }
 
 typedef struct sbuf {
@@ -401,6 +424,18 @@ static void percent_text(report *rp, pdurep_tally t, char *out, size_t len)
     free(p);
 }
 
+/* Markup made bold, or NULL. */
+static char *bold(const char *markup)
+{
+    if (!markup)
+        return NULL;
+    size_t n = strlen(markup) + 5;
+    char *b = malloc(n);
+    if (b)
+        snprintf(b, n, "**%s**", markup);
+    return b;
+}
+
 static pdurep_table_cell cell(const char *markup)
 {
     return (pdurep_table_cell){markup, 0, {0, 0, 0}, 0, {0, 0, 0}};
@@ -432,6 +467,24 @@ static char *band_range(report *rp, const pdurep_band *band)
         return tmpl(rp, "band.range-top", "from", from, NULL);
     snprintf(to, sizeof to, "%g", above->min_percent);
     return tmpl(rp, "band.range", "from", from, "to", to, NULL);
+}
+
+/* The theme of the k-th key question of a standard ("engaging the person"...). */
+static const char *theme(report *rp, size_t k)
+{
+    char key[48];
+    snprintf(key, sizeof key, "comparison.theme.%zu", k + 1);
+    return S(rp, key);
+}
+
+/* Thresholds to draw on a chart: the lower bound of every band above zero. */
+static size_t band_marks(const pdurep_framework *fw, double *marks, size_t max)
+{
+    size_t n = 0;
+    for (size_t b = 0; b < fw->n_bands && n < max; b++)
+        if (fw->bands[b].min_percent > 0)
+            marks[n++] = fw->bands[b].min_percent;
+    return n;
 }
 
 /* ---- sections --------------------------------------------------------------- */
@@ -924,18 +977,8 @@ static void key_questions(report *rp, size_t i)
         percent_text(rp, tl, labels[k], sizeof labels[k]);
         char *pct = escaped(rp, labels[k]);
         /* The driving question stands out by weight and shade, not colour alone. */
-        char *bt = NULL, *bc = NULL, *bp = NULL;
-        if (driver && text && cases && pct) {
-            size_t n = strlen(text) + 5;
-            if ((bt = malloc(n)))
-                snprintf(bt, n, "**%s**", text);
-            n = strlen(cases) + 5;
-            if ((bc = malloc(n)))
-                snprintf(bc, n, "**%s**", cases);
-            n = strlen(pct) + 5;
-            if ((bp = malloc(n)))
-                snprintf(bp, n, "**%s**", pct);
-        }
+        char *bt = driver ? bold(text) : NULL, *bc = driver ? bold(cases) : NULL;
+        char *bp = driver ? bold(pct) : NULL;
         pdurep_table_cell row[3] = {cell(bt ? bt : text), cell(bc ? bc : cases), cell(bp ? bp : pct)};
         if (driver)
             for (int c = 0; c < 3; c++) {
@@ -955,21 +998,15 @@ static void key_questions(report *rp, size_t i)
         bars[k] = (pdurep_chart_bar){pv, band ? rp->lay->rating_fill[band->rating]
                                               : rp->lay->colours[PDUREP_COLOUR_GRID], labels[k]};
         glabels[k] = tmpl(rp, "comparison.group", "code", fw->questions[q].code, "standard", s->name,
-                          "theme", S(rp, k == 0 ? "comparison.theme.1" : k == 1 ? "comparison.theme.2"
-                                                                                  : "comparison.theme.3"),
-                          NULL);
+                          "theme", theme(rp, k), NULL);
         groups[k] = (pdurep_chart_group){glabels[k] ? glabels[k] : "", &bars[k]};
     }
     pdurep_table_end(t);
     PARA_T(rp, PDUREP_STYLE_CAPTION, "standard.kq-caption");
 
     if (groups && bars && labels && glabels && !rp->doc->err) {
-        /* Thresholds: the lower bound of every band above zero. */
         double marks[8];
-        size_t n_marks = 0;
-        for (size_t b = 0; b < fw->n_bands && n_marks < 8; b++)
-            if (fw->bands[b].min_percent > 0)
-                marks[n_marks++] = fw->bands[b].min_percent;
+        size_t n_marks = band_marks(fw, marks, 8);
         const char *legend[PDUREP_RATING_COUNT];
         pdurep_rgb fills[PDUREP_RATING_COUNT];
         for (int k = 0; k < PDUREP_RATING_COUNT; k++) {
@@ -1091,9 +1128,7 @@ static void do_comparison(report *rp, const pdurep_layout_section *sec)
                                                           texts[g * nv + v]};
                 }
                 glabels[g] = tmpl(rp, "comparison.group", "code", fw->questions[q].code, "standard",
-                                  st->name, "theme", S(rp, k == 0 ? "comparison.theme.1"
-                                                           : k == 1 ? "comparison.theme.2"
-                                                                    : "comparison.theme.3"), NULL);
+                                  st->name, "theme", theme(rp, k), NULL);
                 groups[g] = (pdurep_chart_group){glabels[g] ? glabels[g] : "", &bars[g * nv]};
             }
         }
@@ -1108,10 +1143,7 @@ static void do_comparison(report *rp, const pdurep_layout_section *sec)
         char *axis = tmpl(rp, "chart.axis", NULL);
         char *axis_p = axis ? plain(axis) : NULL;
         double marks[8];
-        size_t n_marks = 0;
-        for (size_t b = 0; b < fw->n_bands && n_marks < 8; b++)
-            if (fw->bands[b].min_percent > 0)
-                marks[n_marks++] = fw->bands[b].min_percent;
+        size_t n_marks = band_marks(fw, marks, 8);
         pdurep_chart_bars c = {groups, nq, nv, marks, n_marks, axis_p,
                                (const char *const *)legend, fills, nv, NULL, 0.36};
         pdurep_chart_draw_bars(rp->doc, &rp->cs, &c);
@@ -1398,6 +1430,9 @@ out:
         free(rp.notes[i].markup);
     }
     free(rp.notes);
+    for (size_t i = 0; i < rp.n_nfc; i++)
+        free(rp.nfc[i].text);
+    free(rp.nfc);
     pdurep_doc_free(rp.doc);
     pdurep_strings_free(rp.str);
     pdurep_layout_free(rp.lay);

@@ -238,9 +238,17 @@ def main():
         r = run([pdurep, "--db", db, "report", ID, "-o", later, "--layout", bad], env)
         check("misspelt key: reported at its position", r.returncode == 65 and
               f"{bad}:3:3: unknown key 'colour'" in r.stderr, r.stderr)
+        with open(bad, "w", encoding="utf-8") as f:
+            f.write("fonts:\n  bold: NoSuchFont-Bold.ttf\nsections: [cover]\n")
+        r = run([pdurep, "--db", db, "report", ID, "-o", later, "--layout", bad], env)
+        check("missing font: status 66 naming the file", r.returncode == 66 and
+              "NoSuchFont-Bold.ttf: cannot open font file" in r.stderr, r.stderr)
         r = run([pdurep, "--db", db, "report", ID, "-o", later, "--layout", "no-such-layout"], env)
         check("unknown layout name: status 66", r.returncode == 66 and "no-such-layout" in r.stderr,
               r.stderr)
+
+        r = run([pdurep, "report", "--help"], env)
+        check("report --help", r.returncode == 0 and "--layout" in r.stdout, r.stderr)
 
         # Unwritable output: no folder, or a file in the way.
         target = os.path.join(tmp, "missing-folder", "r.pdf")
