@@ -90,8 +90,9 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
 /**
  * @brief Batch writer (see batch.h): the report of @p id in language @p lang.
  *
- * Written atomically with the default layout; the creation date follows
- * `$SOURCE_DATE_EPOCH` as for pdurep_report_write().
+ * Written atomically with the default layout. The creation date is
+ * `$SOURCE_DATE_EPOCH` when set, else the inspection's publication date, else
+ * its fieldwork start (midnight UTC), so that a batch run twice gives the same bytes.
  * @param units Receives the number of pages.
  */
 pdurep_error pdurep_report_batch_write(pdurep_db *db, const char *id, const char *path,
