@@ -17,8 +17,8 @@ trap 'rm -rf "$work"' EXIT
 export PDUREP_DATA_DIR="$root" SOURCE_DATE_EPOCH=1767225600 LC_ALL=C
 
 "$pdurep" --db "$work/nw.db" import "$root/fixtures/north-wales" >/dev/null
-python3 "$root/bench/make-annexe-bundle.py" "$work/big" 100000
-"$pdurep" --db "$work/big.db" import "$work/big" >/dev/null
+"$pdurep" synth --out "$work/big" --seed 1 --regions 1 --pdus 1 --cases 100000 --no-regions >/dev/null
+"$pdurep" --db "$work/big.db" import "$work/big/r01-p01-2025" >/dev/null
 
 # measure LABEL DB ARGS...: median wall time of RUNS runs (each timed with date +%s%N,
 # since /usr/bin/time's %e has only 10 ms resolution) and peak RSS from /usr/bin/time -v.
@@ -46,6 +46,6 @@ echo "pdurep annexe benchmark ($runs runs each)"
 measure "north-wales annexe" "$work/nw.db" north-wales-2025
 measure "north-wales --share" "$work/nw.db" north-wales-2025 --share
 measure "north-wales --with-cases" "$work/nw.db" north-wales-2025 --with-cases
-measure "100,000 cases annexe" "$work/big.db" bench-annexe
-measure "100,000 cases --share" "$work/big.db" bench-annexe --share
-measure "100,000 cases --with-cases" "$work/big.db" bench-annexe --with-cases
+measure "100,000 cases annexe" "$work/big.db" r01-p01-2025
+measure "100,000 cases --share" "$work/big.db" r01-p01-2025 --share
+measure "100,000 cases --with-cases" "$work/big.db" r01-p01-2025 --with-cases

@@ -82,6 +82,23 @@ typedef struct pdurep_ratings {
 pdurep_error pdurep_ratings_compute(pdurep_db *db, const char *id, pdurep_ratings **out,
                                     pdurep_diag *diag);
 
+/**
+ * @brief Pool the cases of every PDU inspection on one framework, in one pass.
+ *
+ * For comparators ("the region", "all inspections"): the result holds only
+ * tallies (questions, breakdowns, n_cases) and, in pdus, the inspections
+ * pooled; inspection and standards are NULL and nothing is rated.
+ * @param db The database.
+ * @param framework Framework code; only PDU inspections on it are pooled.
+ * @param region Only PDU inspections of this region, or NULL for all.
+ * @param out Receives the result; free with pdurep_ratings_free().
+ * @param diag Receives messages on failure; may be NULL.
+ * @return ::PDUREP_OK (possibly with no case), ::PDUREP_ERROR_NO_INPUT (unknown
+ *         framework), ::PDUREP_ERROR_DATA, ::PDUREP_ERROR_DATABASE.
+ */
+pdurep_error pdurep_ratings_pool(pdurep_db *db, const char *framework, const char *region,
+                                 pdurep_ratings **out, pdurep_diag *diag);
+
 /** @brief Free a result. NULL is allowed. */
 void pdurep_ratings_free(pdurep_ratings *r);
 

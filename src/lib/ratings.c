@@ -53,10 +53,10 @@ void pdurep_ratings_free(pdurep_ratings *r)
 {
     if (!r)
         return;
-    if (r->standards)
+    if (r->standards && r->framework)
         for (size_t i = 0; i < r->framework->n_standards; i++)
             free((char *)r->standards[i].rationale);
-    if (r->breakdowns)
+    if (r->breakdowns && r->framework)
         for (size_t i = 0; i < r->framework->n_attributes; i++) {
             free(r->breakdowns[i].cases);
             free(r->breakdowns[i].tallies);
@@ -152,26 +152,40 @@ static pdurep_error check_region_sources(pdurep_db *db, pdurep_ratings *r, pdure
     return err;
 }
 
-static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, pdurep_diag *diag)
+/* Whose cases a result counts. */
+typedef enum case_source {
+    SOURCE_INSPECTION, /* one PDU inspection's own cases */
+    SOURCE_REGION,     /* every PDU inspection of a region (a region rating) */
+    SOURCE_POOL,       /* every PDU inspection on one framework, optionally of one region */
+} case_source;
+
+#define CASE_COLUMNS                                                                       \
+    "SELECT c.sentence_type, c.rosh, c.gender, c.ethnicity, c.probation_reset, c.answers, " \
+    "i.id, i.answer_codes FROM inspection_case c JOIN inspection i ON i.id = c.inspection "
+
+static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, case_source source,
+                                const char *region, pdurep_diag *diag)
 {
     const pdurep_framework *fw = r->framework;
-    int region = !strcmp(r->inspection->kind, "region");
     pdurep_error err = PDUREP_OK;
-    if (region && (err = check_region_sources(db, r, diag)))
+    if (source == SOURCE_REGION && (err = check_region_sources(db, r, diag)))
         return err;
 
     sqlite3_stmt *st;
-    const char *sql = region
-        ? "SELECT c.sentence_type, c.rosh, c.gender, c.ethnicity, c.probation_reset, c.answers, "
-          "i.id, i.answer_codes FROM inspection_case c JOIN inspection i ON i.id = c.inspection "
-          "WHERE i.kind = 'pdu' AND i.region = ?1 ORDER BY i.id"
-        : "SELECT c.sentence_type, c.rosh, c.gender, c.ethnicity, c.probation_reset, c.answers, "
-          "i.id, i.answer_codes FROM inspection_case c JOIN inspection i ON i.id = c.inspection "
-          "WHERE i.id = ?1";
-    if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+    static const char *const sql[] = {
+        [SOURCE_INSPECTION] = CASE_COLUMNS "WHERE i.id = ?1",
+        [SOURCE_REGION] = CASE_COLUMNS "WHERE i.kind = 'pdu' AND i.region = ?2 ORDER BY i.id",
+        [SOURCE_POOL] = CASE_COLUMNS "WHERE i.kind = 'pdu' AND i.framework = ?3 "
+                                     "AND (?2 IS NULL OR i.region = ?2) ORDER BY i.id",
+    };
+    if (sqlite3_prepare_v2(db->sql, sql[source], -1, &st, NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    sqlite3_bind_text(st, 1, region ? r->inspection->region : r->inspection->id, -1,
-                      SQLITE_STATIC);
+    if (source == SOURCE_INSPECTION)
+        sqlite3_bind_text(st, 1, r->inspection->id, -1, SQLITE_STATIC);
+    if (region)
+        sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC);
+    if (source == SOURCE_POOL)
+        sqlite3_bind_text(st, 3, fw->code, -1, SQLITE_STATIC);
 
     size_t nq = fw->n_questions, na = fw->n_attributes;
     long *slot_of = pdurep_xmalloc(nq * sizeof *slot_of);
@@ -189,14 +203,18 @@ static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, pdurep_diag *d
     }
     size_t *value_of = pdurep_xcalloc(na, sizeof *value_of);
     pdurep_tally **group = pdurep_xcalloc(na, sizeof *group);
-    char *source = NULL;
+    char *current = NULL; /* inspection whose answer slots are mapped */
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *from = (const char *)sqlite3_column_text(st, 6);
-        if (!source || strcmp(source, from)) {
-            free(source);
-            source = pdurep_xstrdup(from);
+        if (!current || strcmp(current, from)) {
+            free(current);
+            current = pdurep_xstrdup(from);
             map_slots(fw, (const char *)sqlite3_column_text(st, 7), slot_of);
+            if (source == SOURCE_POOL) {
+                r->pdus = pdurep_xrealloc(r->pdus, (r->n_pdus + 1) * sizeof *r->pdus);
+                r->pdus[r->n_pdus++] = pdurep_xstrdup(from);
+            }
         }
         r->n_cases++;
         int known = 1;
@@ -237,7 +255,7 @@ static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, pdurep_diag *d
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         err = pdurep_db_fail(db, diag);
     sqlite3_finalize(st);
-    free(source);
+    free(current);
     free(group);
     free(value_of);
     free(slot_of);
@@ -267,6 +285,37 @@ static pdurep_error read_judgements(pdurep_db *db, pdurep_ratings *r, pdurep_rat
     return PDUREP_OK;
 }
 
+static void alloc_tallies(pdurep_ratings *r)
+{
+    const pdurep_framework *fw = r->framework;
+    r->questions = pdurep_xcalloc(fw->n_questions, sizeof *r->questions);
+    r->breakdowns = pdurep_xcalloc(fw->n_attributes, sizeof *r->breakdowns);
+    for (size_t a = 0; a < fw->n_attributes; a++) {
+        size_t nv = fw->attributes[a].n_values;
+        r->breakdowns[a].attribute = &fw->attributes[a];
+        r->breakdowns[a].cases = pdurep_xcalloc(nv, sizeof(unsigned long));
+        r->breakdowns[a].tallies = pdurep_xcalloc(nv * fw->n_questions, sizeof(pdurep_tally));
+    }
+}
+
+pdurep_error pdurep_ratings_pool(pdurep_db *db, const char *framework, const char *region,
+                                 pdurep_ratings **out, pdurep_diag *diag)
+{
+    *out = NULL;
+    pdurep_ratings *r = pdurep_xcalloc(1, sizeof *r);
+    pdurep_error err = pdurep_db_load_framework(db, framework, &r->framework, diag);
+    if (!err) {
+        alloc_tallies(r);
+        err = count_cases(db, r, SOURCE_POOL, region, diag);
+    }
+    if (err) {
+        pdurep_ratings_free(r);
+        return err;
+    }
+    *out = r;
+    return PDUREP_OK;
+}
+
 pdurep_error pdurep_ratings_compute(pdurep_db *db, const char *id, pdurep_ratings **out,
                                     pdurep_diag *diag)
 {
@@ -285,15 +334,8 @@ pdurep_error pdurep_ratings_compute(pdurep_db *db, const char *id, pdurep_rating
         return err;
     }
     const pdurep_framework *fw = r->framework;
-    r->questions = pdurep_xcalloc(fw->n_questions, sizeof *r->questions);
+    alloc_tallies(r);
     r->standards = pdurep_xcalloc(fw->n_standards, sizeof *r->standards);
-    r->breakdowns = pdurep_xcalloc(fw->n_attributes, sizeof *r->breakdowns);
-    for (size_t a = 0; a < fw->n_attributes; a++) {
-        size_t nv = fw->attributes[a].n_values;
-        r->breakdowns[a].attribute = &fw->attributes[a];
-        r->breakdowns[a].cases = pdurep_xcalloc(nv, sizeof(unsigned long));
-        r->breakdowns[a].tallies = pdurep_xcalloc(nv * fw->n_questions, sizeof(pdurep_tally));
-    }
     for (size_t s = 0; s < fw->n_standards; s++) {
         r->standards[s].standard = &fw->standards[s];
         r->standards[s].rationale = pdurep_xstrdup("");
@@ -304,7 +346,10 @@ pdurep_error pdurep_ratings_compute(pdurep_db *db, const char *id, pdurep_rating
     for (size_t s = 0; s < fw->n_standards; s++)
         judged[s] = PDUREP_RATING_NONE;
 
-    if ((err = count_cases(db, r, diag)) || (err = read_judgements(db, r, judged, diag)))
+    case_source source = strcmp(r->inspection->kind, "region") ? SOURCE_INSPECTION : SOURCE_REGION;
+    if ((err = count_cases(db, r, source, source == SOURCE_REGION ? r->inspection->region : NULL,
+                           diag)) ||
+        (err = read_judgements(db, r, judged, diag)))
         goto fail;
 
     for (size_t s = 0; s < fw->n_standards; s++) {

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <time.h>
 
@@ -137,6 +138,21 @@ static void set_properties(annexe_ctx *c, time_t created, char **owned, size_t n
     annexe_check(c, workbook_set_custom_property_boolean(c->wb, "Sharing workbook", c->share));
 }
 
+
+/*
+ * libxlsxwriter writes every part of a workbook through a temporary file
+ * before zipping it. On a disk file system creating and deleting those dozens
+ * of files per workbook costs more than writing the workbook, so use
+ * $TMPDIR when set, else memory-backed /dev/shm when it exists.
+ */
+static const char *scratch_dir(void)
+{
+    const char *t = getenv("TMPDIR");
+    if (t && *t)
+        return t;
+    return access("/dev/shm", W_OK | X_OK) == 0 ? "/dev/shm" : NULL;
+}
+
 pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
                                          pdurep_annexe_comparator *const *comparators,
                                          size_t n_comparators, const char *path,
@@ -213,6 +229,7 @@ pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
     }
     lxw_workbook_options wopts = {0};
     wopts.constant_memory = c.constant_memory ? LXW_TRUE : LXW_FALSE;
+    wopts.tmpdir = (char *)scratch_dir();
     c.wb = workbook_new_opt(out.tmp_path, &wopts);
     if (!c.wb) {
         pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook");
