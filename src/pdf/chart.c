@@ -241,8 +241,7 @@ void pdurep_chart_draw_grid(pdurep_doc *doc, const pdurep_chart_style *cs, const
                               y - (rh - lh) / 2, label_w - 6, &cs->label);
         for (size_t c = 0; c < g->n_columns; c++) {
             double cx = x0 + label_w + c * cw;
-            if (c)
-                pdurep_doc_line(doc, cx, y, cx, y - rh, 0.4, cs->grid, 0);
+            pdurep_doc_line(doc, cx, y, cx, y - rh, 0.4, cs->grid, 0);
             if ((int)c == g->chosen[r]) {
                 pdurep_doc_fill_rect(doc, cx + 3, y - rh + 3, cw - 6, rh - 6, g->fill[c]);
                 if (is_pale(g->fill[c]))
