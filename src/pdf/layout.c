@@ -37,7 +37,7 @@ static const char *const rating_keys[PDUREP_RATING_COUNT] = {
 static const char *const face_names[PDUREP_FACE_COUNT] = {"regular", "bold", "italic"};
 
 static const char *const default_fonts[PDUREP_FACE_COUNT] = {
-    "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf",
+    "PdurepSans-Regular.ttf", "PdurepSans-Bold.ttf", "PdurepSans-Italic.ttf",
 };
 
 typedef struct loader {

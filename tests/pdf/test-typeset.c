@@ -30,7 +30,7 @@ static char font_paths[PDUREP_FACE_COUNT][1024];
 static void set_font_paths(void)
 {
     static const char *const files[PDUREP_FACE_COUNT] = {
-        "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf"};
+        "PdurepSans-Regular.ttf", "PdurepSans-Bold.ttf", "PdurepSans-Italic.ttf"};
     for (int i = 0; i < PDUREP_FACE_COUNT; i++)
         snprintf(font_paths[i], sizeof font_paths[i], "%s/fonts/%s", pdurep_data_dir(), files[i]);
 }
@@ -184,6 +184,24 @@ static void test_welsh_letters(void **state)
                          pdurep_fonts_width(f, face, 10, "W", 1)) < 1e-9);
         /* Widths add up, so a word is measured as the sum of its letters. */
         assert_true(fabs(pdurep_fonts_width(f, face, 10, "ŵŷŵ", strlen("ŵŷŵ")) - (2 * w + y)) < 1e-9);
+    }
+    /* The cut-down faces keep Liberation's metrics. */
+    {
+        pdurep_doc_config c = config();
+        char full[PDUREP_FACE_COUNT][1024];
+        static const char *const files[PDUREP_FACE_COUNT] = {
+            "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf"};
+        for (int i = 0; i < PDUREP_FACE_COUNT; i++) {
+            snprintf(full[i], sizeof full[i], "%s/fonts/%s", pdurep_data_dir(), files[i]);
+            c.fonts[i] = full[i];
+        }
+        pdurep_doc *lib = NULL;
+        assert_int_equal(pdurep_doc_new(&c, NULL, &lib), PDUREP_OK);
+        const char *t = "Ŵŵ Ŷŷ ẁẃẅỳ ‘Mae’r’ – “x” • 1,234.5%";
+        for (int face = 0; face < PDUREP_FACE_COUNT; face++)
+            assert_true(fabs(pdurep_fonts_width(f, face, 10, t, strlen(t)) -
+                             pdurep_fonts_width(&lib->fonts, face, 10, t, strlen(t))) < 1e-9);
+        pdurep_doc_free(lib);
     }
     /* A decomposed letter (w + combining circumflex) is composed to one glyph first. */
     char *nfc = pdurep_utf8_nfc("w\xCC\x82yn");
