@@ -52,21 +52,6 @@ pdurep_error pdurep_doc_fail(pdurep_doc *doc, pdurep_error err, const char *fmt,
     return doc->err;
 }
 
-static int grow(void **buf, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 1;
-    size_t n = *cap ? *cap : 16;
-    while (n < need)
-        n *= 2;
-    void *p = realloc(*buf, n * elem);
-    if (!p)
-        return 0;
-    *buf = p;
-    *cap = n;
-    return 1;
-}
-
 pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdurep_doc **out)
 {
     *out = NULL;
@@ -148,7 +133,7 @@ void pdurep_doc_new_page(pdurep_doc *doc)
 {
     if (doc->err)
         return;
-    if (!grow((void **)&doc->pages, &doc->cap_pages, doc->n_pages + 1, sizeof *doc->pages) ||
+    if (!pdurep_grow((void **)&doc->pages, &doc->cap_pages, doc->n_pages + 1, sizeof *doc->pages) ||
         !(doc->running = realloc(doc->running, doc->cap_pages * sizeof *doc->running))) {
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
         return;
@@ -211,7 +196,7 @@ void pdurep_doc_skip(pdurep_doc *doc, double h)
 
 static const char *cstr(pdurep_doc *doc, const char *s, size_t len)
 {
-    if (!grow((void **)&doc->tmp, &doc->tmp_cap, len + 1, 1)) {
+    if (!pdurep_grow((void **)&doc->tmp, &doc->tmp_cap, len + 1, 1)) {
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
         return NULL;
     }
@@ -396,7 +381,7 @@ static void add_anchor(pdurep_doc *doc, const char *title, int level, double top
     for (int i = level + 1; i < 4; i++)
         doc->outline[i] = NULL;
     char *copy = strdup(title);
-    if (!copy || !grow((void **)&doc->anchors, &doc->cap_anchors, doc->n_anchors + 1,
+    if (!copy || !pdurep_grow((void **)&doc->anchors, &doc->cap_anchors, doc->n_anchors + 1,
                        sizeof *doc->anchors)) {
         free(copy);
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
@@ -434,7 +419,7 @@ void pdurep_doc_heading(pdurep_doc *doc, const pdurep_style *st, const char *mar
 {
     if (doc->err)
         return;
-    if (!grow((void **)&doc->pending, &doc->cap_pending, doc->n_pending + 1, sizeof *doc->pending)) {
+    if (!pdurep_grow((void **)&doc->pending, &doc->cap_pending, doc->n_pending + 1, sizeof *doc->pending)) {
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
         return;
     }

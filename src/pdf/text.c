@@ -31,7 +31,7 @@ void pdurep_rich_clear(pdurep_rich *r)
         r->text[0] = '\0';
 }
 
-static int grow(void **buf, size_t *cap, size_t need, size_t elem)
+int pdurep_grow(void **buf, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
         return 1;
@@ -53,7 +53,7 @@ pdurep_error pdurep_rich_append(pdurep_rich *r, pdurep_face face, unsigned flags
         return PDUREP_ERROR_NO_MEMORY;
     if (!len)
         return PDUREP_OK;
-    if (!grow((void **)&r->text, &r->cap, r->len + len + 1, 1)) {
+    if (!pdurep_grow((void **)&r->text, &r->cap, r->len + len + 1, 1)) {
         r->oom = 1;
         return PDUREP_ERROR_NO_MEMORY;
     }
@@ -63,7 +63,7 @@ pdurep_error pdurep_rich_append(pdurep_rich *r, pdurep_face face, unsigned flags
     if (last && last->face == face && last->flags == flags && last->start + last->len == r->len) {
         last->len += len;
     } else {
-        if (!grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
+        if (!pdurep_grow((void **)&r->spans, &r->cap_spans, r->n_spans + 1, sizeof *r->spans)) {
             r->oom = 1;
             return PDUREP_ERROR_NO_MEMORY;
         }
@@ -165,7 +165,7 @@ static double span_size(const breaker *b, const pdurep_span *s)
 static void end_line(breaker *b, int last)
 {
     pdurep_lines *o = b->out;
-    if (!grow((void **)&o->lines, &o->cap_lines, o->n_lines + 1, sizeof *o->lines)) {
+    if (!pdurep_grow((void **)&o->lines, &o->cap_lines, o->n_lines + 1, sizeof *o->lines)) {
         b->oom = 1;
         return;
     }
@@ -199,7 +199,7 @@ static void add_piece(breaker *b, size_t span, size_t start, size_t len, double 
         prev->len = start + len - prev->start;
         prev->width += gap_width + w;
     } else {
-        if (!grow((void **)&o->frags, &o->cap_frags, o->n_frags + 1, sizeof *o->frags)) {
+        if (!pdurep_grow((void **)&o->frags, &o->cap_frags, o->n_frags + 1, sizeof *o->frags)) {
             b->oom = 1;
             return;
         }
@@ -262,7 +262,7 @@ pdurep_error pdurep_lines_break(pdurep_lines *out, pdurep_fonts *f, const pdurep
                 a.width = pdurep_fonts_width(f, s->face, sz, r->text + a.start, i - a.start);
             }
             a.len = i - a.start;
-            if (!grow((void **)&atoms, &cap_atoms, n_atoms + 1, sizeof *atoms)) {
+            if (!pdurep_grow((void **)&atoms, &cap_atoms, n_atoms + 1, sizeof *atoms)) {
                 free(atoms);
                 return PDUREP_ERROR_NO_MEMORY;
             }

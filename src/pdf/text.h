@@ -35,6 +35,12 @@ typedef struct pdurep_rich {
     int oom; /**< An allocation failed; later appends do nothing. */
 } pdurep_rich;
 
+/**
+ * @brief Make room for @p need elements of @p elem bytes in a growing array.
+ * @return Non-zero on success; 0 when out of memory (the array is unchanged).
+ */
+int pdurep_grow(void **buf, size_t *cap, size_t need, size_t elem);
+
 /** @brief An empty rich text. */
 void pdurep_rich_init(pdurep_rich *r);
 /** @brief Free the text and spans; @p r may be reused after pdurep_rich_init(). */

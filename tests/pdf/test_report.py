@@ -24,6 +24,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
+from harness import check, finish  # noqa: E402
+
 ID = "north-wales-2025"
 EPOCH = "1757000000"  # 2025-09-04T15:33:20Z
 
@@ -51,19 +54,6 @@ SECTIONS = ["Contents", "Foreword", "Ratings", "Recommendations", "Background",
 MM = 72 / 25.4
 # pdu-report's margins: top, right, bottom, left.
 MARGINS = (14 * MM, 18 * MM, 12 * MM, 18 * MM)
-
-passed = failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name}" + (f": {detail}" if detail else ""))
-
 
 def run(args, env=None, binary=False):
     e = dict(os.environ)
@@ -95,42 +85,42 @@ def main():
     try:
         db = os.path.join(tmp, "x.db")
         r = run([pdurep, "--db", db, "import", fixture], env)
-        check("import the fixture with its narrative", r.returncode == 0, r.stderr)
+        check(r.returncode == 0, "import the fixture with its narrative", r.stderr)
 
         pdf = os.path.join(tmp, "out", "north-wales.pdf")
         os.mkdir(os.path.dirname(pdf))
         r = run([pdurep, "--db", db, "report", ID, "-o", pdf], env)
-        check("report exits 0", r.returncode == 0, r.stderr)
-        check("report file written", os.path.isfile(pdf))
+        check(r.returncode == 0, "report exits 0", r.stderr)
+        check(os.path.isfile(pdf), "report file written")
         if not os.path.isfile(pdf):
             return
-        check("no temporary file left", os.listdir(os.path.dirname(pdf)) == ["north-wales.pdf"],
+        check(os.listdir(os.path.dirname(pdf)) == ["north-wales.pdf"], "no temporary file left",
               str(os.listdir(os.path.dirname(pdf))))
 
         r = run(["qpdf", "--check", pdf])
-        check("qpdf --check passes", r.returncode == 0 and "No syntax or stream encoding errors" in r.stdout,
+        check(r.returncode == 0 and "No syntax or stream encoding errors" in r.stdout, "qpdf --check passes",
               r.stdout + r.stderr)
 
         r = run(["pdffonts", pdf])
         rows = [l.split() for l in r.stdout.splitlines()[2:] if l.strip()]
         # Columns from the right: object ID (2), uni, sub, emb.
         emb = [row[-5] for row in rows]
-        check("pdffonts lists fonts", len(rows) >= 2, r.stdout)
-        check("every font is embedded", rows and all(e == "yes" for e in emb), r.stdout)
+        check(len(rows) >= 2, "pdffonts lists fonts", r.stdout)
+        check(rows and all(e == "yes" for e in emb), "every font is embedded", r.stdout)
 
         info = run(["pdfinfo", pdf]).stdout
         fields = dict(re.findall(r"^(\w[\w ]*):\s*(.*)$", info, re.M))
         pages = int(fields.get("Pages", "0"))
-        check("12 to 20 A4 pages", 12 <= pages <= 20 and "A4" in fields.get("Page size", ""),
+        check(12 <= pages <= 20 and "A4" in fields.get("Page size", ""), "12 to 20 A4 pages",
               f"{pages} pages, {fields.get('Page size')}")
-        check("author is the inspectorate", fields.get("Author") == "HM Inspectorate of Probation",
+        check(fields.get("Author") == "HM Inspectorate of Probation", "author is the inspectorate",
               fields.get("Author"))
-        check("creator is pdurep and its version", re.fullmatch(r"pdurep \d+\.\d+\.\d+",
-                                                                fields.get("Creator", "")),
+        check(re.fullmatch(r"pdurep \d+\.\d+\.\d+",
+                                                                fields.get("Creator", "")), "creator is pdurep and its version",
               fields.get("Creator"))
-        check("title names the PDU", "North Wales" in fields.get("Title", ""), fields.get("Title"))
-        check("creation date from SOURCE_DATE_EPOCH", "Sep  4 15:33:20 2025" in
-              fields.get("CreationDate", ""), fields.get("CreationDate"))
+        check("North Wales" in fields.get("Title", ""), "title names the PDU", fields.get("Title"))
+        check("Sep  4 15:33:20 2025" in
+              fields.get("CreationDate", ""), "creation date from SOURCE_DATE_EPOCH", fields.get("CreationDate"))
 
         text = run(["pdftotext", "-layout", pdf, "-"]).stdout
         flat = words(text)
@@ -138,27 +128,27 @@ def main():
         for heading, rating in RATINGS:
             seq += [heading, rating]
         miss = in_order(flat, seq)
-        check("ratings summary lists each standard and its rating in order", miss < 0,
+        check(miss < 0, "ratings summary lists each standard and its rating in order",
               f"missing {seq[miss]!r}" if miss >= 0 else "")
         # And again in the body, each standard's section with its rating panel.
         body_start = flat.find("1. Organisational arrangements and activity",
                                flat.find("Background"))
         miss = in_order(flat[body_start:], seq)
-        check("each standard's section shows its rating, in order", body_start > 0 and miss < 0,
+        check(body_start > 0 and miss < 0, "each standard's section shows its rating, in order",
               f"missing {seq[miss]!r}" if miss >= 0 else "")
         pats = [re.compile(rf"(?<!\d){p}%") for p in KQ_PERCENTS]
         miss = in_order(flat, pats)
-        check("key-question percentages in document order", miss < 0,
+        check(miss < 0, "key-question percentages in document order",
               f"missing {KQ_PERCENTS[miss]}% in order" if miss >= 0 else "")
-        check("score 10/21 printed", "10/21" in flat)
-        check("overall rating printed", "Requires improvement" in flat)
+        check("10/21" in flat, "score 10/21 printed")
+        check("Requires improvement" in flat, "overall rating printed")
         missing = [p for p in PHRASES if p not in flat]
-        check("narrative placeholders filled with the fixture's figures", not missing, str(missing))
-        check("no placeholder or brace left", "{" not in text and "}" not in text,
+        check(not missing, "narrative placeholders filled with the fixture's figures", str(missing))
+        check("{" not in text and "}" not in text, "no placeholder or brace left",
               text[max(0, text.find("{") - 40):text.find("{") + 40])
-        check("Welsh letters survive extraction", "Ynys Môn" in flat)
-        check("page footer 'Page N of M'", f"Page 2 of {pages}" in flat and
-              f"Page {pages} of {pages}" in flat)
+        check("Ynys Môn" in flat, "Welsh letters survive extraction")
+        check(f"Page 2 of {pages}" in flat and
+              f"Page {pages} of {pages}" in flat, "page footer 'Page N of M'")
 
         r = run(["qpdf", "--json", "--json-key=outlines", pdf])
         titles = []
@@ -173,15 +163,15 @@ def main():
             pass
         flat_titles = [t for _, t in titles]
         missing = [h for h, _ in RATINGS if h not in flat_titles]
-        check("outline has an entry per standard", not missing, str(missing))
-        check("standards are nested under their domain",
-              all(d == 1 for d, t in titles if re.match(r"P\d\.\d ", t)), str(titles))
+        check(not missing, "outline has an entry per standard", str(missing))
+        check(all(d == 1 for d, t in titles if re.match(r"P\d\.\d ", t)),
+              "standards are nested under their domain", str(titles))
         missing = [s for s in SECTIONS if s not in flat_titles]
-        check("outline has every section", not missing, str(missing))
+        check(not missing, "outline has every section", str(missing))
 
         r = run(["qpdf", "--qdf", "--object-streams=disable", pdf, "-"], binary=True)
         raw = r.stdout.decode("latin-1")
-        check("contents page links to its entries", raw.count("/Subtype /Link") >= len(SECTIONS) + 6,
+        check(raw.count("/Subtype /Link") >= len(SECTIONS) + 6, "contents page links to its entries",
               str(raw.count("/Subtype /Link")))
 
         # Every word inside the margins (pdftotext -bbox uses a top-left origin).
@@ -194,20 +184,20 @@ def main():
             x0, y0, x1, y1 = map(float, m.groups()[:4])
             if x0 < left - 0.5 or x1 > pw - right + 0.5 or y0 < top - 0.5 or y1 > ph - bottom + 0.5:
                 outside.append((m.group(5), x0, y0, x1, y1))
-        check("no text outside the page margins (pdftotext -bbox)",
-              not outside and bbox.count("<word") > 3000, str(outside[:5]))
+        check(not outside and bbox.count("<word") > 3000,
+              "no text outside the page margins (pdftotext -bbox)", str(outside[:5]))
 
         again = os.path.join(tmp, "again.pdf")
         r = run([pdurep, "--db", db, "report", ID, "-o", again], env)
         same = r.returncode == 0 and open(pdf, "rb").read() == open(again, "rb").read()
-        check("same SOURCE_DATE_EPOCH gives identical bytes", same)
+        check(same, "same SOURCE_DATE_EPOCH gives identical bytes")
         later = os.path.join(tmp, "later.pdf")
         run([pdurep, "--db", db, "report", ID, "-o", later], {**env, "SOURCE_DATE_EPOCH": "1760000000"})
-        check("another SOURCE_DATE_EPOCH changes the date",
-              os.path.isfile(later) and open(later, "rb").read() != open(pdf, "rb").read())
+        check(os.path.isfile(later) and open(later, "rb").read() != open(pdf, "rb").read(),
+              "another SOURCE_DATE_EPOCH changes the date")
         r = run([pdurep, "--db", db, "report", ID, "-o", later], {**env, "SOURCE_DATE_EPOCH": "soon"})
-        check("bad SOURCE_DATE_EPOCH is refused with 65", r.returncode == 65 and
-              "SOURCE_DATE_EPOCH" in r.stderr, r.stderr)
+        check(r.returncode == 65 and
+              "SOURCE_DATE_EPOCH" in r.stderr, "bad SOURCE_DATE_EPOCH is refused with 65", r.stderr)
 
         # A broken layout: message with file:line:column, status 65, the old file kept.
         bad = os.path.join(tmp, "bad.yaml")
@@ -222,45 +212,45 @@ def main():
             f.write("\n".join(lines) + "\n")
         before = open(pdf, "rb").read()
         r = run([pdurep, "--db", db, "report", ID, "-o", pdf, "--layout", bad], env)
-        check("unknown section type: status 65", r.returncode == 65, f"{r.returncode} {r.stderr}")
-        check("unknown section type: file:line:column message",
-              f"{bad}:{idx + 1}:5: unknown section type 'contentz'" in r.stderr, r.stderr)
-        check("a failed report keeps the older file", open(pdf, "rb").read() == before)
-        check("a failed report leaves no temporary file",
-              os.listdir(os.path.dirname(pdf)) == ["north-wales.pdf"])
+        check(r.returncode == 65, "unknown section type: status 65", f"{r.returncode} {r.stderr}")
+        check(f"{bad}:{idx + 1}:5: unknown section type 'contentz'" in r.stderr,
+              "unknown section type: file:line:column message", r.stderr)
+        check(open(pdf, "rb").read() == before, "a failed report keeps the older file")
+        check(os.listdir(os.path.dirname(pdf)) == ["north-wales.pdf"],
+              "a failed report leaves no temporary file")
         with open(bad, "w", encoding="utf-8") as f:
             f.write("page:\n  size: A4\n  margins: [1cm, 2cm\nsections: [cover]\n")
         r = run([pdurep, "--db", db, "report", ID, "-o", later, "--layout", bad], env)
-        check("YAML syntax error: status 65 with file:line:column",
-              r.returncode == 65 and re.search(re.escape(bad) + r":\d+:\d+: ", r.stderr), r.stderr)
+        check(r.returncode == 65 and re.search(re.escape(bad) + r":\d+:\d+: ", r.stderr),
+              "YAML syntax error: status 65 with file:line:column", r.stderr)
         with open(bad, "w", encoding="utf-8") as f:
             f.write("page:\n  size: A4\n  colour: red\nsections: [cover]\n")
         r = run([pdurep, "--db", db, "report", ID, "-o", later, "--layout", bad], env)
-        check("misspelt key: reported at its position", r.returncode == 65 and
-              f"{bad}:3:3: unknown key 'colour'" in r.stderr, r.stderr)
+        check(r.returncode == 65 and
+              f"{bad}:3:3: unknown key 'colour'" in r.stderr, "misspelt key: reported at its position", r.stderr)
         with open(bad, "w", encoding="utf-8") as f:
             f.write("fonts:\n  bold: NoSuchFont-Bold.ttf\nsections: [cover]\n")
         r = run([pdurep, "--db", db, "report", ID, "-o", later, "--layout", bad], env)
-        check("missing font: status 66 naming the file", r.returncode == 66 and
-              "NoSuchFont-Bold.ttf: cannot open font file" in r.stderr, r.stderr)
+        check(r.returncode == 66 and
+              "NoSuchFont-Bold.ttf: cannot open font file" in r.stderr, "missing font: status 66 naming the file", r.stderr)
         r = run([pdurep, "--db", db, "report", ID, "-o", later, "--layout", "no-such-layout"], env)
-        check("unknown layout name: status 66", r.returncode == 66 and "no-such-layout" in r.stderr,
+        check(r.returncode == 66 and "no-such-layout" in r.stderr, "unknown layout name: status 66",
               r.stderr)
 
         r = run([pdurep, "report", "--help"], env)
-        check("report --help", r.returncode == 0 and "--layout" in r.stdout, r.stderr)
+        check(r.returncode == 0 and "--layout" in r.stdout, "report --help", r.stderr)
 
         # Unwritable output: no folder, or a file in the way.
         target = os.path.join(tmp, "missing-folder", "r.pdf")
         r = run([pdurep, "--db", db, "report", ID, "-o", target], env)
-        check("missing output folder: status 73", r.returncode == 73, f"{r.returncode} {r.stderr}")
-        check("missing output folder: no file", not os.path.exists(target))
+        check(r.returncode == 73, "missing output folder: status 73", f"{r.returncode} {r.stderr}")
+        check(not os.path.exists(target), "missing output folder: no file")
         blocker = os.path.join(tmp, "blocker")
         open(blocker, "w").close()
         r = run([pdurep, "--db", db, "report", ID, "-o", os.path.join(blocker, "r.pdf")], env)
-        check("output folder is a file: status 73", r.returncode == 73, f"{r.returncode} {r.stderr}")
+        check(r.returncode == 73, "output folder is a file: status 73", f"{r.returncode} {r.stderr}")
         r = run([pdurep, "--db", db, "report", "no-such-inspection", "-o", later], env)
-        check("unknown inspection: status 66", r.returncode == 66, r.stderr)
+        check(r.returncode == 66, "unknown inspection: status 66", r.stderr)
 
         # A narrative with an unknown placeholder is refused at import with its position.
         bundle = os.path.join(tmp, "bundle")
@@ -274,9 +264,9 @@ def main():
         db2 = os.path.join(tmp, "y.db")
         r = run([pdurep, "--db", db2, "import", bundle], env)
         # Column counts characters: "- Ŵyn: {2.1.3b:no} of " is 22 characters.
-        check("unknown placeholder: import fails with 65", r.returncode == 65, r.stderr)
-        check("unknown placeholder: narrative.txt:line:column",
-              f"narrative.txt:{k + 1}:23: unknown placeholder '{{2.1.9z:relevant}}'" in r.stderr,
+        check(r.returncode == 65, "unknown placeholder: import fails with 65", r.stderr)
+        check(f"narrative.txt:{k + 1}:23: unknown placeholder '{{2.1.9z:relevant}}'" in r.stderr,
+              "unknown placeholder: narrative.txt:line:column",
               r.stderr)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -286,6 +276,5 @@ if __name__ == "__main__":
     try:
         main()
     except Exception as e:  # a crash is a failure, not a silent pass
-        check("test ran to the end", False, repr(e))
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+        check(False, "test ran to the end", repr(e))
+    finish()
