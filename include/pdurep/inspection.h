@@ -66,6 +66,19 @@ pdurep_error pdurep_inspection_get(pdurep_db *db, const char *id, pdurep_inspect
  */
 pdurep_error pdurep_inspection_list(pdurep_db *db, pdurep_inspection **out, size_t *n_out);
 
+/**
+ * @brief The creation time to stamp on a document, so identical input gives identical bytes.
+ *
+ * `$SOURCE_DATE_EPOCH` when set. Otherwise, when @p in is given (batch runs,
+ * which produce a publication set), midnight UTC of its publication date, else
+ * of its fieldwork start. Otherwise the current time.
+ * @param in The inspection the document is about, or NULL.
+ * @param out Receives seconds since 1970 (UTC), at least 1.
+ * @param diag Receives a message when SOURCE_DATE_EPOCH is malformed.
+ * @return ::PDUREP_OK or ::PDUREP_ERROR_DATA (malformed SOURCE_DATE_EPOCH).
+ */
+pdurep_error pdurep_document_time(const pdurep_inspection *in, long long *out, pdurep_diag *diag);
+
 /** @brief Free one inspection from pdurep_inspection_get(). NULL is allowed. */
 void pdurep_inspection_free(pdurep_inspection *insp);
 

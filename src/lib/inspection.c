@@ -4,7 +4,10 @@
 #include "util.h"
 #include "inspection_internal.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #define SELECT_INSPECTION                                                                  \
@@ -96,4 +99,39 @@ void pdurep_inspection_list_free(pdurep_inspection *list, size_t n)
     for (size_t i = 0; i < n; i++)
         pdurep_inspection_clear(&list[i]);
     free(list);
+}
+
+/* Midnight UTC of a YYYY-MM-DD date, or 0. */
+static long long date_seconds(const char *date)
+{
+    struct tm tm = {0};
+    if (!date || sscanf(date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+        return 0;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    time_t t = timegm(&tm);
+    return t > 0 ? (long long)t : 0;
+}
+
+pdurep_error pdurep_document_time(const pdurep_inspection *in, long long *out, pdurep_diag *diag)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (env && *env) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(env, &end, 10);
+        if (*end || errno || v < 0 || v > 253402300799LL) {
+            pdurep_diag_add(diag, NULL, 0, 0, "SOURCE_DATE_EPOCH must be a whole number of "
+                            "seconds since 1970, not '%s'", env);
+            return PDUREP_ERROR_DATA;
+        }
+        /* libxlsxwriter reads 0 as "now", so the epoch itself becomes its first second. */
+        *out = v > 0 ? v : 1;
+        return PDUREP_OK;
+    }
+    long long t = in ? date_seconds(in->published) : 0;
+    if (!t && in)
+        t = date_seconds(in->fieldwork_start);
+    *out = t ? t : (long long)time(NULL);
+    return PDUREP_OK;
 }

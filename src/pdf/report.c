@@ -1287,21 +1287,10 @@ static pdurep_error creation_time(const pdurep_report_options *opt, time_t *out,
         *out = (time_t)opt->created;
         return PDUREP_OK;
     }
-    const char *env = getenv("SOURCE_DATE_EPOCH");
-    if (env && *env) {
-        char *end;
-        errno = 0;
-        long long v = strtoll(env, &end, 10);
-        if (*end || errno || v < 0 || v > 253402300799LL) {
-            pdurep_diag_add(diag, NULL, 0, 0, "SOURCE_DATE_EPOCH must be a whole number of seconds "
-                            "since 1970, not '%s'", env);
-            return PDUREP_ERROR_DATA;
-        }
-        *out = (time_t)v;
-        return PDUREP_OK;
-    }
-    *out = time(NULL);
-    return PDUREP_OK;
+    long long t;
+    pdurep_error err = pdurep_document_time(NULL, &t, diag);
+    *out = (time_t)t;
+    return err;
 }
 
 static void styles_from_layout(report *rp)
@@ -1462,35 +1451,20 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
     return err;
 }
 
-/* Midnight UTC of a YYYY-MM-DD date, or 0. */
-static long long date_seconds(const char *date)
-{
-    struct tm tm = {0};
-    if (!date || sscanf(date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
-        return 0;
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    time_t t = timegm(&tm);
-    return t > 0 ? (long long)t : 0;
-}
-
 pdurep_error pdurep_report_batch_write(pdurep_db *db, const char *id, const char *path,
                                        const char *lang, int *units, pdurep_diag *diag)
 {
     pdurep_report_options opt = {NULL, 0, lang};
-    /* A batch is a publication set: without SOURCE_DATE_EPOCH its reports are
-     * dated by the inspection's publication date (else its fieldwork start), so
-     * that running a batch twice gives the same bytes. */
-    const char *env = getenv("SOURCE_DATE_EPOCH");
+    /* A batch is a publication set: date it by the inspection, not the clock. */
     pdurep_inspection *in = NULL;
-    if ((!env || !*env) && pdurep_inspection_get(db, id, &in) == PDUREP_OK) {
-        opt.created = date_seconds(in->published);
-        if (!opt.created)
-            opt.created = date_seconds(in->fieldwork_start);
-    }
+    pdurep_error err = pdurep_inspection_get(db, id, &in);
+    if (!err)
+        err = pdurep_document_time(in, &opt.created, diag);
     pdurep_inspection_free(in);
+    if (err)
+        return err;
     pdurep_report_stats stats = {0, 0, 0};
-    pdurep_error err = pdurep_report_write(db, id, path, &opt, &stats, diag);
+    err = pdurep_report_write(db, id, path, &opt, &stats, diag);
     if (!err && units)
         *units = (int)stats.pages;
     return err;

@@ -31,16 +31,8 @@ static time_t created_time(const pdurep_annexe_options *opts)
 {
     if (opts->created)
         return opts->created;
-    const char *env = getenv("SOURCE_DATE_EPOCH");
-    if (env && *env) {
-        char *end;
-        errno = 0;
-        long long v = strtoll(env, &end, 10);
-        /* 0 means "now" to libxlsxwriter, so the epoch itself becomes one second after it. */
-        if (!errno && !*end && v >= 0)
-            return v > 0 ? (time_t)v : 1;
-    }
-    return time(NULL);
+    long long t;
+    return pdurep_document_time(NULL, &t, NULL) == PDUREP_OK ? (time_t)t : time(NULL);
 }
 
 /* Rating colours, worst to best: pale enough for black text, distinct in greyscale print. */
@@ -369,6 +361,16 @@ static pdurep_error batch_write(pdurep_db *db, const char *id, const char *path,
     pdurep_annexe_options_init(&opts);
     opts.share = share;
     opts.strings_path = strings_path;
+    /* A batch is a publication set: date it by the inspection, not the clock. */
+    pdurep_inspection *in = NULL;
+    long long created = 0;
+    pdurep_error terr = pdurep_inspection_get(db, id, &in);
+    if (!terr)
+        terr = pdurep_document_time(in, &created, diag);
+    pdurep_inspection_free(in);
+    if (terr == PDUREP_ERROR_DATA)
+        return terr;
+    opts.created = (time_t)created;
     pdurep_error err = pdurep_annexe_write(db, id, path, &opts, diag);
     if (!err && units)
         *units = SHEET_COUNT - 1; /* every sheet but the case sheet, which a batch never adds */
