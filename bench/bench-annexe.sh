@@ -20,29 +20,15 @@ export PDUREP_DATA_DIR="$root" SOURCE_DATE_EPOCH=1767225600 LC_ALL=C
 "$pdurep" synth --out "$work/big" --seed 1 --regions 1 --pdus 1 --cases 100000 --no-regions >/dev/null
 "$pdurep" --db "$work/big.db" import "$work/big/r01-p01-2025" >/dev/null
 
-# measure LABEL DB ARGS...: median wall time of RUNS runs (each timed with date +%s%N,
-# since /usr/bin/time's %e has only 10 ms resolution) and peak RSS from /usr/bin/time -v.
+. "$root/bench/lib.sh"
 measure() {
     label=$1 db=$2
     shift 2
-    : >"$work/times"
-    i=0
-    while [ $i -lt "$runs" ]; do
-        start=$(date +%s%N)
-        "$pdurep" --db "$db" annexe "$@" -o "$work/out.xlsx" >/dev/null
-        end=$(date +%s%N)
-        echo $(( (end - start) / 1000 )) >>"$work/times"
-        i=$((i + 1))
-    done
-    /usr/bin/time -v "$pdurep" --db "$db" annexe "$@" -o "$work/out.xlsx" 2>"$work/v" >/dev/null
-    rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/v")
-    sort -n "$work/times" | awk -v label="$label" -v rss="$rss" -v size="$(wc -c <"$work/out.xlsx")" '
-        { t[NR] = $1 }
-        END { printf "%-30s median %8.1f ms  (min %8.1f, max %8.1f)  peak RSS %6.1f MB  file %7.0f KB\n",
-                     label, t[int((NR + 1) / 2)] / 1000, t[1] / 1000, t[NR] / 1000, rss / 1024, size / 1024 }'
+    bench_measure "$label" "$runs" "$work/out.xlsx" "$pdurep" --db "$db" annexe "$@" -o "$work/out.xlsx"
 }
 
 echo "pdurep annexe benchmark ($runs runs each)"
+bench_header
 measure "north-wales annexe" "$work/nw.db" north-wales-2025
 measure "north-wales --share" "$work/nw.db" north-wales-2025 --share
 measure "north-wales --with-cases" "$work/nw.db" north-wales-2025 --with-cases
