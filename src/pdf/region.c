@@ -712,7 +712,7 @@ void pdurep_region_section_breakdown(report *rp, const pdurep_layout_section *se
         return;
 
     char *lower = lower_first(attr->label);
-    char *title = T(rp, "breakdown.title", "attribute", attr->label);
+    char *title = T(rp, "breakdown.title", "attribute", lower ? lower : attr->label);
     if (title)
         pdurep_report_section(rp, sec, title);
     free(title);
