@@ -217,22 +217,29 @@ out:
 
 /* ---- ratings matrix --------------------------------------------------------------- */
 
-/* Widest single word of any rating name, in bold, per point of type size. */
-static double widest_rating_word(report *rp, pdurep_doc *doc)
+/* Widest single word of plain @p text in @p face, per point of type size. */
+static double widest_word(pdurep_doc *doc, pdurep_face face, const char *text)
 {
     double widest = 0;
-    for (int k = 0; k < PDUREP_RATING_COUNT; k++) {
-        const char *w = pdurep_report_rating_word(rp, (pdurep_rating)k);
-        while (*w) {
-            size_t n = strcspn(w, " ");
-            double x = pdurep_fonts_width(&doc->fonts, PDUREP_FACE_BOLD, 1.0, w, n);
-            if (x > widest)
-                widest = x;
-            w += n;
-            w += strspn(w, " ");
-        }
+    while (text && *text) {
+        size_t n = strcspn(text, " \n");
+        double x = pdurep_fonts_width(&doc->fonts, face, 1.0, text, n);
+        if (x > widest)
+            widest = x;
+        text += n;
+        text += strspn(text, " \n");
     }
     return widest;
+}
+
+/* Widest word of a template's text (a column heading), in bold, per point of size. */
+static double widest_heading_word(report *rp, pdurep_doc *doc, const char *key)
+{
+    char *t = T(rp, key), *p = t ? pdurep_report_plain(t) : NULL;
+    double w = widest_word(doc, PDUREP_FACE_BOLD, p);
+    free(t);
+    free(p);
+    return w;
 }
 
 /*
@@ -326,12 +333,24 @@ static void ratings_matrix(report *rp, const pdurep_report_parts *P)
      * at least a sixth of the width.
      */
     matrix m = {P, nc, NULL, NULL, P->ts.head, P->ts.body, P->ts.body, 3, 5, 1.2};
-    double W = doc->body.x1 - doc->body.x0, widest = widest_rating_word(rp, doc);
+    double W = doc->body.x1 - doc->body.x0;
+    /* Chip columns also carry the standard codes and the overall heading; the score column its heading. */
+    double widest = widest_heading_word(rp, doc, "pdus.column.overall");
+    for (int k = 0; k < PDUREP_RATING_COUNT; k++) {
+        double x = widest_word(doc, PDUREP_FACE_BOLD, pdurep_report_rating_word(rp, (pdurep_rating)k));
+        widest = x > widest ? x : widest;
+    }
+    for (size_t s = 0; s < ns; s++) {
+        double x = widest_word(doc, PDUREP_FACE_BOLD, fw->standards[s].code);
+        widest = x > widest ? x : widest;
+    }
+    double score_word = pdurep_fonts_width(&doc->fonts, PDUREP_FACE_REGULAR, 1.0, "00/00", 5);
+    double score_head = widest_heading_word(rp, doc, "pdus.column.score");
+    score_word = score_head > score_word ? score_head : score_word;
     double size = m.body.size, chip_w, score_w;
     for (;;) {
         chip_w = widest * size + 2 * m.pad_x + 1;
-        score_w = pdurep_fonts_width(&doc->fonts, PDUREP_FACE_REGULAR, size, "00/00", 5) +
-                  2 * m.pad_x + 2;
+        score_w = score_word * size + 2 * m.pad_x + 2;
         if (W - (double)(ns + 1) * chip_w - score_w >= W / 6 || size <= 5.5)
             break;
         size -= 0.25;
