@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start: install what is missing, build, import the North Wales fixture
-# into ./pdurep.db and print its ratings (and write the documents into out/).
+# and the Wales region into ./pdurep.db, print North Wales's ratings and write
+# the documents into out/.
 set -euo pipefail
 . "$(dirname "$0")/setup.sh"
 cd "$PDUREP_ROOT"
@@ -21,5 +22,6 @@ $pdurep report north-wales-2025 -o out/north-wales.pdf
 echo "writing out/north-wales.xlsx and out/north-wales-share.xlsx"
 $pdurep annexe north-wales-2025 -o out/north-wales.xlsx
 $pdurep annexe north-wales-2025 --share -o out/north-wales-share.xlsx
-echo "writing out/wales.xlsx (the region annexe)"
+echo "writing out/wales.pdf and out/wales.xlsx (the region report and annexe)"
+$pdurep report wales-2025 -o out/wales.pdf
 $pdurep annexe wales-2025 -o out/wales.xlsx

@@ -12,6 +12,7 @@
 #include "pdurep/db.h"
 #include "pdurep/inspection.h"
 #include "pdurep/ratings.h"
+#include "pdurep/region.h"
 #include "pdurep/atomic.h"
 #include "pdurep/batch.h"
 #include "pdurep/annexe.h"

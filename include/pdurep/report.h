@@ -17,6 +17,7 @@
 #include "pdurep/db.h"
 #include "pdurep/ratings.h"
 #include "pdurep/narrative.h"
+#include "pdurep/region.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -24,10 +25,15 @@ extern "C" {
 
 /** The layout used when none is named. */
 #define PDUREP_REPORT_DEFAULT_LAYOUT "pdu-report"
+/** The layout used for a region inspection when none is named. */
+#define PDUREP_REPORT_REGION_LAYOUT "region-report"
 
 /** Options of a report. Zero-initialise, then set what you need. */
 typedef struct pdurep_report_options {
-    /** Layout name (`layouts/NAME.yaml` in the data folder) or path; NULL for "pdu-report". */
+    /**
+     * Layout name (`layouts/NAME.yaml` in the data folder) or path; NULL for
+     * "region-report" when the inspection is a region, else "pdu-report".
+     */
     const char *layout;
     /**
      * Creation date written into the PDF, in seconds since 1970 (UTC). Zero:
@@ -69,7 +75,22 @@ pdurep_error pdurep_report_render(const pdurep_ratings *r, const pdurep_narrativ
                                   pdurep_diag *diag);
 
 /**
+ * @brief Lay out a region's report, with its PDUs for the sections that compare them.
+ *
+ * As pdurep_report_render(); @p pdus (pdurep_region_pdus_load()) feeds the
+ * layout's `pdus` section. With @p pdus NULL that section is left out, as it
+ * is by pdurep_report_render().
+ */
+pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_region_pdus *pdus,
+                                         const pdurep_narrative *n, const char *path,
+                                         const pdurep_report_options *opt,
+                                         pdurep_report_stats *stats, pdurep_diag *diag);
+
+/**
  * @brief Compute an inspection's ratings, load its narrative and write its report atomically.
+ *
+ * For a region inspection the PDUs it pools are rated too, for the sections
+ * that compare them (see pdurep_report_render_region()).
  *
  * The PDF goes to a temporary file beside @p path, renamed over @p path only
  * when complete: a failure leaves no partial file and keeps an older one.
@@ -90,7 +111,8 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
 /**
  * @brief Batch writer (see batch.h): the report of @p id in language @p lang.
  *
- * Written atomically with the default layout. The creation date is
+ * Written atomically with the default layout of the inspection's kind
+ * (`pdu-report` or `region-report`). The creation date is
  * `$SOURCE_DATE_EPOCH` when set, else the inspection's publication date, else
  * its fieldwork start (midnight UTC), so that a batch run twice gives the same bytes.
  * @param units Receives the number of pages.

@@ -7,7 +7,8 @@ static const pdurep_batch_writer writers[] = {
     {"ratings", ".json", NULL, 0, pdurep_write_ratings_json},
     {"annexe", ".xlsx", NULL, 1, pdurep_annexe_batch_write},
     {"share", "-share.xlsx", "pdu", 1, pdurep_annexe_batch_write_share},
-    {"report", ".pdf", "pdu", 1, pdurep_report_batch_write},
+    /* PDUs and regions alike: the report picks its layout by the inspection's kind. */
+    {"report", ".pdf", NULL, 1, pdurep_report_batch_write},
 };
 
 const pdurep_batch_writer *pdurep_batch_default_writers(size_t *n)

@@ -20,10 +20,10 @@
 enum ph_kind { PH_GLOBAL, PH_QUESTION, PH_STANDARD, PH_CASES };
 
 enum ph_global { G_NAME, G_REGION, G_INSPECTORATE, G_SCORE, G_MAX_SCORE, G_OVERALL, G_CASES,
-                 G_CASELOAD, G_FIELDWORK, G_LEAD, G_COUNT };
+                 G_CASELOAD, G_FIELDWORK, G_LEAD, G_PDUS, G_COUNT };
 static const char *const global_names[G_COUNT] = {
     "name", "region", "inspectorate", "score", "max-score", "overall", "cases", "caseload",
-    "fieldwork", "lead-inspector",
+    "fieldwork", "lead-inspector", "pdus",
 };
 
 enum ph_qfield { Q_YES, Q_NO, Q_NA, Q_RELEVANT, Q_PERCENT, Q_TEXT, Q_COUNT };
@@ -106,7 +106,7 @@ static int parse_target(const char *s, size_t len, const pdurep_framework *fw, p
         free(name);
         if (g < 0) {
             snprintf(why, why_len, "expected one of name, region, inspectorate, score, max-score, "
-                     "overall, cases, caseload, fieldwork, lead-inspector, or CODE:FIELD");
+                     "overall, cases, caseload, fieldwork, lead-inspector, pdus, or CODE:FIELD");
             return 0;
         }
         ph->kind = PH_GLOBAL;
@@ -283,6 +283,7 @@ static void ph_value(buf *b, const placeholder *ph, const pdurep_ratings *r,
             break;
         }
         case G_LEAD: buf_escaped(b, in->lead_inspector); break;
+        case G_PDUS: buf_ulong(b, (unsigned long)r->n_pdus); break; /* 0 for a PDU */
         case G_COUNT: break;
         }
         break;
@@ -410,6 +411,7 @@ static unsigned long column(const char *line, size_t off)
 static const char *const fixed_sections[] = {
     "foreword", "signature", "recommendations-intro", "recommendations", "background",
     "diversity strengths", "diversity improvements", "comparison", "further-information",
+    "pdus",
 };
 
 /* Normalise a section name; NULL (with @p why) when it names no section. */
@@ -466,7 +468,7 @@ static char *section_key(parser *p, const char *name, char *why, size_t why_len)
     snprintf(why, why_len, "unknown section '%s' (expected foreword, signature, "
              "recommendations-intro, recommendations, background, STANDARD strengths, STANDARD "
              "improvements, STANDARD findings, diversity strengths, diversity improvements, "
-             "comparison, further-information or footnote KEY)", k);
+             "comparison, further-information, pdus or footnote KEY)", k);
     free(k);
     return NULL;
 }

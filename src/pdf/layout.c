@@ -27,6 +27,7 @@ static const char *const colour_names[PDUREP_COLOUR_COUNT] = {
 static const char *const section_names[PDUREP_SECTION_TYPE_COUNT] = {
     "cover", "contents", "foreword", "ratings", "recommendations", "background",
     "domain", "diversity", "comparison", "further-information", "footnotes",
+    "pdus", "breakdown",
 };
 
 /* Rating keys in the order of pdurep_rating. */
@@ -358,7 +359,7 @@ static void load_sections(loader *ld, yaml_node_t *seq)
         if (t < 0) {
             pdurep_yaml_error(&ld->y, type, "unknown section type '%s' (expected cover, contents, "
                               "foreword, ratings, recommendations, background, domain, diversity, "
-                              "comparison, further-information or footnotes)",
+                              "comparison, further-information, footnotes, pdus or breakdown)",
                               pdurep_yaml_scalar(type) ? pdurep_yaml_scalar(type) : "");
             continue;
         }
@@ -388,10 +389,11 @@ static void load_sections(loader *ld, yaml_node_t *seq)
                     pdurep_yaml_error(&ld->y, v, "expected a domain number such as 1 or 2");
             }
             if ((v = pdurep_yaml_get(&ld->y, item, "attribute"))) {
-                if ((t != PDUREP_SECTION_COMPARISON && t != PDUREP_SECTION_BACKGROUND) ||
+                if ((t != PDUREP_SECTION_COMPARISON && t != PDUREP_SECTION_BACKGROUND &&
+                     t != PDUREP_SECTION_BREAKDOWN && t != PDUREP_SECTION_PDUS) ||
                     !pdurep_yaml_scalar(v))
-                    pdurep_yaml_error(&ld->y, v, "only a comparison or background section takes "
-                                      "'attribute'");
+                    pdurep_yaml_error(&ld->y, v, "only a comparison, background, breakdown or "
+                                      "pdus section takes 'attribute'");
                 else
                     s->attribute = strdup(pdurep_yaml_scalar(v));
             }
@@ -400,7 +402,7 @@ static void load_sections(loader *ld, yaml_node_t *seq)
             pdurep_yaml_error(&ld->y, item, "a domain section needs 'domain: N'");
             continue;
         }
-        if (t == PDUREP_SECTION_COMPARISON && !s->attribute)
+        if ((t == PDUREP_SECTION_COMPARISON || t == PDUREP_SECTION_BREAKDOWN) && !s->attribute)
             s->attribute = strdup("sentence_type");
         l->n_sections++;
     }

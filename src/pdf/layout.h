@@ -68,6 +68,8 @@ typedef enum pdurep_section_type {
     PDUREP_SECTION_COMPARISON,
     PDUREP_SECTION_FURTHER,
     PDUREP_SECTION_FOOTNOTES,
+    PDUREP_SECTION_PDUS,        /* region: its PDUs compared (region.c) */
+    PDUREP_SECTION_BREAKDOWN,   /* region: pooled key questions by a case attribute (region.c) */
     PDUREP_SECTION_TYPE_COUNT
 } pdurep_section_type;
 
@@ -76,7 +78,7 @@ typedef struct pdurep_layout_section {
     pdurep_section_type type;
     int domain;        /**< For a domain section: 1 or 2. */
     int new_page;      /**< Start on a new page. */
-    char *attribute;   /**< For a comparison: the case attribute compared. */
+    char *attribute;   /**< For a comparison, background or breakdown: the case attribute. */
     unsigned long line, column; /**< Where it is in the layout file. */
 } pdurep_layout_section;
 

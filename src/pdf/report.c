@@ -12,6 +12,7 @@
 #include "pdf/chart.h"
 #include "pdf/doc.h"
 #include "pdf/layout.h"
+#include "pdf/report_internal.h"
 #include "pdf/table.h"
 #include "xlsx/strings.h"
 
@@ -66,8 +67,10 @@ typedef struct note {
     int number;   /* 0 until first referenced */
 } note;
 
-typedef struct report {
+struct report {
     const pdurep_ratings *r;
+    const pdurep_region_pdus *pdus; /* a region's PDUs, or NULL */
+    int region;               /* strings: try "region.KEY" before "KEY" */
     const pdurep_narrative *n;
     pdurep_layout *lay;
     pdurep_strings *str;
@@ -88,7 +91,7 @@ typedef struct report {
         char *text;
     } *nfc;                   /* see S() */
     size_t n_nfc;
-} report;
+};
 
 /* ---- strings and templates --------------------------------------------- */
 
@@ -99,7 +102,16 @@ typedef struct report {
  */
 static const char *S(report *rp, const char *key)
 {
-    const char *s = pdurep_strings_get(rp->str, key);
+    const char *s = NULL;
+    /* A region report says "region" where a PDU report says "PDU": its own
+     * wording lives under region: in the strings file and wins when present. */
+    if (rp->region) {
+        char k[160];
+        snprintf(k, sizeof k, "region.%s", key);
+        s = pdurep_strings_get(rp->str, k);
+    }
+    if (!s)
+        s = pdurep_strings_get(rp->str, key);
     if (!s)
         return "";
     for (size_t i = 0; i < rp->n_nfc; i++)
@@ -601,6 +613,7 @@ static size_t contents_entries(report *rp)
         if (s->type == PDUREP_SECTION_DOMAIN)
             for (size_t k = 0; k < rp->r->framework->n_standards; k++)
                 n += rp->r->framework->standards[k].domain == s->domain;
+        n += pdurep_region_contents_entries(s, rp->pdus);
     }
     return n;
 }
@@ -998,7 +1011,7 @@ static void key_questions(report *rp, size_t i)
         bars[k] = (pdurep_chart_bar){pv, band ? rp->lay->rating_fill[band->rating]
                                               : rp->lay->colours[PDUREP_COLOUR_GRID], labels[k]};
         glabels[k] = tmpl(rp, "comparison.group", "code", fw->questions[q].code, "standard", s->name,
-                          "theme", theme(rp, k), NULL);
+                          "theme", theme(rp, k), "text", fw->questions[q].text, NULL);
         groups[k] = (pdurep_chart_group){glabels[k] ? glabels[k] : "", &bars[k]};
     }
     pdurep_table_end(t);
@@ -1170,6 +1183,8 @@ static void do_further(report *rp, const pdurep_layout_section *sec)
     narrative(rp, "further-information", 0);
     heading(rp, PDUREP_STYLE_H3, S(rp, "further.method-title"), -1);
     PARA_T(rp, PDUREP_STYLE_BODY, "further.method");
+    if (fw->provisional)
+        PARA_T(rp, PDUREP_STYLE_BODY, "provisional.note", "framework", fw->code);
 
     /* The bands and the overall bands, read from the framework. */
     heading(rp, PDUREP_STYLE_H3, S(rp, "further.bands"), -1);
@@ -1279,6 +1294,57 @@ static void decorate(report *rp, size_t first)
     free(run_p);
 }
 
+/* ---- lent to region.c (report_internal.h) ----------------------------------- */
+
+void pdurep_report_parts_get(report *rp, pdurep_report_parts *out)
+{
+    *out = (pdurep_report_parts){rp->r, rp->pdus, rp->n, rp->lay, rp->doc, rp->ts, rp->cs};
+}
+
+const char *pdurep_report_string(report *rp, const char *key) { return S(rp, key); }
+
+char *pdurep_report_template(report *rp, const char *key, ...)
+{
+    va_list ap;
+    va_start(ap, key);
+    char *s = vtmpl(rp, key, ap);
+    va_end(ap);
+    return s;
+}
+
+char *pdurep_report_plain(const char *markup) { return plain(markup); }
+
+char *pdurep_report_escaped(report *rp, const char *text) { return escaped(rp, text); }
+
+const char *pdurep_report_rating_word(report *rp, pdurep_rating rating)
+{
+    return rating_word(rp, rating);
+}
+
+void pdurep_report_percent(report *rp, pdurep_tally t, char *out, size_t len)
+{
+    percent_text(rp, t, out, len);
+}
+
+void pdurep_report_heading(report *rp, pdurep_style_id id, const char *markup, int level)
+{
+    heading(rp, id, markup, level);
+}
+
+void pdurep_report_paragraph(report *rp, pdurep_style_id id, const char *markup)
+{
+    para(rp, id, markup);
+}
+
+int pdurep_report_narrative(report *rp, const char *key) { return narrative(rp, key, 0); }
+
+void pdurep_report_section(report *rp, const pdurep_layout_section *sec, const char *title)
+{
+    section_start(rp, sec, title);
+}
+
+int pdurep_report_note(void *ctx, const char *key, size_t len) { return note_ref(ctx, key, len); }
+
 /* ---- entry points ---------------------------------------------------------- */
 
 static pdurep_error creation_time(const pdurep_report_options *opt, time_t *out, pdurep_diag *diag)
@@ -1312,8 +1378,18 @@ pdurep_error pdurep_report_render(const pdurep_ratings *r, const pdurep_narrativ
                                   const pdurep_report_options *opt, pdurep_report_stats *stats,
                                   pdurep_diag *diag)
 {
+    return pdurep_report_render_region(r, NULL, n, path, opt, stats, diag);
+}
+
+pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_region_pdus *pdus,
+                                         const pdurep_narrative *n, const char *path,
+                                         const pdurep_report_options *opt,
+                                         pdurep_report_stats *stats, pdurep_diag *diag)
+{
     report rp = {0};
     rp.r = r;
+    rp.pdus = pdus;
+    rp.region = r->inspection && !strcmp(r->inspection->kind, "region");
     rp.n = n;
     rp.diag = diag;
     time_t created;
@@ -1321,7 +1397,9 @@ pdurep_error pdurep_report_render(const pdurep_ratings *r, const pdurep_narrativ
     pdurep_error err = creation_time(opt, &created, diag);
     if (err)
         return err;
-    err = pdurep_layout_load(opt && opt->layout ? opt->layout : PDUREP_REPORT_DEFAULT_LAYOUT,
+    err = pdurep_layout_load(opt && opt->layout ? opt->layout
+                             : rp.region ? PDUREP_REPORT_REGION_LAYOUT
+                                         : PDUREP_REPORT_DEFAULT_LAYOUT,
                              &rp.lay, diag);
     if (!err && opt && opt->lang && *opt->lang) {
         /* A language override: strings/LANG.yaml beside the layout. It becomes part of a
@@ -1388,6 +1466,8 @@ pdurep_error pdurep_report_render(const pdurep_ratings *r, const pdurep_narrativ
         case PDUREP_SECTION_COMPARISON: do_comparison(&rp, sec); break;
         case PDUREP_SECTION_FURTHER: do_further(&rp, sec); break;
         case PDUREP_SECTION_FOOTNOTES: do_footnotes(&rp, sec); break;
+        case PDUREP_SECTION_PDUS: pdurep_region_section_pdus(&rp, sec); break;
+        case PDUREP_SECTION_BREAKDOWN: pdurep_region_section_breakdown(&rp, sec); break;
         case PDUREP_SECTION_TYPE_COUNT: break;
         }
     }
@@ -1434,18 +1514,22 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
 {
     pdurep_ratings *r = NULL;
     pdurep_narrative *n = NULL;
+    pdurep_region_pdus *pdus = NULL;
     pdurep_error err = pdurep_ratings_compute(db, id, &r, diag);
     if (!err)
         err = pdurep_narrative_load(db, id, &n, diag);
+    if (!err && !strcmp(r->inspection->kind, "region"))
+        err = pdurep_region_pdus_load(db, r, &pdus, diag);
     pdurep_atomic a = {0};
     if (!err)
         err = pdurep_atomic_begin(path, &a, diag);
     if (!err) {
-        err = pdurep_report_render(r, n, a.tmp_path, opt, stats, diag);
+        err = pdurep_report_render_region(r, pdus, n, a.tmp_path, opt, stats, diag);
         if (!err)
             err = pdurep_atomic_commit(&a, diag);
         pdurep_atomic_abort(&a); /* after a commit this only releases */
     }
+    pdurep_region_pdus_free(pdus);
     pdurep_narrative_free(n);
     pdurep_ratings_free(r);
     return err;

@@ -98,7 +98,7 @@ static void make_formats(annexe_ctx *c)
 }
 
 static const char *const sheet_keys[SHEET_COUNT] = {
-    "sheet.about", "sheet.ratings", "sheet.key_questions", "sheet.prompts",
+    "sheet.about", "sheet.ratings", "pdus.sheet", "sheet.key_questions", "sheet.prompts",
     "sheet.breakdowns", "sheet.sample", "sheet.charts", "sheet.cases"};
 
 static void set_properties(annexe_ctx *c, time_t created, char **owned, size_t n_owned)
@@ -196,18 +196,25 @@ pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
     if (err)
         return err;
 
-    for (int i = 0; i < SHEET_COUNT; i++) {
-        c.sheet_name[i] = annexe_s(&c, sheet_keys[i]);
+    for (int i = 0; i < SHEET_COUNT; i++)
         c.has_sheet[i] = 1;
-    }
     c.has_sheet[SHEET_CASES] = opts->with_cases != 0;
+    /* Only a region's full annexe compares its PDUs: a sharing workbook never names another PDU. */
+    c.has_sheet[SHEET_PDUS] = db && annexe_pdus_wanted(r->inspection, c.share);
+    for (int i = 0; i < SHEET_COUNT; i++)
+        c.sheet_name[i] = i == SHEET_PDUS && !c.has_sheet[i] ? "" : annexe_s(&c, sheet_keys[i]);
     if (c.missing_key) {
         pdurep_diag_add(diag, sp, 0, 0, "strings file has no '%s'", c.missing_key);
         pdurep_strings_free(c.strings);
         return PDUREP_ERROR_DATA;
     }
+    if (c.has_sheet[SHEET_PDUS] && (err = annexe_pdus_prepare(&c)) != PDUREP_OK) {
+        pdurep_strings_free(c.strings);
+        return err;
+    }
     if (annexe_plan_build(&c) != 0) {
         annexe_plan_free(&c.plan);
+        pdurep_region_pdus_free(c.pdus);
         pdurep_strings_free(c.strings);
         return PDUREP_ERROR_NO_MEMORY;
     }
@@ -216,6 +223,7 @@ pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
     err = pdurep_atomic_begin(path, &out, diag);
     if (err) {
         annexe_plan_free(&c.plan);
+        pdurep_region_pdus_free(c.pdus);
         pdurep_strings_free(c.strings);
         return err;
     }
@@ -227,6 +235,7 @@ pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
         pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook");
         pdurep_atomic_abort(&out);
         annexe_plan_free(&c.plan);
+        pdurep_region_pdus_free(c.pdus);
         pdurep_strings_free(c.strings);
         return PDUREP_ERROR_INTERNAL;
     }
@@ -251,6 +260,8 @@ pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
     if (!err && !c.lxw_err) {
         annexe_sheet_about(&c);
         annexe_sheet_ratings(&c);
+        if (c.has_sheet[SHEET_PDUS])
+            annexe_sheet_pdus(&c);
         annexe_sheet_key_questions(&c);
         annexe_sheet_prompts(&c);
         annexe_sheet_breakdowns(&c);
@@ -282,6 +293,7 @@ pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
     for (int i = 0; i < 3; i++)
         free(owned[i]);
     annexe_plan_free(&c.plan);
+    pdurep_region_pdus_free(c.pdus);
     pdurep_strings_free(c.strings);
     return err;
 }
@@ -367,13 +379,15 @@ static pdurep_error batch_write(pdurep_db *db, const char *id, const char *path,
     pdurep_error terr = pdurep_inspection_get(db, id, &in);
     if (!terr)
         terr = pdurep_document_time(in, &created, diag);
+    /* Every sheet but the case sheet, which a batch never adds; the PDUs sheet only where it applies. */
+    int sheets = SHEET_COUNT - 2 + (in && annexe_pdus_wanted(in, share));
     pdurep_inspection_free(in);
     if (terr == PDUREP_ERROR_DATA)
         return terr;
     opts.created = (time_t)created;
     pdurep_error err = pdurep_annexe_write(db, id, path, &opts, diag);
     if (!err && units)
-        *units = SHEET_COUNT - 1; /* every sheet but the case sheet, which a batch never adds */
+        *units = sheets;
     return err;
 }
 

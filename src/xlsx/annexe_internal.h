@@ -11,12 +11,14 @@
 
 #include "pdurep/annexe.h"
 #include "pdurep/ratings.h"
+#include "pdurep/region.h"
 #include "xlsx/strings.h"
 
 /* Sheets in workbook order. */
 typedef enum annexe_sheet {
     SHEET_ABOUT,
     SHEET_RATINGS,
+    SHEET_PDUS,          /* region full annexes only: the PDUs compared (sheet_pdus.c) */
     SHEET_KEY_QUESTIONS,
     SHEET_PROMPTS,
     SHEET_BREAKDOWNS,
@@ -63,6 +65,7 @@ typedef struct annexe_ctx {
     lxw_worksheet *ws[SHEET_COUNT];
     const char *sheet_name[SHEET_COUNT];
     int has_sheet[SHEET_COUNT];
+    pdurep_region_pdus *pdus;  /* a region's PDUs for the PDUs sheet, or NULL */
     const char *missing_key;   /* first strings key not found, for the error message */
     lxw_error lxw_err;         /* first libxlsxwriter error met while writing */
 } annexe_ctx;
@@ -99,6 +102,8 @@ void annexe_table(annexe_ctx *c, lxw_worksheet *ws, const char *name, lxw_row_t 
 void annexe_print_setup(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t header_row);
 void annexe_band_fills(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t first_row, lxw_row_t last_row,
                        lxw_col_t col);
+void annexe_band_fills_fw(annexe_ctx *c, const pdurep_framework *fw, lxw_worksheet *ws,
+                          lxw_row_t first_row, lxw_row_t last_row, lxw_col_t col);
 void annexe_define_name(annexe_ctx *c, const char *name, annexe_sheet sheet, lxw_row_t r1,
                         lxw_col_t c1, lxw_row_t r2, lxw_col_t c2);
 
@@ -116,6 +121,9 @@ void annexe_sheet_prompts(annexe_ctx *c);
 void annexe_sheet_breakdowns(annexe_ctx *c);
 void annexe_sheet_sample(annexe_ctx *c);
 void annexe_sheet_charts(annexe_ctx *c);
+int annexe_pdus_wanted(const pdurep_inspection *in, int share);
+pdurep_error annexe_pdus_prepare(annexe_ctx *c);
+void annexe_sheet_pdus(annexe_ctx *c);
 pdurep_error annexe_sheet_cases(annexe_ctx *c);
 
 #endif

@@ -210,9 +210,15 @@ void annexe_print_setup(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t header_row)
 void annexe_band_fills(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t first_row, lxw_row_t last_row,
                        lxw_col_t col)
 {
+    annexe_band_fills_fw(c, c->r->framework, ws, first_row, last_row, col);
+}
+
+/* As annexe_band_fills(), with the bands of @p fw (a region's PDUs are banded by their own framework). */
+void annexe_band_fills_fw(annexe_ctx *c, const pdurep_framework *fw, lxw_worksheet *ws,
+                          lxw_row_t first_row, lxw_row_t last_row, lxw_col_t col)
+{
     if (last_row < first_row)
         return;
-    const pdurep_framework *fw = c->r->framework;
     char cell[32];
     lxw_rowcol_to_cell(cell, first_row, col);
     /* Bands are sorted from the highest; the first rule that holds wins. */

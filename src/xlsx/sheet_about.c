@@ -63,6 +63,8 @@ void annexe_sheet_about(annexe_ctx *c)
     field(c, ws, &row, "about.field.kind",
           annexe_s(c, insp->kind[0] == 'r' ? "about.kind.region" : "about.kind.pdu"));
     field(c, ws, &row, "about.field.framework", fw->name);
+    if (fw->provisional)
+        field(c, ws, &row, "provisional.field", annexe_s(c, "provisional.value"));
     field(c, ws, &row, "about.field.fieldwork_start", insp->fieldwork_start);
     field(c, ws, &row, "about.field.published", insp->published);
     if (!c->share)
@@ -84,7 +86,7 @@ void annexe_sheet_about(annexe_ctx *c)
 
     /* Sheet index with internal links, so a reader can jump straight to a table. */
     static const char *const index_keys[SHEET_COUNT] = {
-        "about.index.about", "about.index.ratings", "about.index.key_questions",
+        "about.index.about", "about.index.ratings", "pdus.index", "about.index.key_questions",
         "about.index.prompts", "about.index.breakdowns", "about.index.sample",
         "about.index.charts", "about.index.cases"};
     annexe_text(c, ws, row++, 0, annexe_s(c, "about.index_heading"), c->f.heading);
