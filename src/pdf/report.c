@@ -13,7 +13,7 @@
 #include "pdf/doc.h"
 #include "pdf/layout.h"
 #include "pdf/table.h"
-#include "xlsx/strings.h"
+#include "pdurep/strings.h"
 
 #include <errno.h>
 #include <stdarg.h>

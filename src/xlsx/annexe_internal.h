@@ -11,7 +11,7 @@
 
 #include "pdurep/annexe.h"
 #include "pdurep/ratings.h"
-#include "xlsx/strings.h"
+#include "pdurep/strings.h"
 
 /* Sheets in workbook order. */
 typedef enum annexe_sheet {
