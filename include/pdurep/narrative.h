@@ -17,6 +17,7 @@
 #include "pdurep/db.h"
 #include "pdurep/framework.h"
 #include "pdurep/ratings.h"
+#include "pdurep/strings.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -115,6 +116,13 @@ typedef struct pdurep_narrative_words {
     const char *rating[PDUREP_RATING_COUNT]; /**< Rating names, worst first. */
     const char *month[12];                   /**< Month names, January first. */
     const char *none;                        /**< A percentage of no relevant cases. */
+    /** How a date is written ("{day} {month} {year}"); NULL for that pattern. */
+    const char *date;
+    /**
+     * The report's strings, for band names (`band-name.KEY`, see
+     * pdurep_strings_term()); NULL prints the framework's own names.
+     */
+    const pdurep_strings *strings;
 } pdurep_narrative_words;
 
 /**

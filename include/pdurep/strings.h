@@ -116,6 +116,19 @@ const char **pdurep_strings_missing(const pdurep_strings *s, const pdurep_string
                                     size_t *n);
 
 /**
+ * @brief The text of a term that framework data names in English, such as a band.
+ *
+ * Looks up @p prefix followed by the term's key, which is its English name in
+ * lower case with every run of characters other than a-z and 0-9 replaced by
+ * one @p sep: with prefix "band-name." and sep '-', "Too few" is looked up as
+ * "band-name.too-few". So the strings files, not the framework, decide how a
+ * band is printed, and a framework's new term prints in English until it is keyed.
+ * @return The table's text, or @p english when no table holds the key.
+ */
+const char *pdurep_strings_term(const pdurep_strings *s, const char *prefix, const char *english,
+                                char sep);
+
+/**
  * @brief Replace `{name}` placeholders in @p text.
  * @param text Template.
  * @param names NULL-terminated list alternating names and values:

@@ -272,14 +272,10 @@ static void ph_value(buf *b, const placeholder *ph, const pdurep_ratings *r,
                 buf_escaped(b, w->none);
             break;
         case G_FIELDWORK: {
-            int y, m, d;
-            if (sscanf(in->fieldwork_start, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12) {
-                char t[64];
-                snprintf(t, sizeof t, "%d %s %d", d, w->month[m - 1] ? w->month[m - 1] : "", y);
-                buf_escaped(b, t);
-            } else {
-                buf_escaped(b, in->fieldwork_start);
-            }
+            /* One date formatter for every document: "1 September 2025", "1 Medi 2025". */
+            char *t = pdurep_format_date(in->fieldwork_start, w->month, w->date);
+            buf_escaped(b, t ? t : in->fieldwork_start);
+            free(t);
             break;
         }
         case G_LEAD: buf_escaped(b, in->lead_inspector); break;
@@ -323,7 +319,11 @@ static void ph_value(buf *b, const placeholder *ph, const pdurep_ratings *r,
             break;
         case S_NAME: buf_escaped(b, sr->standard->name); break;
         case S_POINTS: buf_ulong(b, (unsigned long)sr->points); break;
-        case S_BAND: buf_escaped(b, sr->band ? sr->band->name : ""); break;
+        case S_BAND:
+            buf_escaped(b, sr->band ? pdurep_strings_term(w->strings, "band-name.", sr->band->name,
+                                                          '-')
+                                    : "");
+            break;
         case S_DRIVER: buf_escaped(b, sr->driver >= 0 ? fw->questions[sr->driver].code : ""); break;
         case S_STATEMENT: buf_escaped(b, sr->standard->statement); break;
         case S_COUNT: break;

@@ -381,6 +381,30 @@ char *pdurep_strings_format(const char *text, const char *const *names)
     return out;
 }
 
+const char *pdurep_strings_term(const pdurep_strings *s, const char *prefix, const char *english,
+                                char sep)
+{
+    if (!english)
+        return "";
+    char key[256];
+    size_t n = (size_t)snprintf(key, sizeof key, "%s", prefix ? prefix : "");
+    int gap = 0;
+    for (const char *c = english; *c && n + 2 < sizeof key; c++) {
+        char ch = *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c;
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+            if (gap && n > strlen(prefix ? prefix : ""))
+                key[n++] = sep;
+            key[n++] = ch;
+            gap = 0;
+        } else {
+            gap = 1;
+        }
+    }
+    key[n] = '\0';
+    const char *text = pdurep_strings_get(s, key);
+    return text && *text ? text : english;
+}
+
 char *pdurep_format_date(const char *iso, const char *const months[12], const char *pattern)
 {
     int y, m, d;

@@ -83,37 +83,18 @@ typedef struct report {
     pdurep_table_style ts;
     pdurep_chart_style cs;
     const pdurep_style *st;   /* the layout's styles */
-    struct nfc_copy {
-        const char *raw;
-        char *text;
-    } *nfc;                   /* see S() */
-    size_t n_nfc;
 } report;
 
 /* ---- strings and templates --------------------------------------------- */
 
 /*
- * The text of a key, normalised to NFC (a translator's editor may have
- * written "w" and a combining circumflex, which would print as two glyphs).
- * Copies are cached per key for the life of the report.
+ * The text of a key, in the report's language or else in English (the strings
+ * module falls back per key and has normalised every value to NFC).
  */
 static const char *S(report *rp, const char *key)
 {
     const char *s = pdurep_strings_get(rp->str, key);
-    if (!s)
-        return "";
-    for (size_t i = 0; i < rp->n_nfc; i++)
-        if (rp->nfc[i].raw == s)
-            return rp->nfc[i].text;
-    char *text = pdurep_utf8_nfc(s);
-    struct nfc_copy *grown = text ? realloc(rp->nfc, (rp->n_nfc + 1) * sizeof *grown) : NULL;
-    if (!grown) {
-        free(text);
-        return s;
-    }
-    rp->nfc = grown;
-    rp->nfc[rp->n_nfc++] = (struct nfc_copy){s, text};
-    return text;
+    return s ? s : "";
 }
 
 typedef struct sbuf {
@@ -406,6 +387,12 @@ static int narrative(report *rp, const char *key, int as_lines)
 static const char *rating_word(report *rp, pdurep_rating r)
 {
     return r >= 0 && r < PDUREP_RATING_COUNT ? S(rp, rating_keys[r]) : "";
+}
+
+/* A band's name from the strings file (band-name.KEY), not the framework's English. */
+static const char *band_word(report *rp, const pdurep_band *band)
+{
+    return band ? pdurep_strings_term(rp->str, "band-name.", band->name, '-') : "";
 }
 
 static void percent_text(report *rp, pdurep_tally t, char *out, size_t len)
@@ -937,7 +924,7 @@ static void key_questions(report *rp, size_t i)
         char *range_plain = range ? plain(range) : NULL;
         note_define(rp, note_key, tmpl(rp, "standard.driver-note", "standard", s->name, "code",
                                        fw->questions[sr->driver].code, "yes", yes, "relevant", rel,
-                                       "percent", pct, "band", sr->band->name, "range",
+                                       "percent", pct, "band", band_word(rp, sr->band), "range",
                                        range_plain ? range_plain : "", "rating",
                                        rating_word(rp, sr->computed_rating), NULL));
         free(range);
@@ -1181,7 +1168,7 @@ static void do_further(report *rp, const pdurep_layout_section *sec)
     for (int k = 0; k < 3; k++)
         free(h[k]);
     for (size_t b = 0; b < fw->n_bands; b++) {
-        char *name = escaped(rp, fw->bands[b].name), *range = band_range(rp, &fw->bands[b]);
+        char *name = escaped(rp, band_word(rp, &fw->bands[b])), *range = band_range(rp, &fw->bands[b]);
         char *rating = escaped(rp, rating_word(rp, fw->bands[b].rating));
         pdurep_table_row(t, (pdurep_table_cell[3]){cell(name), cell(range),
                                                    rating_cell(rp, fw->bands[b].rating, rating)}, 0);
@@ -1323,28 +1310,27 @@ pdurep_error pdurep_report_render(const pdurep_ratings *r, const pdurep_narrativ
         return err;
     err = pdurep_layout_load(opt && opt->layout ? opt->layout : PDUREP_REPORT_DEFAULT_LAYOUT,
                              &rp.lay, diag);
-    if (!err && opt && opt->lang && *opt->lang) {
-        /* A language override: strings/LANG.yaml beside the layout. It becomes part of a
-         * path, so only letters and '-' are accepted. */
-        for (const char *c = opt->lang; *c && !err; c++)
-            if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '-')) {
-                pdurep_diag_add(diag, NULL, 0, 0, "'%s' is not a language code", opt->lang);
-                err = PDUREP_ERROR_USAGE;
-            }
+    /* The language: --lang, else the one the layout names. Either way strings/LANG.yaml
+     * beside the layout, falling back to strings/en.yaml per key. A layout that names
+     * a strings file by path gets that file alone. */
+    const char *lang = opt && opt->lang && *opt->lang ? opt->lang : NULL;
+    if (!err && !lang)
+        lang = rp.lay->strings_lang;
+    if (!err && lang) {
         const char *slash = strrchr(rp.lay->path, '/');
-        int dir = slash ? (int)(slash - rp.lay->path) : 1;
-        size_t n = (size_t)dir + strlen(opt->lang) + 16;
-        char *sp = err ? NULL : malloc(n);
+        char *dir = slash ? strndup(rp.lay->path, (size_t)(slash - rp.lay->path)) : strdup(".");
+        err = dir ? pdurep_strings_load_lang(dir, "", lang, &rp.str, diag) : PDUREP_ERROR_NO_MEMORY;
+        free(dir);
+        char *sp = err ? NULL : strdup(pdurep_strings_file(rp.str));
         if (sp) {
-            snprintf(sp, n, "%.*s/strings/%s.yaml", dir, slash ? rp.lay->path : ".", opt->lang);
             free(rp.lay->strings_path);
             rp.lay->strings_path = sp;
         } else if (!err) {
             err = PDUREP_ERROR_NO_MEMORY;
         }
-    }
-    if (!err)
+    } else if (!err) {
         err = pdurep_strings_load(rp.lay->strings_path, &rp.str, diag);
+    }
     for (const char *const *k = required_strings; !err && *k; k++)
         if (!pdurep_strings_get(rp.str, *k))
             pdurep_diag_add(diag, rp.lay->strings_path, 0, 0, "missing string '%s'", *k);
@@ -1360,6 +1346,8 @@ pdurep_error pdurep_report_render(const pdurep_ratings *r, const pdurep_narrativ
         rp.words.month[m] = S(&rp, key);
     }
     rp.words.none = S(&rp, "percent-none");
+    rp.words.date = pdurep_strings_get(rp.str, "date");
+    rp.words.strings = rp.str;
 
     pdurep_doc_config cfg = {rp.lay->page_w, rp.lay->page_h,
                              {rp.lay->margin[0], rp.lay->margin[1], rp.lay->margin[2], rp.lay->margin[3]},
@@ -1401,6 +1389,8 @@ pdurep_error pdurep_report_render(const pdurep_ratings *r, const pdurep_narrativ
     char *tp = title ? plain(title) : NULL, *sp = subject ? plain(subject) : NULL;
     char *cp = creator ? plain(creator) : NULL;
     pdurep_doc_set_info(rp.doc, tp, sp, r->inspection->inspectorate, cp, created);
+    /* The catalog's /Lang lets screen readers and hyphenators pick the language. */
+    pdurep_doc_set_lang(rp.doc, S(&rp, "report.language"));
     free(title);
     free(subject);
     free(creator);
@@ -1419,9 +1409,6 @@ out:
         free(rp.notes[i].markup);
     }
     free(rp.notes);
-    for (size_t i = 0; i < rp.n_nfc; i++)
-        free(rp.nfc[i].text);
-    free(rp.nfc);
     pdurep_doc_free(rp.doc);
     pdurep_strings_free(rp.str);
     pdurep_layout_free(rp.lay);

@@ -63,8 +63,13 @@ void annexe_sheet_about(annexe_ctx *c)
     field(c, ws, &row, "about.field.kind",
           annexe_s(c, insp->kind[0] == 'r' ? "about.kind.region" : "about.kind.pdu"));
     field(c, ws, &row, "about.field.framework", fw->name);
-    field(c, ws, &row, "about.field.fieldwork_start", insp->fieldwork_start);
-    field(c, ws, &row, "about.field.published", insp->published);
+    /* Dates as the language writes them ("1 Medi 2025"), by the report's formatter. */
+    char *fieldwork = pdurep_strings_date(c->strings, insp->fieldwork_start);
+    char *published = *insp->published ? pdurep_strings_date(c->strings, insp->published) : NULL;
+    field(c, ws, &row, "about.field.fieldwork_start", fieldwork ? fieldwork : insp->fieldwork_start);
+    field(c, ws, &row, "about.field.published", published ? published : insp->published);
+    free(fieldwork);
+    free(published);
     if (!c->share)
         field(c, ws, &row, "about.field.lead_inspector", insp->lead_inspector);
     field(c, ws, &row, "about.field.inspectorate", insp->inspectorate);
@@ -107,7 +112,7 @@ void annexe_sheet_about(annexe_ctx *c)
     lxw_row_t bands_first = row;
     for (size_t i = 0; i < fw->n_bands; i++) {
         annexe_number(c, ws, row, 0, fw->bands[i].min_percent / 100.0, c->f.fraction);
-        annexe_text(c, ws, row, 1, fw->bands[i].name, c->f.text);
+        annexe_text(c, ws, row, 1, annexe_band_label(c, &fw->bands[i]), c->f.text);
         annexe_rating(c, ws, row++, 2, fw->bands[i].rating);
     }
     if (fw->n_bands)
