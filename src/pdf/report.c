@@ -1441,7 +1441,7 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
 pdurep_error pdurep_report_batch_write(pdurep_db *db, const char *id, const char *path,
                                        const char *lang, int *units, pdurep_diag *diag)
 {
-    pdurep_report_options opt = {NULL, 0, lang};
+    pdurep_report_options opt = {NULL, 0, lang, 0};
     /* A batch is a publication set: date it by the inspection, not the clock. */
     pdurep_inspection *in = NULL;
     pdurep_error err = pdurep_inspection_get(db, id, &in);
