@@ -1415,6 +1415,65 @@ out:
     return err;
 }
 
+/* The report's language: --lang, else the layout's (peeked at: the layout is small). */
+static char *report_lang(const pdurep_report_options *opt, pdurep_diag *diag, pdurep_error *err)
+{
+    *err = PDUREP_OK;
+    if (opt && opt->lang && *opt->lang)
+        return strdup(opt->lang);
+    pdurep_layout *lay = NULL;
+    *err = pdurep_layout_load(opt && opt->layout ? opt->layout : PDUREP_REPORT_DEFAULT_LAYOUT,
+                              &lay, diag);
+    char *lang = strdup(lay && lay->strings_lang ? lay->strings_lang : PDUREP_NARRATIVE_BASE_LANG);
+    pdurep_layout_free(lay);
+    return lang;
+}
+
+/*
+ * The narrative in the report's language. Where a translation lacks sections
+ * the English narrative has, the report would silently switch language, so it
+ * is refused, naming the sections, unless the caller allows the English ones.
+ */
+static pdurep_error report_narrative(pdurep_db *db, const char *id, const pdurep_report_options *opt,
+                                     pdurep_narrative **out, pdurep_diag *diag)
+{
+    pdurep_error err;
+    char *lang = report_lang(opt, diag, &err);
+    if (err || !lang) {
+        free(lang);
+        return err ? err : PDUREP_ERROR_NO_MEMORY;
+    }
+    err = pdurep_narrative_load_lang(db, id, lang, out, diag);
+    pdurep_narrative *en = NULL;
+    if (!err && strcmp(lang, PDUREP_NARRATIVE_BASE_LANG))
+        err = pdurep_narrative_load(db, id, &en, diag);
+    size_t n_missing = 0;
+    const char **missing = err ? NULL : pdurep_narrative_missing(*out, en, &n_missing);
+    if (n_missing && opt && opt->allow_fallback) {
+        pdurep_narrative_fill_gaps(*out, en);
+    } else if (n_missing) {
+        size_t cap = 256;
+        for (size_t i = 0; i < n_missing; i++)
+            cap += strlen(missing[i]) + 4;
+        char *list = malloc(cap);
+        if (list) {
+            size_t o = 0;
+            for (size_t i = 0; i < n_missing && o + 1 < cap; i++)
+                o += (size_t)snprintf(list + o, cap - o, "%s[%s]", i ? ", " : "", missing[i]);
+            pdurep_diag_add(diag, NULL, 0, 0, "the '%s' narrative of %s (narrative.%s.txt) lacks "
+                            "%zu section%s of narrative.txt: %s; a report in one language "
+                            "needs them translated (--allow-fallback prints them in English)",
+                            lang, id, lang, n_missing, n_missing == 1 ? "" : "s", list);
+        }
+        free(list);
+        err = PDUREP_ERROR_DATA;
+    }
+    free(missing);
+    pdurep_narrative_free(en);
+    free(lang);
+    return err;
+}
+
 pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path,
                                  const pdurep_report_options *opt, pdurep_report_stats *stats,
                                  pdurep_diag *diag)
@@ -1423,7 +1482,7 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
     pdurep_narrative *n = NULL;
     pdurep_error err = pdurep_ratings_compute(db, id, &r, diag);
     if (!err)
-        err = pdurep_narrative_load(db, id, &n, diag);
+        err = report_narrative(db, id, opt, &n, diag);
     pdurep_atomic a = {0};
     if (!err)
         err = pdurep_atomic_begin(path, &a, diag);
