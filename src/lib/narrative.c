@@ -411,7 +411,16 @@ static unsigned long column(const char *line, size_t off)
 static const char *const fixed_sections[] = {
     "foreword", "signature", "recommendations-intro", "recommendations", "background",
     "diversity strengths", "diversity improvements", "comparison", "further-information",
+    /* What {name}, {region} and {inspectorate} print in this narrative's language. */
+    "name", "region", "inspectorate",
 };
+
+/* Parts of a standard's sections; "rationale" is the judgement's basis in this language. */
+static int standard_part(const char *part)
+{
+    return !strcmp(part, "strengths") || !strcmp(part, "improvements") ||
+           !strcmp(part, "findings") || !strcmp(part, "rationale");
+}
 
 /* Normalise a section name; NULL (with @p why) when it names no section. */
 static char *section_key(parser *p, const char *name, char *why, size_t why_len)
@@ -450,14 +459,12 @@ static char *section_key(parser *p, const char *name, char *why, size_t why_len)
         *sp = '\0';
         long s = pdurep_framework_standard_index(p->fw, k);
         const char *part = sp + 1;
-        if (s >= 0 && (!strcmp(part, "strengths") || !strcmp(part, "improvements") ||
-                       !strcmp(part, "findings"))) {
+        if (s >= 0 && standard_part(part)) {
             char *norm = pdurep_xasprintf("%s %s", p->fw->standards[s].code, part);
             free(k);
             return norm;
         }
-        if (s < 0 && (!strcmp(part, "strengths") || !strcmp(part, "improvements") ||
-                      !strcmp(part, "findings"))) {
+        if (s < 0 && standard_part(part)) {
             snprintf(why, why_len, "no standard '%s' in framework %s", k, p->fw->code);
             free(k);
             return NULL;
@@ -466,8 +473,9 @@ static char *section_key(parser *p, const char *name, char *why, size_t why_len)
     }
     snprintf(why, why_len, "unknown section '%s' (expected foreword, signature, "
              "recommendations-intro, recommendations, background, STANDARD strengths, STANDARD "
-             "improvements, STANDARD findings, diversity strengths, diversity improvements, "
-             "comparison, further-information or footnote KEY)", k);
+             "improvements, STANDARD findings, STANDARD rationale, diversity strengths, diversity "
+             "improvements, comparison, further-information, name, region, inspectorate or "
+             "footnote KEY)", k);
     free(k);
     return NULL;
 }

@@ -8,6 +8,7 @@
  */
 #include "pdurep/report.h"
 #include "pdurep/atomic.h"
+#include "pdurep/localise.h"
 #include "pdurep/version.h"
 #include "pdf/chart.h"
 #include "pdf/doc.h"
@@ -1434,16 +1435,11 @@ static char *report_lang(const pdurep_report_options *opt, pdurep_diag *diag, pd
  * the English narrative has, the report would silently switch language, so it
  * is refused, naming the sections, unless the caller allows the English ones.
  */
-static pdurep_error report_narrative(pdurep_db *db, const char *id, const pdurep_report_options *opt,
-                                     pdurep_narrative **out, pdurep_diag *diag)
+static pdurep_error report_narrative(pdurep_db *db, const char *id, const char *lang,
+                                     const pdurep_report_options *opt, pdurep_narrative **out,
+                                     pdurep_diag *diag)
 {
-    pdurep_error err;
-    char *lang = report_lang(opt, diag, &err);
-    if (err || !lang) {
-        free(lang);
-        return err ? err : PDUREP_ERROR_NO_MEMORY;
-    }
-    err = pdurep_narrative_load_lang(db, id, lang, out, diag);
+    pdurep_error err = pdurep_narrative_load_lang(db, id, lang, out, diag);
     pdurep_narrative *en = NULL;
     if (!err && strcmp(lang, PDUREP_NARRATIVE_BASE_LANG))
         err = pdurep_narrative_load(db, id, &en, diag);
@@ -1470,7 +1466,6 @@ static pdurep_error report_narrative(pdurep_db *db, const char *id, const pdurep
     }
     free(missing);
     pdurep_narrative_free(en);
-    free(lang);
     return err;
 }
 
@@ -1480,9 +1475,18 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
 {
     pdurep_ratings *r = NULL;
     pdurep_narrative *n = NULL;
+    pdurep_strings *terms = NULL;
+    char *lang = NULL;
     pdurep_error err = pdurep_ratings_compute(db, id, &r, diag);
+    if (!err && !(lang = report_lang(opt, diag, &err)) && !err)
+        err = PDUREP_ERROR_NO_MEMORY;
     if (!err)
-        err = report_narrative(db, id, opt, &n, diag);
+        err = report_narrative(db, id, lang, opt, &n, diag);
+    /* Framework text and the inspection's facts in the report's language. */
+    if (!err)
+        err = pdurep_framework_terms_load(lang, &terms, diag);
+    if (!err)
+        pdurep_ratings_localise(r, terms, n);
     pdurep_atomic a = {0};
     if (!err)
         err = pdurep_atomic_begin(path, &a, diag);
@@ -1494,6 +1498,8 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
     }
     pdurep_narrative_free(n);
     pdurep_ratings_free(r);
+    pdurep_strings_free(terms);
+    free(lang);
     return err;
 }
 

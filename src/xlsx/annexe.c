@@ -12,6 +12,7 @@
 
 #include "pdurep/annexe.h"
 #include "pdurep/atomic.h"
+#include "pdurep/localise.h"
 #include "pdurep/version.h"
 #include "xlsx/annexe_internal.h"
 
@@ -303,6 +304,24 @@ pdurep_error pdurep_annexe_write(pdurep_db *db, const char *id, const char *path
     pdurep_error err = pdurep_ratings_compute(db, id, &r, diag);
     if (err)
         return err;
+    /* The region pools the comparator's cases under its name in the data, so keep
+     * that before the inspection's facts are put into the workbook's language. */
+    char *pool_region = strdup(r->inspection->region);
+    pdurep_narrative *n = NULL;
+    pdurep_strings *terms = NULL;
+    err = pool_region ? pdurep_narrative_load_lang(db, id, opts->lang, &n, diag)
+                      : PDUREP_ERROR_NO_MEMORY;
+    if (!err)
+        err = pdurep_framework_terms_load(opts->lang, &terms, diag);
+    if (!err)
+        pdurep_ratings_localise(r, terms, n);
+    pdurep_narrative_free(n);
+    pdurep_strings_free(terms);
+    if (err) {
+        free(pool_region);
+        pdurep_ratings_free(r);
+        return err;
+    }
 
     pdurep_annexe_comparator *cmp[2] = {NULL, NULL};
     size_t n_cmp = 0;
@@ -310,12 +329,11 @@ pdurep_error pdurep_annexe_write(pdurep_db *db, const char *id, const char *path
         /* Labels come from the strings file, so load it once here as well. */
         pdurep_strings *s = NULL;
         err = load_strings(opts, &s, diag);
-        const char *region = r->inspection->region;
-        if (!err && *region) {
+        if (!err && *pool_region) {
             const char *tpl = pdurep_strings_get(s, "comparator.region");
-            const char *names[] = {"region", region, NULL};
+            const char *names[] = {"region", r->inspection->region, NULL};
             char *label = pdurep_strings_format(tpl ? tpl : "{region}", names);
-            err = pdurep_annexe_comparator_build(db, r, region, label, &cmp[0], diag);
+            err = pdurep_annexe_comparator_build(db, r, pool_region, label, &cmp[0], diag);
             free(label);
         }
         n_cmp = 1;
@@ -332,6 +350,7 @@ pdurep_error pdurep_annexe_write(pdurep_db *db, const char *id, const char *path
     for (size_t i = 0; i < 2; i++)
         pdurep_annexe_comparator_free(cmp[i]);
     pdurep_ratings_free(r);
+    free(pool_region);
     return err;
 }
 
