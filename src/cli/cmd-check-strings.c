@@ -5,6 +5,7 @@
  * else would tell a translator what is left to do; this lists it, file by file.
  */
 #include "cli/options.h"
+#include "pdurep/localise.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -19,7 +20,9 @@ static const char usage[] =
     "or leaves empty (documents print the English text there), each key the\n"
     "translation has and English does not (a misspelt key), each text whose {names}\n"
     "differ from the English text's (a figure would go missing), and sheet names\n"
-    "Excel would refuse.\n"
+    "Excel would refuse. For a language other than English, framework-LANG.yaml\n"
+    "must also name every standard, domain, question and case attribute of each\n"
+    "framework in frameworks/.\n"
     "\n"
     "  --lang LANG   check only this language (default: every language with a\n"
     "                strings file, English included)\n"
@@ -35,6 +38,9 @@ static const struct {
     const char *base;
 } kinds[] = {{"report", ""}, {"workbook", "annexe-"}};
 enum { N_KINDS = sizeof kinds / sizeof kinds[0] };
+
+/* Prefix of the framework terms files (framework-LANG.yaml), which only translations have. */
+#define TERMS_BASE "framework-"
 
 /* A language code as file names use it: "cy", "en", "pt-BR" (not "region-cy"). */
 static int is_lang_code(const char *s, size_t len)
@@ -69,9 +75,10 @@ static size_t find_langs(const char *dir, char ***out)
             continue;
         const char *name = e->d_name;
         len -= 5;
-        for (int k = 0; k < N_KINDS; k++) {
-            size_t bl = strlen(kinds[k].base);
-            if (bl && len > bl && !strncmp(name, kinds[k].base, bl)) {
+        for (int k = 0; k <= N_KINDS; k++) {
+            const char *base = k < N_KINDS ? kinds[k].base : TERMS_BASE;
+            size_t bl = strlen(base);
+            if (bl && len > bl && !strncmp(name, base, bl)) {
                 name += bl;
                 len -= bl;
                 break;
@@ -196,6 +203,105 @@ static size_t check_file(const char *dir, int kind, const char *lang, const pdur
     return problems;
 }
 
+/* Every framework shipped in frameworks/, to know which terms a translation needs. */
+static size_t load_frameworks(pdurep_framework ***out)
+{
+    char *dir = NULL;
+    size_t n = 0;
+    pdurep_framework **fws = NULL;
+    size_t len = strlen(pdurep_data_dir()) + 16;
+    if ((dir = malloc(len)))
+        snprintf(dir, len, "%s/frameworks", pdurep_data_dir());
+    DIR *d = dir ? opendir(dir) : NULL;
+    for (struct dirent *e; d && (e = readdir(d));) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t plen = strlen(dir) + strlen(e->d_name) + 2;
+        char *path = malloc(plen);
+        pdurep_framework *fw = NULL;
+        if (path) {
+            snprintf(path, plen, "%s/%s", dir, e->d_name);
+            if (pdurep_framework_read_dir(path, &fw, NULL) == PDUREP_OK) {
+                pdurep_framework **grown = realloc(fws, (n + 1) * sizeof *grown);
+                if (grown) {
+                    fws = grown;
+                    fws[n++] = fw;
+                    fw = NULL;
+                }
+            }
+        }
+        pdurep_framework_free(fw);
+        free(path);
+    }
+    if (d)
+        closedir(d);
+    /* Sorted by code, so the listing comes out in one order. */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && strcmp(fws[j - 1]->code, fws[j]->code) > 0; j--) {
+            pdurep_framework *t = fws[j];
+            fws[j] = fws[j - 1];
+            fws[j - 1] = t;
+        }
+    free(dir);
+    *out = fws;
+    return n;
+}
+
+/* The framework terms of a translation: every key the frameworks need, and no other. */
+static size_t check_terms(const char *lang, pdurep_framework **fws, size_t n_fw)
+{
+    char *path = pdurep_strings_path(pdurep_data_dir(), TERMS_BASE, lang);
+    pdurep_strings *s = NULL;
+    pdurep_diag *diag = pdurep_diag_new(0);
+    pdurep_error err = path ? pdurep_strings_load(path, &s, diag) : PDUREP_ERROR_NO_MEMORY;
+    size_t problems = 0;
+    if (err && err != PDUREP_ERROR_NO_INPUT) {
+        pdurep_diag_print(diag, stdout, "");
+        problems = 1;
+    } else {
+        if (err)
+            printf("%s: no framework terms for '%s': standards, questions and case attributes "
+                   "print in English\n", path, lang);
+        for (size_t f = 0; f < n_fw; f++) {
+            char **keys = NULL;
+            size_t n = pdurep_framework_term_keys(fws[f], &keys);
+            for (size_t i = 0; i < n; i++) {
+                const char *text = pdurep_strings_get_own(s, keys[i]);
+                if ((!text || !*text) && s) {
+                    printf("%s: missing '%s'\n", path, keys[i]);
+                    problems++;
+                } else if (!s) {
+                    problems++;
+                }
+                free(keys[i]);
+            }
+            free(keys);
+        }
+        for (size_t i = 0; i < pdurep_strings_count(s); i++) {
+            const char *key = pdurep_strings_key(s, i);
+            int known = 0;
+            for (size_t f = 0; f < n_fw && !known; f++) {
+                char **keys = NULL;
+                size_t n = pdurep_framework_term_keys(fws[f], &keys);
+                for (size_t k = 0; k < n; k++) {
+                    known |= !strcmp(keys[k], key);
+                    free(keys[k]);
+                }
+                free(keys);
+            }
+            if (!known) {
+                printf("%s: '%s' names nothing in the frameworks of %s/frameworks\n", path, key,
+                       pdurep_data_dir());
+                problems++;
+            }
+        }
+    }
+    pdurep_strings_free(s);
+    pdurep_diag_free(diag);
+    free(path);
+    return problems;
+}
+
 static int on_opt(int opt, const char *arg, void *state)
 {
     if (opt != 'l')
@@ -232,6 +338,8 @@ int cmd_check_strings(int argc, char **argv, cli_context *ctx)
         n_langs = find_langs(dir, &langs);
     }
 
+    pdurep_framework **fws = NULL;
+    size_t n_fw = load_frameworks(&fws);
     /* The English tables every language is compared with. */
     pdurep_strings *en[N_KINDS] = {0};
     size_t problems = 0;
@@ -263,21 +371,30 @@ int cmd_check_strings(int argc, char **argv, cli_context *ctx)
             continue;
         }
         size_t here = 0, keys = 0;
+        int english = !strcmp(langs[l], PDUREP_STRINGS_BASE_LANG);
         for (int k = 0; k < N_KINDS; k++) {
-            here += check_file(pdurep_data_dir(), k, langs[l],
-                               strcmp(langs[l], PDUREP_STRINGS_BASE_LANG) ? en[k] : NULL);
+            here += check_file(pdurep_data_dir(), k, langs[l], english ? NULL : en[k]);
             keys += pdurep_strings_count(en[k]);
         }
+        /* Frameworks are written in English: only a translation needs terms for them. */
+        if (!english)
+            here += check_terms(langs[l], fws, n_fw);
         if (here)
             printf("%s: %zu problem%s\n", langs[l], here, here == 1 ? "" : "s");
-        else
+        else if (english)
             printf("%s: complete (%zu keys)\n", langs[l], keys);
+        else
+            printf("%s: complete (%zu keys, and the terms of %zu framework%s)\n", langs[l], keys,
+                   n_fw, n_fw == 1 ? "" : "s");
         problems += here;
     }
     if (!n_langs && !problems)
         printf("%s: no strings files\n", dir);
     for (int k = 0; k < N_KINDS; k++)
         pdurep_strings_free(en[k]);
+    for (size_t f = 0; f < n_fw; f++)
+        pdurep_framework_free(fws[f]);
+    free(fws);
     for (size_t l = 0; l < n_langs; l++)
         free(langs[l]);
     free(langs);
