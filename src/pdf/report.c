@@ -1416,18 +1416,44 @@ out:
     return err;
 }
 
-/* The report's language: --lang, else the layout's (peeked at: the layout is small). */
+/*
+ * The report's language: --lang, else the layout's (peeked at: the layout is
+ * small). Its strings file is looked for now, so that a language with no
+ * strings is reported as such rather than as a narrative it lacks.
+ */
 static char *report_lang(const pdurep_report_options *opt, pdurep_diag *diag, pdurep_error *err)
 {
-    *err = PDUREP_OK;
-    if (opt && opt->lang && *opt->lang)
-        return strdup(opt->lang);
     pdurep_layout *lay = NULL;
     *err = pdurep_layout_load(opt && opt->layout ? opt->layout : PDUREP_REPORT_DEFAULT_LAYOUT,
                               &lay, diag);
-    char *lang = strdup(lay && lay->strings_lang ? lay->strings_lang : PDUREP_NARRATIVE_BASE_LANG);
+    if (*err)
+        return NULL;
+    const char *lang = opt && opt->lang && *opt->lang ? opt->lang : lay->strings_lang;
+    char *out = strdup(lang ? lang : PDUREP_NARRATIVE_BASE_LANG);
+    if (out && lang && !pdurep_strings_valid_lang(lang)) {
+        pdurep_diag_add(diag, NULL, 0, 0, "'%s' is not a language code", lang);
+        *err = PDUREP_ERROR_USAGE;
+    } else if (out && lang) {
+        const char *slash = strrchr(lay->path, '/');
+        char *dir = slash ? strndup(lay->path, (size_t)(slash - lay->path)) : strdup(".");
+        char *path = dir ? pdurep_strings_path(dir, "", lang) : NULL;
+        FILE *f = path ? fopen(path, "r") : NULL;
+        if (f) {
+            fclose(f);
+        } else if (path) {
+            pdurep_diag_add(diag, path, 0, 0, "no strings for language '%s': %s", lang,
+                            strerror(errno));
+            *err = PDUREP_ERROR_NO_INPUT;
+        }
+        free(path);
+        free(dir);
+    }
     pdurep_layout_free(lay);
-    return lang;
+    if (*err) {
+        free(out);
+        return NULL;
+    }
+    return out;
 }
 
 /*
