@@ -123,7 +123,7 @@ const char *const pdurep_migrations[] = {
      */
     "CREATE TABLE narrative_by_lang ("
     "  inspection TEXT NOT NULL REFERENCES inspection(id) ON DELETE CASCADE,"
-    "  lang TEXT NOT NULL,"
+    "  lang TEXT NOT NULL DEFAULT 'en',"
     "  position INTEGER NOT NULL,"
     "  section TEXT NOT NULL,"
     "  line INTEGER NOT NULL,"
