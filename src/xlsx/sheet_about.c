@@ -155,12 +155,15 @@ void annexe_sheet_about(annexe_ctx *c)
     row++;
 
     annexe_text(c, ws, row++, 0, annexe_s(c, "about.notes_heading"), c->f.heading);
-    char threshold[32], min_rri[32], min_cmp[32];
+    char threshold[32], min_rri[32], min_cmp[32], rri_low[32], rri_high[32];
     snprintf(threshold, sizeof threshold, "%lu", c->threshold);
     snprintf(min_rri, sizeof min_rri, "%d", PDUREP_ANNEXE_RRI_MIN_RELEVANT);
     snprintf(min_cmp, sizeof min_cmp, "%u", c->opts->min_comparator);
+    /* note.rri names the flag thresholds too ({low}, {high}), as the Breakdowns note does. */
+    snprintf(rri_low, sizeof rri_low, "%g", PDUREP_ANNEXE_RRI_LOW);
+    snprintf(rri_high, sizeof rri_high, "%g", PDUREP_ANNEXE_RRI_HIGH);
     const char *nn[] = {"n", threshold, "min", min_rri, "inspections", min_cmp, "name", insp->name,
-                        NULL};
+                        "low", rri_low, "high", rri_high, NULL};
     note(c, ws, &row, "note.percent", nn);
     note(c, ws, &row, "note.rounding", nn);
     note(c, ws, &row, "note.driver", nn);

@@ -100,6 +100,8 @@ def main():
             missing = [w for w in want if w not in t and not any(w in s for s in t)]
             check(not missing, f"{what}: Welsh ratings, bands, framework words, name and date",
                   str(missing))
+            braces = [s for s in texts(wen) | t if "{" in s or "}" in s]
+            check(not braces, f"{what}: no placeholder left in either language", str(braces)[:300])
             left = [w for w in ["Requires improvement", "Too few", "Assessment", "North Wales",
                                 "September", "Sentence type", "Yes"] if w in t]
             check(not left, f"{what}: no English cell left", str(left))
