@@ -17,6 +17,7 @@ Prints one line per check, then "N passed, N failed"; exits 1 on any failure.
 
 import csv
 import json
+import sqlite3
 import os
 import re
 import shutil
@@ -209,6 +210,33 @@ def main():
         r = run([pdurep, "--db", db2, "report", ID, "--lang", "cy", "-o", out], env)
         check(r.returncode == 65 and "[foreword]" in r.stderr,
               "no Welsh narrative at all: report --lang cy refuses", r.stderr)
+
+        # Migration 2 -> 3: a database from before narratives had languages keeps its
+        # narrative as English. Made here by turning a new database back into version 2.
+        old = os.path.join(tmp, "old.db")
+        shutil.copy(db, old)
+        con = sqlite3.connect(old)
+        con.executescript(
+            "CREATE TABLE narrative_v2 (inspection TEXT NOT NULL REFERENCES inspection(id) ON "
+            "DELETE CASCADE, position INTEGER NOT NULL, section TEXT NOT NULL, line INTEGER NOT "
+            "NULL, body TEXT NOT NULL, PRIMARY KEY (inspection, section)) STRICT;"
+            "INSERT INTO narrative_v2 SELECT inspection, position, section, line, body FROM "
+            "narrative WHERE lang = 'en';"
+            "DROP TABLE narrative; ALTER TABLE narrative_v2 RENAME TO narrative;"
+            "PRAGMA user_version = 2;")
+        con.close()
+        r = run([pdurep, "--db", old, "import", os.path.join(root, "fixtures", "wales", "gwent")],
+                env)
+        con = sqlite3.connect(old)
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        langs = con.execute("SELECT lang, count(*) FROM narrative GROUP BY lang").fetchall()
+        con.close()
+        check(r.returncode == 0 and version == 3 and langs == [("en", 19)],
+              "migration 3 keeps a version-2 narrative as English", f"{r.stderr} {version} {langs}")
+        out = os.path.join(tmp, "old.pdf")
+        r = run([pdurep, "--db", old, "report", ID, "-o", out], env)
+        check(r.returncode == 0 and "Leadership in North Wales PDU was strong" in
+              flat(run(["pdftotext", out, "-"]).stdout), "the migrated narrative prints", r.stderr)
 
         # Batch in both languages: file names, index and Welsh content.
         outdir = os.path.join(tmp, "batch")
