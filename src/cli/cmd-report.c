@@ -34,8 +34,8 @@ static const char usage[] =
     "\n"
     "Exit status: 0 ok, 64 usage, 65 bad layout, strings file or SOURCE_DATE_EPOCH, or\n"
     "narrative sections missing in LANG without --allow-fallback,\n"
-    "66 no such inspection, database, layout or font, 73 cannot create the output\n"
-    "file, 74 input/output or database error, 70 internal error.\n";
+    "66 no such inspection, database, layout, font or language, 73 cannot create the\n"
+    "output file, 74 input/output or database error, 70 internal error.\n";
 
 enum { OPT_OUTPUT = 'o', OPT_LAYOUT = 0x2000, OPT_LANG, OPT_FALLBACK };
 
