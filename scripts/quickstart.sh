@@ -25,3 +25,6 @@ $pdurep annexe north-wales-2025 --share -o out/north-wales-share.xlsx
 echo "writing out/wales.pdf and out/wales.xlsx (the region report and annexe)"
 $pdurep report wales-2025 -o out/wales.pdf
 $pdurep annexe wales-2025 -o out/wales.xlsx
+echo "writing out/north-wales.cy.pdf and out/north-wales.cy.xlsx (Welsh)"
+$pdurep report north-wales-2025 --lang cy -o out/north-wales.cy.pdf
+$pdurep annexe north-wales-2025 --lang cy -o out/north-wales.cy.xlsx

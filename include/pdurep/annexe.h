@@ -56,9 +56,15 @@ typedef struct pdurep_annexe_options {
     int with_cases;             /**< Non-zero: add the case-level sheet (refused when sharing). */
     pdurep_annexe_memory memory;/**< Constant-memory choice. */
     time_t created;             /**< Creation time; 0: `$SOURCE_DATE_EPOCH`, else now. */
-    const char *strings_path;   /**< Strings file; NULL: `layouts/strings/annexe-en.yaml` in the data folder. */
+    const char *strings_path;   /**< Strings file read alone (no fallback); NULL: see @c lang. */
     unsigned min_comparator;    /**< Least inspections in a comparator aggregate. */
     unsigned long large_cases;  /**< AUTO memory: case sheets with more cases use constant memory. */
+    /**
+     * Language of the fixed text when @c strings_path is NULL:
+     * `layouts/strings/annexe-LANG.yaml`, falling back to `annexe-en.yaml` per key.
+     * NULL means English.
+     */
+    const char *lang;
 } pdurep_annexe_options;
 
 /** @brief Fill @p opts with the defaults: full annexe, no case sheet, automatic memory mode. */
@@ -131,7 +137,8 @@ pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
 /**
  * @brief Batch writer (see batch.h): the full annexe of @p id in language @p lang.
  *
- * Uses `layouts/strings/annexe-LANG.yaml`; stores the number of sheets in @p units.
+ * Uses `layouts/strings/annexe-LANG.yaml` (English per missing key); stores the
+ * number of sheets in @p units.
  * Plug into a ::pdurep_batch_writer as {"annexe", ".xlsx", NULL, 1, pdurep_annexe_batch_write}.
  */
 pdurep_error pdurep_annexe_batch_write(pdurep_db *db, const char *id, const char *path,

@@ -17,6 +17,7 @@
 #include "pdurep/db.h"
 #include "pdurep/framework.h"
 #include "pdurep/ratings.h"
+#include "pdurep/strings.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -54,12 +55,19 @@ pdurep_error pdurep_narrative_parse(const char *text, size_t len, const char *fi
                                     const pdurep_framework *fw, pdurep_narrative **out,
                                     pdurep_diag *diag);
 
+/** The language of `narrative.txt`; another language's narrative is `narrative.LANG.txt`. */
+#define PDUREP_NARRATIVE_BASE_LANG "en"
+
 /**
- * @brief Import `narrative.txt` from a bundle folder, if there is one.
+ * @brief Import a bundle's narratives: `narrative.txt` (English) and every
+ * `narrative.LANG.txt` beside it (`narrative.cy.txt` is Welsh).
  *
- * Called by pdurep_import() inside its transaction: the narrative is parsed,
- * checked and stored for @p inspection_id. A bundle without the file imports
- * with no narrative.
+ * Called by pdurep_import() inside its transaction: each narrative is parsed,
+ * checked and stored for @p inspection_id with its language, replacing what
+ * the inspection had. A bundle without them imports with no narrative. A
+ * section of `narrative.txt` that a translation lacks (or leaves empty) is a
+ * warning, not an error: the import succeeds, and a report in that language
+ * then needs ::pdurep_report_options::allow_fallback.
  * @return ::PDUREP_OK; ::PDUREP_ERROR_DATA (problems reported with positions);
  *         ::PDUREP_ERROR_IO (cannot read); ::PDUREP_ERROR_DATABASE.
  */
@@ -74,6 +82,31 @@ pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
  */
 pdurep_error pdurep_narrative_load(pdurep_db *db, const char *inspection_id, pdurep_narrative **out,
                                    pdurep_diag *diag);
+
+/**
+ * @brief Read an inspection's narrative in one language.
+ * @param lang Language code; NULL or "" means English (`narrative.txt`).
+ * @param out Receives the narrative (with no sections when none was imported).
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_DATABASE.
+ */
+pdurep_error pdurep_narrative_load_lang(pdurep_db *db, const char *inspection_id, const char *lang,
+                                        pdurep_narrative **out, pdurep_diag *diag);
+
+/**
+ * @brief The sections a translation lacks: those @p en has with text that
+ * @p lang does not have, or has empty. Order is @p en's.
+ * @param n Receives the count.
+ * @return A malloc'd array of @p n keys owned by @p en (free the array only), or
+ *         NULL when there are none.
+ */
+const char **pdurep_narrative_missing(const pdurep_narrative *lang, const pdurep_narrative *en,
+                                      size_t *n);
+
+/**
+ * @brief Fill a translation's gaps with English: add to @p lang a copy of every
+ * section pdurep_narrative_missing() lists (replacing an empty one).
+ */
+void pdurep_narrative_fill_gaps(pdurep_narrative *lang, const pdurep_narrative *en);
 
 /** @brief Free a narrative. NULL is allowed. */
 void pdurep_narrative_free(pdurep_narrative *n);
@@ -115,6 +148,13 @@ typedef struct pdurep_narrative_words {
     const char *rating[PDUREP_RATING_COUNT]; /**< Rating names, worst first. */
     const char *month[12];                   /**< Month names, January first. */
     const char *none;                        /**< A percentage of no relevant cases. */
+    /** How a date is written ("{day} {month} {year}"); NULL for that pattern. */
+    const char *date;
+    /**
+     * The report's strings, for band names (`band-name.KEY`, see
+     * pdurep_strings_term()); NULL prints the framework's own names.
+     */
+    const pdurep_strings *strings;
 } pdurep_narrative_words;
 
 /**

@@ -17,5 +17,6 @@
 #include "pdurep/batch.h"
 #include "pdurep/annexe.h"
 #include "pdurep/synth.h"
+#include "pdurep/strings.h"
 
 #endif

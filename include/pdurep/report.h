@@ -46,6 +46,12 @@ typedef struct pdurep_report_options {
      * (letters and '-' only). NULL: the language the layout names.
      */
     const char *lang;
+    /**
+     * Non-zero: where the narrative in @c lang lacks a section the English one
+     * has, print the English section. Zero: pdurep_report_write() refuses to mix
+     * languages (::PDUREP_ERROR_DATA, naming the missing sections).
+     */
+    int allow_fallback;
 } pdurep_report_options;
 
 /** What a rendering produced, for tests and benchmarks. */

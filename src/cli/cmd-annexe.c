@@ -11,6 +11,7 @@
 
 static const char usage[] =
     "usage: pdurep annexe [--db PATH] ID [-o FILE] [--share] [--suppress N] [--with-cases]\n"
+    "                     [--lang LANG]\n"
     "\n"
     "Write the XLSX data annexe of inspection ID: ratings, key questions, prompts,\n"
     "breakdowns by group with relative rate indices, the sample profile and charts.\n"
@@ -25,6 +26,8 @@ static const char usage[] =
     "      --with-cases    add a sheet with one row per case (not allowed with --share)\n"
     "      --constant-memory  stream sheets to disk (autofilters instead of tables); chosen\n"
     "                      automatically for case sheets over 20,000 cases\n"
+    "      --lang LANG     language of sheet names, headers and notes: en (default) or cy;\n"
+    "                      layouts/strings/annexe-LANG.yaml, English for any key it lacks\n"
     "      --db PATH       database (default: $PDUREP_DB, else ./pdurep.db)\n"
     "  -h, --help          show this help\n"
     "\n"
@@ -34,7 +37,7 @@ static const char usage[] =
     "Exit status: 0 written; 64 usage; 65 bad data; 66 no such inspection or database;\n"
     "70 internal error; 73 cannot create FILE (nothing is left behind); 74 I/O or database error.\n";
 
-enum { OPT_SHARE = 0x2000, OPT_SUPPRESS, OPT_WITH_CASES, OPT_CONSTANT };
+enum { OPT_SHARE = 0x2000, OPT_SUPPRESS, OPT_WITH_CASES, OPT_CONSTANT, OPT_LANG };
 
 typedef struct annexe_state {
     const char *output;
@@ -64,6 +67,11 @@ static int on_opt(int opt, const char *arg, void *state)
     case OPT_CONSTANT:
         s->opts.memory = PDUREP_ANNEXE_MEMORY_CONSTANT;
         break;
+    case OPT_LANG:
+        if (!pdurep_strings_valid_lang(arg))
+            return cli_usage_error("annexe", "'%s' is not a language code (such as en or cy)", arg);
+        s->opts.lang = arg;
+        break;
     default:
         return cli_usage_error("annexe", "unknown option");
     }
@@ -78,6 +86,7 @@ int cmd_annexe(int argc, char **argv, cli_context *ctx)
         {"suppress", required_argument, NULL, OPT_SUPPRESS},
         {"with-cases", no_argument, NULL, OPT_WITH_CASES},
         {"constant-memory", no_argument, NULL, OPT_CONSTANT},
+        {"lang", required_argument, NULL, OPT_LANG},
         {0},
     };
     const cli_spec spec = {"annexe", usage, "o:", longopts};

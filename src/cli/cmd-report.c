@@ -11,7 +11,8 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: pdurep report [-o FILE] [--layout NAME|PATH] [--db PATH] ID\n"
+    "usage: pdurep report [-o FILE] [--layout NAME|PATH] [--lang LANG [--allow-fallback]]\n"
+    "                     [--db PATH] ID\n"
     "\n"
     "Write inspection ID's report as a print-ready PDF: cover, contents, foreword,\n"
     "ratings, recommendations, background, each standard with its findings, key-\n"
@@ -23,19 +24,27 @@ static const char usage[] =
     "                        only when the new one is complete\n"
     "  --layout NAME|PATH    layouts/NAME.yaml in the data folder, or a layout file\n"
     "                        (default: region-report for a region, else pdu-report)\n"
+    "  --lang LANG           language: en or cy (default: the layout's). Fixed words\n"
+    "                        from strings/LANG.yaml beside the layout (English for any\n"
+    "                        key it lacks), prose from the bundle's narrative.LANG.txt\n"
+    "  --allow-fallback      print the English section of the narrative where the\n"
+    "                        language's narrative lacks one (refused otherwise)\n"
     "\n"
     "SOURCE_DATE_EPOCH, when set, is the creation date written into the PDF:\n"
     "the same input then gives the same bytes.\n"
     "\n"
-    "Exit status: 0 ok, 64 usage, 65 bad layout, strings file or SOURCE_DATE_EPOCH,\n"
-    "66 no such inspection, database, layout or font, 73 cannot create the output\n"
-    "file, 74 input/output or database error, 70 internal error.\n";
+    "Exit status: 0 ok, 64 usage, 65 bad layout, strings file or SOURCE_DATE_EPOCH, or\n"
+    "narrative sections missing in LANG without --allow-fallback,\n"
+    "66 no such inspection, database, layout, font or language, 73 cannot create the\n"
+    "output file, 74 input/output or database error, 70 internal error.\n";
 
-enum { OPT_OUTPUT = 'o', OPT_LAYOUT = 0x2000 };
+enum { OPT_OUTPUT = 'o', OPT_LAYOUT = 0x2000, OPT_LANG, OPT_FALLBACK };
 
 typedef struct report_cli {
     const char *output;
     const char *layout;
+    const char *lang;
+    int allow_fallback;
 } report_cli;
 
 static int on_opt(int opt, const char *arg, void *state)
@@ -45,6 +54,12 @@ static int on_opt(int opt, const char *arg, void *state)
         o->output = arg;
     else if (opt == OPT_LAYOUT)
         o->layout = arg;
+    else if (opt == OPT_LANG && !pdurep_strings_valid_lang(arg))
+        return cli_usage_error("report", "'%s' is not a language code (such as en or cy)", arg);
+    else if (opt == OPT_LANG)
+        o->lang = arg;
+    else if (opt == OPT_FALLBACK)
+        o->allow_fallback = 1;
     else
         return 64;
     return CLI_CONTINUE;
@@ -62,6 +77,8 @@ int cmd_report(int argc, char **argv, cli_context *ctx)
 {
     static const struct option longopts[] = {{"output", required_argument, NULL, OPT_OUTPUT},
                                              {"layout", required_argument, NULL, OPT_LAYOUT},
+                                             {"lang", required_argument, NULL, OPT_LANG},
+                                             {"allow-fallback", no_argument, NULL, OPT_FALLBACK},
                                              {0}};
     static const cli_spec spec = {"report", usage, "o:", longopts};
     report_cli o = {0};
@@ -99,7 +116,7 @@ int cmd_report(int argc, char **argv, cli_context *ctx)
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     pdurep_diag *diag = pdurep_diag_new(0);
-    pdurep_report_options opt = {o.layout, 0, NULL};
+    pdurep_report_options opt = {o.layout, 0, o.lang, o.allow_fallback};
     pdurep_error err = path ? pdurep_report_write(db, id, path, &opt, NULL, diag)
                             : PDUREP_ERROR_NO_MEMORY;
     if (err)

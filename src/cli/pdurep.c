@@ -16,6 +16,7 @@ const cli_command cli_commands[] = {
     {"batch", cmd_batch, "write every document of a region or of all inspections, in parallel"},
     {"synth", cmd_synth, "write seeded synthetic inspection bundles for tests and benchmarks"},
     {"report", cmd_report, "write an inspection's print-ready PDF report"},
+    {"check-strings", cmd_check_strings, "list what each translation of the strings files lacks"},
     {NULL, NULL, NULL},
 };
 

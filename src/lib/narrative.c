@@ -8,6 +8,7 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -272,14 +273,10 @@ static void ph_value(buf *b, const placeholder *ph, const pdurep_ratings *r,
                 buf_escaped(b, w->none);
             break;
         case G_FIELDWORK: {
-            int y, m, d;
-            if (sscanf(in->fieldwork_start, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12) {
-                char t[64];
-                snprintf(t, sizeof t, "%d %s %d", d, w->month[m - 1] ? w->month[m - 1] : "", y);
-                buf_escaped(b, t);
-            } else {
-                buf_escaped(b, in->fieldwork_start);
-            }
+            /* One date formatter for every document: "1 September 2025", "1 Medi 2025". */
+            char *t = pdurep_format_date(in->fieldwork_start, w->month, w->date);
+            buf_escaped(b, t ? t : in->fieldwork_start);
+            free(t);
             break;
         }
         case G_LEAD: buf_escaped(b, in->lead_inspector); break;
@@ -324,7 +321,11 @@ static void ph_value(buf *b, const placeholder *ph, const pdurep_ratings *r,
             break;
         case S_NAME: buf_escaped(b, sr->standard->name); break;
         case S_POINTS: buf_ulong(b, (unsigned long)sr->points); break;
-        case S_BAND: buf_escaped(b, sr->band ? sr->band->name : ""); break;
+        case S_BAND:
+            buf_escaped(b, sr->band ? pdurep_strings_term(w->strings, "band-name.", sr->band->name,
+                                                          '-')
+                                    : "");
+            break;
         case S_DRIVER: buf_escaped(b, sr->driver >= 0 ? fw->questions[sr->driver].code : ""); break;
         case S_STATEMENT: buf_escaped(b, sr->standard->statement); break;
         case S_COUNT: break;
@@ -412,7 +413,16 @@ static const char *const fixed_sections[] = {
     "foreword", "signature", "recommendations-intro", "recommendations", "background",
     "diversity strengths", "diversity improvements", "comparison", "further-information",
     "pdus",
+    /* What {name}, {region} and {inspectorate} print in this narrative's language. */
+    "name", "region", "inspectorate",
 };
+
+/* Parts of a standard's sections; "rationale" is the judgement's basis in this language. */
+static int standard_part(const char *part)
+{
+    return !strcmp(part, "strengths") || !strcmp(part, "improvements") ||
+           !strcmp(part, "findings") || !strcmp(part, "rationale");
+}
 
 /* Normalise a section name; NULL (with @p why) when it names no section. */
 static char *section_key(parser *p, const char *name, char *why, size_t why_len)
@@ -451,14 +461,12 @@ static char *section_key(parser *p, const char *name, char *why, size_t why_len)
         *sp = '\0';
         long s = pdurep_framework_standard_index(p->fw, k);
         const char *part = sp + 1;
-        if (s >= 0 && (!strcmp(part, "strengths") || !strcmp(part, "improvements") ||
-                       !strcmp(part, "findings"))) {
+        if (s >= 0 && standard_part(part)) {
             char *norm = pdurep_xasprintf("%s %s", p->fw->standards[s].code, part);
             free(k);
             return norm;
         }
-        if (s < 0 && (!strcmp(part, "strengths") || !strcmp(part, "improvements") ||
-                      !strcmp(part, "findings"))) {
+        if (s < 0 && standard_part(part)) {
             snprintf(why, why_len, "no standard '%s' in framework %s", k, p->fw->code);
             free(k);
             return NULL;
@@ -467,8 +475,9 @@ static char *section_key(parser *p, const char *name, char *why, size_t why_len)
     }
     snprintf(why, why_len, "unknown section '%s' (expected foreword, signature, "
              "recommendations-intro, recommendations, background, STANDARD strengths, STANDARD "
-             "improvements, STANDARD findings, diversity strengths, diversity improvements, "
-             "comparison, further-information, pdus or footnote KEY)", k);
+             "improvements, STANDARD findings, STANDARD rationale, diversity strengths, diversity "
+             "improvements, comparison, further-information, pdus, name, region, inspectorate or "
+             "footnote KEY)", k);
     free(k);
     return NULL;
 }
@@ -727,24 +736,63 @@ void pdurep_blocks_free(pdurep_block *b, size_t n)
     free(b);
 }
 
+/* ---- languages ----------------------------------------------------------- */
+
+const char **pdurep_narrative_missing(const pdurep_narrative *lang, const pdurep_narrative *en,
+                                      size_t *n)
+{
+    *n = 0;
+    const char **out = NULL;
+    for (size_t i = 0; en && i < en->n_sections; i++) {
+        if (!*en->sections[i].body)
+            continue;
+        const pdurep_narrative_section *s = pdurep_narrative_get(lang, en->sections[i].key);
+        if (s && *s->body)
+            continue;
+        out = pdurep_xrealloc(out, (*n + 1) * sizeof *out);
+        out[(*n)++] = en->sections[i].key;
+    }
+    return out;
+}
+
+void pdurep_narrative_fill_gaps(pdurep_narrative *lang, const pdurep_narrative *en)
+{
+    for (size_t i = 0; en && i < en->n_sections; i++) {
+        const pdurep_narrative_section *e = &en->sections[i];
+        if (!*e->body)
+            continue;
+        pdurep_narrative_section *s = (pdurep_narrative_section *)pdurep_narrative_get(lang, e->key);
+        if (s && *s->body)
+            continue;
+        if (!s) {
+            lang->sections = pdurep_xrealloc(lang->sections,
+                                             (lang->n_sections + 1) * sizeof *lang->sections);
+            s = &lang->sections[lang->n_sections++];
+            s->key = pdurep_xstrdup(e->key);
+        } else {
+            free(s->body);
+        }
+        s->body = pdurep_xstrdup(e->body);
+        s->line = e->line;
+    }
+}
+
 /* ---- storage -------------------------------------------------------------- */
 
-pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
-                                     const char *inspection_id, const char *bundle_dir,
-                                     pdurep_diag *diag)
+/* Read a whole file; NULL with *err set (ENOENT gives PDUREP_OK: no such narrative). */
+static char *read_text(const char *path, size_t *len, pdurep_error *err, pdurep_diag *diag)
 {
-    char *path = pdurep_path_join(bundle_dir, "narrative.txt");
+    *err = PDUREP_OK;
     FILE *fp = fopen(path, "rb");
     if (!fp) {
-        pdurep_error err = PDUREP_OK;
         if (errno != ENOENT) {
             pdurep_diag_add(diag, path, 0, 0, "cannot read: %s", strerror(errno));
-            err = PDUREP_ERROR_IO;
+            *err = PDUREP_ERROR_IO;
         }
-        free(path);
-        return err;
+        return NULL;
     }
     buf text = {0};
+    buf_add(&text, "", 0);
     char chunk[8192];
     size_t got;
     while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
@@ -754,53 +802,172 @@ pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
     if (failed) {
         pdurep_diag_add(diag, path, 0, 0, "cannot read the file");
         free(text.s);
-        free(path);
-        return PDUREP_ERROR_IO;
+        *err = PDUREP_ERROR_IO;
+        return NULL;
     }
-    pdurep_narrative *n = NULL;
-    pdurep_error err = pdurep_narrative_parse(text.s ? text.s : "", text.len, path, fw, &n, diag);
-    free(text.s);
-    if (err) {
-        free(path);
-        return err;
-    }
-    sqlite3_stmt *del = NULL, *ins = NULL;
-    if (sqlite3_prepare_v2(db->sql, "DELETE FROM narrative WHERE inspection = ?1", -1, &del,
-                           NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(db->sql, "INSERT INTO narrative(inspection, position, section, line, "
-                                    "body) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &ins, NULL) != SQLITE_OK) {
-        err = pdurep_db_fail(db, diag);
-    } else {
-        sqlite3_bind_text(del, 1, inspection_id, -1, SQLITE_STATIC);
-        if (sqlite3_step(del) != SQLITE_DONE)
+    *len = text.len;
+    return text.s;
+}
+
+static pdurep_error store(pdurep_db *db, const char *inspection_id, const char *lang,
+                          const pdurep_narrative *n, pdurep_diag *diag)
+{
+    sqlite3_stmt *ins = NULL;
+    pdurep_error err = PDUREP_OK;
+    if (sqlite3_prepare_v2(db->sql, "INSERT INTO narrative(inspection, lang, position, section, "
+                                    "line, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &ins,
+                           NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    for (size_t i = 0; !err && i < n->n_sections; i++) {
+        sqlite3_reset(ins);
+        sqlite3_bind_text(ins, 1, inspection_id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 2, lang, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(ins, 3, (sqlite3_int64)i);
+        sqlite3_bind_text(ins, 4, n->sections[i].key, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(ins, 5, (sqlite3_int64)n->sections[i].line);
+        sqlite3_bind_text(ins, 6, n->sections[i].body, -1, SQLITE_STATIC);
+        if (sqlite3_step(ins) != SQLITE_DONE)
             err = pdurep_db_fail(db, diag);
-        for (size_t i = 0; !err && i < n->n_sections; i++) {
-            sqlite3_reset(ins);
-            sqlite3_bind_text(ins, 1, inspection_id, -1, SQLITE_STATIC);
-            sqlite3_bind_int64(ins, 2, (sqlite3_int64)i);
-            sqlite3_bind_text(ins, 3, n->sections[i].key, -1, SQLITE_STATIC);
-            sqlite3_bind_int64(ins, 4, (sqlite3_int64)n->sections[i].line);
-            sqlite3_bind_text(ins, 5, n->sections[i].body, -1, SQLITE_STATIC);
-            if (sqlite3_step(ins) != SQLITE_DONE)
-                err = pdurep_db_fail(db, diag);
-        }
     }
-    sqlite3_finalize(del);
     sqlite3_finalize(ins);
-    pdurep_narrative_free(n);
+    return err;
+}
+
+/* Read, check and store one narrative file; *out keeps it for comparison. */
+static pdurep_error import_one(pdurep_db *db, const pdurep_framework *fw, const char *inspection_id,
+                               const char *path, const char *lang, pdurep_narrative **out,
+                               pdurep_diag *diag)
+{
+    *out = NULL;
+    size_t len = 0;
+    pdurep_error err;
+    char *text = read_text(path, &len, &err, diag);
+    if (!text)
+        return err;
+    err = pdurep_narrative_parse(text, len, path, fw, out, diag);
+    free(text);
+    if (!err)
+        err = store(db, inspection_id, lang, *out, diag);
+    return err;
+}
+
+/* Languages of the bundle's narrative.LANG.txt files, sorted so messages come in one order. */
+static size_t translations(const char *bundle_dir, char ***out, pdurep_diag *diag)
+{
+    char **langs = NULL;
+    size_t n = 0;
+    DIR *d = opendir(bundle_dir);
+    for (struct dirent *e; d && (e = readdir(d));) {
+        const char *name = e->d_name;
+        size_t len = strlen(name);
+        if (len <= 14 || strncmp(name, "narrative.", 10) || strcmp(name + len - 4, ".txt"))
+            continue;
+        char *lang = pdurep_xstrdup(name + 10);
+        lang[len - 14] = '\0';
+        if (!strcmp(lang, PDUREP_NARRATIVE_BASE_LANG) || !pdurep_strings_valid_lang(lang)) {
+            char *path = pdurep_path_join(bundle_dir, name);
+            pdurep_diag_add(diag, path, 0, 0, "%s", strcmp(lang, PDUREP_NARRATIVE_BASE_LANG)
+                            ? "not a narrative language: name it narrative.LANG.txt with a "
+                              "language code such as cy"
+                            : "the English narrative is narrative.txt");
+            free(path);
+            free(lang);
+            continue;
+        }
+        langs = pdurep_xrealloc(langs, (n + 1) * sizeof *langs);
+        langs[n++] = lang;
+    }
+    if (d)
+        closedir(d);
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && strcmp(langs[j - 1], langs[j]) > 0; j--) {
+            char *t = langs[j];
+            langs[j] = langs[j - 1];
+            langs[j - 1] = t;
+        }
+    *out = langs;
+    return n;
+}
+
+pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
+                                     const char *inspection_id, const char *bundle_dir,
+                                     pdurep_diag *diag)
+{
+    sqlite3_stmt *del = NULL;
+    if (sqlite3_prepare_v2(db->sql, "DELETE FROM narrative WHERE inspection = ?1", -1, &del,
+                           NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    sqlite3_bind_text(del, 1, inspection_id, -1, SQLITE_STATIC);
+    pdurep_error err = sqlite3_step(del) == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
+    sqlite3_finalize(del);
+    if (err)
+        return err;
+
+    char *path = pdurep_path_join(bundle_dir, "narrative.txt");
+    pdurep_narrative *en = NULL;
+    err = import_one(db, fw, inspection_id, path, PDUREP_NARRATIVE_BASE_LANG, &en, diag);
     free(path);
+    size_t before = pdurep_diag_total(diag);
+    char **langs = NULL;
+    size_t n_langs = translations(bundle_dir, &langs, diag);
+    if (!err && pdurep_diag_total(diag) > before)
+        err = PDUREP_ERROR_DATA;
+    /* Every translation is checked even after a failure, so one run lists every problem. */
+    for (size_t l = 0; l < n_langs; l++) {
+        char *file = pdurep_xasprintf("narrative.%s.txt", langs[l]);
+        path = pdurep_path_join(bundle_dir, file);
+        pdurep_narrative *tr = NULL;
+        pdurep_error e = import_one(db, fw, inspection_id, path, langs[l], &tr, diag);
+        if (!e && en) {
+            size_t n_missing = 0;
+            const char **missing = pdurep_narrative_missing(tr, en, &n_missing);
+            if (n_missing) {
+                buf list = {0};
+                for (size_t i = 0; i < n_missing && i < 12; i++) {
+                    buf_add(&list, i ? ", [" : "[", i ? 3 : 1);
+                    buf_add(&list, missing[i], strlen(missing[i]));
+                    buf_add(&list, "]", 1);
+                }
+                if (n_missing > 12)
+                    buf_add(&list, ", ...", 5);
+                pdurep_diag_warn(diag, path, 0, 0, "%zu section%s of narrative.txt %s missing or "
+                                 "empty: %s; a report in '%s' needs --allow-fallback to print "
+                                 "%s in English", n_missing, n_missing == 1 ? "" : "s",
+                                 n_missing == 1 ? "is" : "are", list.s, langs[l],
+                                 n_missing == 1 ? "it" : "them");
+                free(list.s);
+            }
+            free(missing);
+        }
+        if (!err)
+            err = e;
+        pdurep_narrative_free(tr);
+        free(path);
+        free(file);
+        free(langs[l]);
+    }
+    free(langs);
+    pdurep_narrative_free(en);
     return err;
 }
 
 pdurep_error pdurep_narrative_load(pdurep_db *db, const char *inspection_id, pdurep_narrative **out,
                                    pdurep_diag *diag)
 {
+    return pdurep_narrative_load_lang(db, inspection_id, NULL, out, diag);
+}
+
+pdurep_error pdurep_narrative_load_lang(pdurep_db *db, const char *inspection_id, const char *lang,
+                                        pdurep_narrative **out, pdurep_diag *diag)
+{
     *out = NULL;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->sql, "SELECT section, line, body FROM narrative WHERE "
-                                    "inspection = ?1 ORDER BY position", -1, &st, NULL) != SQLITE_OK)
+                                    "inspection = ?1 AND lang = ?2 ORDER BY position", -1, &st,
+                           NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
     sqlite3_bind_text(st, 1, inspection_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, lang && *lang ? lang : PDUREP_NARRATIVE_BASE_LANG, -1, SQLITE_STATIC);
     pdurep_narrative *n = pdurep_xcalloc(1, sizeof *n);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

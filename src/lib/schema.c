@@ -115,6 +115,25 @@ const char *const pdurep_migrations[] = {
     "  body TEXT NOT NULL,"
     "  PRIMARY KEY (inspection, section)"
     ") STRICT;",
+
+    /*
+     * 2 -> 3: a narrative per language (narrative.txt is English, narrative.cy.txt
+     * Welsh...). The key gains the language, which SQLite can only do by copying
+     * the table; existing rows are English.
+     */
+    "CREATE TABLE narrative_by_lang ("
+    "  inspection TEXT NOT NULL REFERENCES inspection(id) ON DELETE CASCADE,"
+    "  lang TEXT NOT NULL DEFAULT 'en',"
+    "  position INTEGER NOT NULL,"
+    "  section TEXT NOT NULL,"
+    "  line INTEGER NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  PRIMARY KEY (inspection, lang, section)"
+    ") STRICT;"
+    "INSERT INTO narrative_by_lang(inspection, lang, position, section, line, body)"
+    "  SELECT inspection, 'en', position, section, line, body FROM narrative;"
+    "DROP TABLE narrative;"
+    "ALTER TABLE narrative_by_lang RENAME TO narrative;",
 };
 
 const int pdurep_n_migrations = (int)(sizeof pdurep_migrations / sizeof pdurep_migrations[0]);

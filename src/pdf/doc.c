@@ -548,6 +548,21 @@ void pdurep_doc_set_info(pdurep_doc *doc, const char *title, const char *subject
     }
 }
 
+void pdurep_doc_set_lang(pdurep_doc *doc, const char *tag)
+{
+    if (doc->err || !tag || !*tag || strlen(tag) > 35)
+        return;
+    for (const char *c = tag; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+              *c == '-'))
+            return;
+    /* Without HPDF_SHARED, hpdf.h includes hpdf_doc.h: HPDF_Doc is the document record
+     * and its catalog an ordinary dictionary. The dictionary owns the string once added. */
+    HPDF_String s = HPDF_String_New(doc->pdf->mmgr, tag, NULL);
+    if (s)
+        HPDF_Dict_Add(doc->pdf->catalog, "Lang", s);
+}
+
 pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
 {
     if (doc->err)

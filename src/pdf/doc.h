@@ -216,6 +216,15 @@ void pdurep_doc_stroke_rect(pdurep_doc *doc, double x, double y, double w, doubl
 void pdurep_doc_link(pdurep_doc *doc, double x, double y, double w, double h, HPDF_Destination dest);
 
 /**
+ * @brief Set the document's natural language (the catalog's /Lang), e.g. "cy-GB".
+ *
+ * libharu 2.3.0 has no call for it, but its public hpdf_doc.h exposes the
+ * catalog dictionary, and a /Lang text string is one entry in it. A tag other
+ * than letters, digits and '-' is ignored; so is NULL or "".
+ */
+void pdurep_doc_set_lang(pdurep_doc *doc, const char *tag);
+
+/**
  * @brief Set title, subject, author and creator, and the creation date.
  * @param when Creation time (UTC).
  */

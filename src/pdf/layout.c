@@ -482,6 +482,8 @@ pdurep_error pdurep_layout_load(const char *name, pdurep_layout **out, pdurep_di
             if (file) {
                 if (strchr(lang, '/') || ends_with(lang, ".yaml"))
                     strcpy(file, lang);
+                else if (!(l->strings_lang = strdup(lang)))
+                    *file = '\0';
                 else
                     sprintf(file, "strings/%s.yaml", lang);
                 l->strings_path = lang[0] == '/' ? strdup(lang) : join(ld.dir, file);
@@ -536,6 +538,7 @@ void pdurep_layout_free(pdurep_layout *l)
     for (int i = 0; i < PDUREP_FACE_COUNT; i++)
         free(l->fonts[i]);
     free(l->strings_path);
+    free(l->strings_lang);
     for (size_t i = 0; i < l->n_sections; i++)
         free(l->sections[i].attribute);
     free(l->sections);

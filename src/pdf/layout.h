@@ -91,6 +91,7 @@ typedef struct pdurep_layout {
     int orphans, widows;
     char *fonts[PDUREP_FACE_COUNT]; /**< Resolved file paths. */
     char *strings_path;
+    char *strings_lang;         /**< `strings: LANG` as a language code; NULL when it names a file. */
     pdurep_style styles[PDUREP_STYLE_COUNT];
     pdurep_rgb colours[PDUREP_COLOUR_COUNT];
     pdurep_rgb rating_fill[PDUREP_RATING_COUNT];

@@ -8,13 +8,14 @@
  */
 #include "pdurep/report.h"
 #include "pdurep/atomic.h"
+#include "pdurep/localise.h"
 #include "pdurep/version.h"
 #include "pdf/chart.h"
 #include "pdf/doc.h"
 #include "pdf/layout.h"
 #include "pdf/report_internal.h"
 #include "pdf/table.h"
-#include "xlsx/strings.h"
+#include "pdurep/strings.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -86,19 +87,13 @@ struct report {
     pdurep_table_style ts;
     pdurep_chart_style cs;
     const pdurep_style *st;   /* the layout's styles */
-    struct nfc_copy {
-        const char *raw;
-        char *text;
-    } *nfc;                   /* see S() */
-    size_t n_nfc;
 };
 
 /* ---- strings and templates --------------------------------------------- */
 
 /*
- * The text of a key, normalised to NFC (a translator's editor may have
- * written "w" and a combining circumflex, which would print as two glyphs).
- * Copies are cached per key for the life of the report.
+ * The text of a key, in the report's language or else in English (the strings
+ * module falls back per key and has normalised every value to NFC).
  */
 static const char *S(report *rp, const char *key)
 {
@@ -112,20 +107,7 @@ static const char *S(report *rp, const char *key)
     }
     if (!s)
         s = pdurep_strings_get(rp->str, key);
-    if (!s)
-        return "";
-    for (size_t i = 0; i < rp->n_nfc; i++)
-        if (rp->nfc[i].raw == s)
-            return rp->nfc[i].text;
-    char *text = pdurep_utf8_nfc(s);
-    struct nfc_copy *grown = text ? realloc(rp->nfc, (rp->n_nfc + 1) * sizeof *grown) : NULL;
-    if (!grown) {
-        free(text);
-        return s;
-    }
-    rp->nfc = grown;
-    rp->nfc[rp->n_nfc++] = (struct nfc_copy){s, text};
-    return text;
+    return s ? s : "";
 }
 
 typedef struct sbuf {
@@ -418,6 +400,12 @@ static int narrative(report *rp, const char *key, int as_lines)
 static const char *rating_word(report *rp, pdurep_rating r)
 {
     return r >= 0 && r < PDUREP_RATING_COUNT ? S(rp, rating_keys[r]) : "";
+}
+
+/* A band's name from the strings file (band-name.KEY), not the framework's English. */
+static const char *band_word(report *rp, const pdurep_band *band)
+{
+    return band ? pdurep_strings_term(rp->str, "band-name.", band->name, '-') : "";
 }
 
 static void percent_text(report *rp, pdurep_tally t, char *out, size_t len)
@@ -950,7 +938,7 @@ static void key_questions(report *rp, size_t i)
         char *range_plain = range ? plain(range) : NULL;
         note_define(rp, note_key, tmpl(rp, "standard.driver-note", "standard", s->name, "code",
                                        fw->questions[sr->driver].code, "yes", yes, "relevant", rel,
-                                       "percent", pct, "band", sr->band->name, "range",
+                                       "percent", pct, "band", band_word(rp, sr->band), "range",
                                        range_plain ? range_plain : "", "rating",
                                        rating_word(rp, sr->computed_rating), NULL));
         free(range);
@@ -1196,7 +1184,7 @@ static void do_further(report *rp, const pdurep_layout_section *sec)
     for (int k = 0; k < 3; k++)
         free(h[k]);
     for (size_t b = 0; b < fw->n_bands; b++) {
-        char *name = escaped(rp, fw->bands[b].name), *range = band_range(rp, &fw->bands[b]);
+        char *name = escaped(rp, band_word(rp, &fw->bands[b])), *range = band_range(rp, &fw->bands[b]);
         char *rating = escaped(rp, rating_word(rp, fw->bands[b].rating));
         pdurep_table_row(t, (pdurep_table_cell[3]){cell(name), cell(range),
                                                    rating_cell(rp, fw->bands[b].rating, rating)}, 0);
@@ -1401,28 +1389,27 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
                              : rp.region ? PDUREP_REPORT_REGION_LAYOUT
                                          : PDUREP_REPORT_DEFAULT_LAYOUT,
                              &rp.lay, diag);
-    if (!err && opt && opt->lang && *opt->lang) {
-        /* A language override: strings/LANG.yaml beside the layout. It becomes part of a
-         * path, so only letters and '-' are accepted. */
-        for (const char *c = opt->lang; *c && !err; c++)
-            if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '-')) {
-                pdurep_diag_add(diag, NULL, 0, 0, "'%s' is not a language code", opt->lang);
-                err = PDUREP_ERROR_USAGE;
-            }
+    /* The language: --lang, else the one the layout names. Either way strings/LANG.yaml
+     * beside the layout, falling back to strings/en.yaml per key. A layout that names
+     * a strings file by path gets that file alone. */
+    const char *lang = opt && opt->lang && *opt->lang ? opt->lang : NULL;
+    if (!err && !lang)
+        lang = rp.lay->strings_lang;
+    if (!err && lang) {
         const char *slash = strrchr(rp.lay->path, '/');
-        int dir = slash ? (int)(slash - rp.lay->path) : 1;
-        size_t n = (size_t)dir + strlen(opt->lang) + 16;
-        char *sp = err ? NULL : malloc(n);
+        char *dir = slash ? strndup(rp.lay->path, (size_t)(slash - rp.lay->path)) : strdup(".");
+        err = dir ? pdurep_strings_load_lang(dir, "", lang, &rp.str, diag) : PDUREP_ERROR_NO_MEMORY;
+        free(dir);
+        char *sp = err ? NULL : strdup(pdurep_strings_file(rp.str));
         if (sp) {
-            snprintf(sp, n, "%.*s/strings/%s.yaml", dir, slash ? rp.lay->path : ".", opt->lang);
             free(rp.lay->strings_path);
             rp.lay->strings_path = sp;
         } else if (!err) {
             err = PDUREP_ERROR_NO_MEMORY;
         }
-    }
-    if (!err)
+    } else if (!err) {
         err = pdurep_strings_load(rp.lay->strings_path, &rp.str, diag);
+    }
     for (const char *const *k = required_strings; !err && *k; k++)
         if (!pdurep_strings_get(rp.str, *k))
             pdurep_diag_add(diag, rp.lay->strings_path, 0, 0, "missing string '%s'", *k);
@@ -1438,6 +1425,8 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
         rp.words.month[m] = S(&rp, key);
     }
     rp.words.none = S(&rp, "percent-none");
+    rp.words.date = pdurep_strings_get(rp.str, "date");
+    rp.words.strings = rp.str;
 
     pdurep_doc_config cfg = {rp.lay->page_w, rp.lay->page_h,
                              {rp.lay->margin[0], rp.lay->margin[1], rp.lay->margin[2], rp.lay->margin[3]},
@@ -1481,6 +1470,8 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
     char *tp = title ? plain(title) : NULL, *sp = subject ? plain(subject) : NULL;
     char *cp = creator ? plain(creator) : NULL;
     pdurep_doc_set_info(rp.doc, tp, sp, r->inspection->inspectorate, cp, created);
+    /* The catalog's /Lang lets screen readers and hyphenators pick the language. */
+    pdurep_doc_set_lang(rp.doc, S(&rp, "report.language"));
     free(title);
     free(subject);
     free(creator);
@@ -1499,12 +1490,88 @@ out:
         free(rp.notes[i].markup);
     }
     free(rp.notes);
-    for (size_t i = 0; i < rp.n_nfc; i++)
-        free(rp.nfc[i].text);
-    free(rp.nfc);
     pdurep_doc_free(rp.doc);
     pdurep_strings_free(rp.str);
     pdurep_layout_free(rp.lay);
+    return err;
+}
+
+/*
+ * The report's language: --lang, else the layout's (peeked at: the layout is
+ * small). Its strings file is looked for now, so that a language with no
+ * strings is reported as such rather than as a narrative it lacks.
+ */
+static char *report_lang(const pdurep_report_options *opt, pdurep_diag *diag, pdurep_error *err)
+{
+    pdurep_layout *lay = NULL;
+    *err = pdurep_layout_load(opt && opt->layout ? opt->layout : PDUREP_REPORT_DEFAULT_LAYOUT,
+                              &lay, diag);
+    if (*err)
+        return NULL;
+    const char *lang = opt && opt->lang && *opt->lang ? opt->lang : lay->strings_lang;
+    char *out = strdup(lang ? lang : PDUREP_NARRATIVE_BASE_LANG);
+    if (out && lang && !pdurep_strings_valid_lang(lang)) {
+        pdurep_diag_add(diag, NULL, 0, 0, "'%s' is not a language code", lang);
+        *err = PDUREP_ERROR_USAGE;
+    } else if (out && lang) {
+        const char *slash = strrchr(lay->path, '/');
+        char *dir = slash ? strndup(lay->path, (size_t)(slash - lay->path)) : strdup(".");
+        char *path = dir ? pdurep_strings_path(dir, "", lang) : NULL;
+        FILE *f = path ? fopen(path, "r") : NULL;
+        if (f) {
+            fclose(f);
+        } else if (path) {
+            pdurep_diag_add(diag, path, 0, 0, "no strings for language '%s': %s", lang,
+                            strerror(errno));
+            *err = PDUREP_ERROR_NO_INPUT;
+        }
+        free(path);
+        free(dir);
+    }
+    pdurep_layout_free(lay);
+    if (*err) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/*
+ * The narrative in the report's language. Where a translation lacks sections
+ * the English narrative has, the report would silently switch language, so it
+ * is refused, naming the sections, unless the caller allows the English ones.
+ */
+static pdurep_error report_narrative(pdurep_db *db, const char *id, const char *lang,
+                                     const pdurep_report_options *opt, pdurep_narrative **out,
+                                     pdurep_diag *diag)
+{
+    pdurep_error err = pdurep_narrative_load_lang(db, id, lang, out, diag);
+    pdurep_narrative *en = NULL;
+    if (!err && strcmp(lang, PDUREP_NARRATIVE_BASE_LANG))
+        err = pdurep_narrative_load(db, id, &en, diag);
+    size_t n_missing = 0;
+    const char **missing = err ? NULL : pdurep_narrative_missing(*out, en, &n_missing);
+    if (n_missing && opt && opt->allow_fallback) {
+        pdurep_narrative_fill_gaps(*out, en);
+    } else if (n_missing) {
+        size_t cap = 256;
+        for (size_t i = 0; i < n_missing; i++)
+            cap += strlen(missing[i]) + 4;
+        char *list = malloc(cap);
+        if (list) {
+            size_t o = 0;
+            for (size_t i = 0; i < n_missing && o + 1 < cap; i++)
+                o += (size_t)snprintf(list + o, cap - o, "%s[%s]", i ? ", " : "", missing[i]);
+            pdurep_diag_add(diag, NULL, 0, 0, "the '%s' narrative of %s (narrative.%s.txt) lacks "
+                            "%zu section%s of narrative.txt: %s; a report in one language "
+                            "needs them translated (--allow-fallback prints them in English)",
+                            lang, id, lang, n_missing, n_missing == 1 ? "" : "s", list);
+        }
+        free(list);
+        err = PDUREP_ERROR_DATA;
+    }
+    free(missing);
+    pdurep_narrative_free(en);
     return err;
 }
 
@@ -1515,9 +1582,18 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
     pdurep_ratings *r = NULL;
     pdurep_narrative *n = NULL;
     pdurep_region_pdus *pdus = NULL;
+    pdurep_strings *terms = NULL;
+    char *lang = NULL;
     pdurep_error err = pdurep_ratings_compute(db, id, &r, diag);
+    if (!err && !(lang = report_lang(opt, diag, &err)) && !err)
+        err = PDUREP_ERROR_NO_MEMORY;
     if (!err)
-        err = pdurep_narrative_load(db, id, &n, diag);
+        err = report_narrative(db, id, lang, opt, &n, diag);
+    /* Framework text and the inspection's facts in the report's language. */
+    if (!err)
+        err = pdurep_framework_terms_load(lang, &terms, diag);
+    if (!err)
+        pdurep_ratings_localise(r, terms, n);
     if (!err && !strcmp(r->inspection->kind, "region"))
         err = pdurep_region_pdus_load(db, r, &pdus, diag);
     pdurep_atomic a = {0};
@@ -1532,13 +1608,15 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
     pdurep_region_pdus_free(pdus);
     pdurep_narrative_free(n);
     pdurep_ratings_free(r);
+    pdurep_strings_free(terms);
+    free(lang);
     return err;
 }
 
 pdurep_error pdurep_report_batch_write(pdurep_db *db, const char *id, const char *path,
                                        const char *lang, int *units, pdurep_diag *diag)
 {
-    pdurep_report_options opt = {NULL, 0, lang};
+    pdurep_report_options opt = {NULL, 0, lang, 0};
     /* A batch is a publication set: date it by the inspection, not the clock. */
     pdurep_inspection *in = NULL;
     pdurep_error err = pdurep_inspection_get(db, id, &in);

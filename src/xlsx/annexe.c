@@ -3,7 +3,6 @@
  * its formats and properties, and the atomic write around it. Each sheet is
  * written by its own file (sheet_*.c).
  */
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 
 #include "pdurep/annexe.h"
 #include "pdurep/atomic.h"
+#include "pdurep/localise.h"
 #include "pdurep/version.h"
 #include "xlsx/annexe_internal.h"
 
@@ -97,6 +97,15 @@ static void make_formats(annexe_ctx *c)
     }
 }
 
+/* The options' strings file alone, else the language's with English behind it. */
+static pdurep_error load_strings(const pdurep_annexe_options *opts, pdurep_strings **out,
+                                 pdurep_diag *diag)
+{
+    if (opts->strings_path)
+        return pdurep_strings_load(opts->strings_path, out, diag);
+    return pdurep_strings_load_lang(pdurep_data_dir(), "annexe-", opts->lang, out, diag);
+}
+
 static const char *const sheet_keys[SHEET_COUNT] = {
     "sheet.about", "sheet.ratings", "pdus.sheet", "sheet.key_questions", "sheet.prompts",
     "sheet.breakdowns", "sheet.sample", "sheet.charts", "sheet.cases"};
@@ -128,6 +137,10 @@ static void set_properties(annexe_ctx *c, time_t created, char **owned, size_t n
     annexe_check(c, workbook_set_custom_property_string(c->wb, "Generator",
                                                         "pdurep " PDUREP_VERSION_STRING));
     annexe_check(c, workbook_set_custom_property_boolean(c->wb, "Sharing workbook", c->share));
+    /* libxlsxwriter 1.1.4 writes no dc:language: a custom property says it instead. */
+    const char *lang = pdurep_strings_get(c->strings, "workbook.language");
+    if (lang && *lang)
+        annexe_check(c, workbook_set_custom_property_string(c->wb, "Language", lang));
 }
 
 
@@ -180,21 +193,10 @@ pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
                         (opts->memory == PDUREP_ANNEXE_MEMORY_AUTO && opts->with_cases &&
                          r->n_cases > opts->large_cases);
 
-    char *strings_path = NULL;
-    const char *sp = opts->strings_path;
-    if (!sp) {
-        const char *dir = pdurep_data_dir();
-        size_t n = strlen(dir) + 64;
-        strings_path = malloc(n);
-        if (!strings_path)
-            return PDUREP_ERROR_NO_MEMORY;
-        snprintf(strings_path, n, "%s/layouts/strings/annexe-en.yaml", dir);
-        sp = strings_path;
-    }
-    pdurep_error err = pdurep_strings_load(sp, &c.strings, diag);
-    free(strings_path);
+    pdurep_error err = load_strings(opts, &c.strings, diag);
     if (err)
         return err;
+    const char *sp = pdurep_strings_file(c.strings);
 
     for (int i = 0; i < SHEET_COUNT; i++)
         c.has_sheet[i] = 1;
@@ -314,27 +316,36 @@ pdurep_error pdurep_annexe_write(pdurep_db *db, const char *id, const char *path
     pdurep_error err = pdurep_ratings_compute(db, id, &r, diag);
     if (err)
         return err;
+    /* The region pools the comparator's cases under its name in the data, so keep
+     * that before the inspection's facts are put into the workbook's language. */
+    char *pool_region = strdup(r->inspection->region);
+    pdurep_narrative *n = NULL;
+    pdurep_strings *terms = NULL;
+    err = pool_region ? pdurep_narrative_load_lang(db, id, opts->lang, &n, diag)
+                      : PDUREP_ERROR_NO_MEMORY;
+    if (!err)
+        err = pdurep_framework_terms_load(opts->lang, &terms, diag);
+    if (!err)
+        pdurep_ratings_localise(r, terms, n);
+    pdurep_narrative_free(n);
+    pdurep_strings_free(terms);
+    if (err) {
+        free(pool_region);
+        pdurep_ratings_free(r);
+        return err;
+    }
 
     pdurep_annexe_comparator *cmp[2] = {NULL, NULL};
     size_t n_cmp = 0;
     if (opts->share) {
         /* Labels come from the strings file, so load it once here as well. */
         pdurep_strings *s = NULL;
-        char *sp = NULL;
-        if (!opts->strings_path) {
-            size_t n = strlen(pdurep_data_dir()) + 64;
-            sp = malloc(n);
-            if (sp)
-                snprintf(sp, n, "%s/layouts/strings/annexe-en.yaml", pdurep_data_dir());
-        }
-        err = pdurep_strings_load(opts->strings_path ? opts->strings_path : sp, &s, diag);
-        free(sp);
-        const char *region = r->inspection->region;
-        if (!err && *region) {
+        err = load_strings(opts, &s, diag);
+        if (!err && *pool_region) {
             const char *tpl = pdurep_strings_get(s, "comparator.region");
-            const char *names[] = {"region", region, NULL};
+            const char *names[] = {"region", r->inspection->region, NULL};
             char *label = pdurep_strings_format(tpl ? tpl : "{region}", names);
-            err = pdurep_annexe_comparator_build(db, r, region, label, &cmp[0], diag);
+            err = pdurep_annexe_comparator_build(db, r, pool_region, label, &cmp[0], diag);
             free(label);
         }
         n_cmp = 1;
@@ -351,6 +362,7 @@ pdurep_error pdurep_annexe_write(pdurep_db *db, const char *id, const char *path
     for (size_t i = 0; i < 2; i++)
         pdurep_annexe_comparator_free(cmp[i]);
     pdurep_ratings_free(r);
+    free(pool_region);
     return err;
 }
 
@@ -359,20 +371,16 @@ static pdurep_error batch_write(pdurep_db *db, const char *id, const char *path,
                                 int share, int *units, pdurep_diag *diag)
 {
     if (!lang || !*lang)
-        lang = "en";
+        lang = PDUREP_STRINGS_BASE_LANG;
     /* The language becomes part of a file name: refuse anything but letters and '-'. */
-    for (const char *p = lang; *p; p++)
-        if (!isalpha((unsigned char)*p) && *p != '-') {
-            pdurep_diag_add(diag, NULL, 0, 0, "language '%s' is not a language code", lang);
-            return PDUREP_ERROR_USAGE;
-        }
-    char strings_path[4096];
-    snprintf(strings_path, sizeof strings_path, "%s/layouts/strings/annexe-%s.yaml",
-             pdurep_data_dir(), lang);
+    if (!pdurep_strings_valid_lang(lang)) {
+        pdurep_diag_add(diag, NULL, 0, 0, "language '%s' is not a language code", lang);
+        return PDUREP_ERROR_USAGE;
+    }
     pdurep_annexe_options opts;
     pdurep_annexe_options_init(&opts);
     opts.share = share;
-    opts.strings_path = strings_path;
+    opts.lang = lang;
     /* A batch is a publication set: date it by the inspection, not the clock. */
     pdurep_inspection *in = NULL;
     long long created = 0;

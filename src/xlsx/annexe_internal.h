@@ -12,7 +12,7 @@
 #include "pdurep/annexe.h"
 #include "pdurep/ratings.h"
 #include "pdurep/region.h"
-#include "xlsx/strings.h"
+#include "pdurep/strings.h"
 
 /* Sheets in workbook order. */
 typedef enum annexe_sheet {
@@ -74,6 +74,7 @@ typedef struct annexe_ctx {
 const char *annexe_s(annexe_ctx *c, const char *key);
 char *annexe_sf(annexe_ctx *c, const char *key, const char *const *names);
 const char *annexe_rating_label(annexe_ctx *c, pdurep_rating rating);
+const char *annexe_band_label(annexe_ctx *c, const pdurep_band *band);
 
 /* cells: each records the first libxlsxwriter error in the context */
 void annexe_text(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,

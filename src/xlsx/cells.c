@@ -52,6 +52,12 @@ char *annexe_sf(annexe_ctx *c, const char *key, const char *const *names)
     return pdurep_strings_format(annexe_s(c, key), names);
 }
 
+/* Band names come from the strings file (band.KEY), so a translation names them too. */
+const char *annexe_band_label(annexe_ctx *c, const pdurep_band *band)
+{
+    return band ? pdurep_strings_term(c->strings, "band.", band->name, '_') : "";
+}
+
 const char *annexe_rating_label(annexe_ctx *c, pdurep_rating rating)
 {
     static const char *const keys[PDUREP_RATING_COUNT] = {

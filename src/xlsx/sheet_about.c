@@ -65,8 +65,13 @@ void annexe_sheet_about(annexe_ctx *c)
     field(c, ws, &row, "about.field.framework", fw->name);
     if (fw->provisional)
         field(c, ws, &row, "provisional.field", annexe_s(c, "provisional.value"));
-    field(c, ws, &row, "about.field.fieldwork_start", insp->fieldwork_start);
-    field(c, ws, &row, "about.field.published", insp->published);
+    /* Dates as the language writes them ("1 Medi 2025"), by the report's formatter. */
+    char *fieldwork = pdurep_strings_date(c->strings, insp->fieldwork_start);
+    char *published = *insp->published ? pdurep_strings_date(c->strings, insp->published) : NULL;
+    field(c, ws, &row, "about.field.fieldwork_start", fieldwork ? fieldwork : insp->fieldwork_start);
+    field(c, ws, &row, "about.field.published", published ? published : insp->published);
+    free(fieldwork);
+    free(published);
     if (!c->share)
         field(c, ws, &row, "about.field.lead_inspector", insp->lead_inspector);
     field(c, ws, &row, "about.field.inspectorate", insp->inspectorate);
@@ -109,7 +114,7 @@ void annexe_sheet_about(annexe_ctx *c)
     lxw_row_t bands_first = row;
     for (size_t i = 0; i < fw->n_bands; i++) {
         annexe_number(c, ws, row, 0, fw->bands[i].min_percent / 100.0, c->f.fraction);
-        annexe_text(c, ws, row, 1, fw->bands[i].name, c->f.text);
+        annexe_text(c, ws, row, 1, annexe_band_label(c, &fw->bands[i]), c->f.text);
         annexe_rating(c, ws, row++, 2, fw->bands[i].rating);
     }
     if (fw->n_bands)
@@ -152,12 +157,15 @@ void annexe_sheet_about(annexe_ctx *c)
     row++;
 
     annexe_text(c, ws, row++, 0, annexe_s(c, "about.notes_heading"), c->f.heading);
-    char threshold[32], min_rri[32], min_cmp[32];
+    char threshold[32], min_rri[32], min_cmp[32], rri_low[32], rri_high[32];
     snprintf(threshold, sizeof threshold, "%lu", c->threshold);
     snprintf(min_rri, sizeof min_rri, "%d", PDUREP_ANNEXE_RRI_MIN_RELEVANT);
     snprintf(min_cmp, sizeof min_cmp, "%u", c->opts->min_comparator);
+    /* note.rri names the flag thresholds too ({low}, {high}), as the Breakdowns note does. */
+    snprintf(rri_low, sizeof rri_low, "%g", PDUREP_ANNEXE_RRI_LOW);
+    snprintf(rri_high, sizeof rri_high, "%g", PDUREP_ANNEXE_RRI_HIGH);
     const char *nn[] = {"n", threshold, "min", min_rri, "inspections", min_cmp, "name", insp->name,
-                        NULL};
+                        "low", rri_low, "high", rri_high, NULL};
     note(c, ws, &row, "note.percent", nn);
     note(c, ws, &row, "note.rounding", nn);
     note(c, ws, &row, "note.driver", nn);

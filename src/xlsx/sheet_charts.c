@@ -54,7 +54,7 @@ void annexe_sheet_charts(annexe_ctx *c)
     lxw_row_t t1_head = row;
     annexe_text(c, ws, row, 0, annexe_s(c, "charts.col.standard"), c->f.header);
     for (size_t j = 0; j < max_kq; j++) {
-        char key[64], n[24];
+        char key[64], n[24]; /* room for any size_t */
         snprintf(key, sizeof key, "charts.kq_position.%zu", j + 1);
         snprintf(n, sizeof n, "%zu", j + 1);
         const char *label = pdurep_strings_get(c->strings, key);

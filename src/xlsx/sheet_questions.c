@@ -131,7 +131,7 @@ static void write_sheet(annexe_ctx *c, annexe_sheet sheet, int prompts)
             double pct = pdurep_tally_percent(t);
             const pdurep_band *band = pct >= 0 ? pdurep_framework_band(fw, pct) : NULL;
             if (band)
-                annexe_text(c, ws, row, col_of[C_BAND], band->name, c->f.text);
+                annexe_text(c, ws, row, col_of[C_BAND], annexe_band_label(c, band), c->f.text);
             const pdurep_standard_result *s = &r->standards[qu->standard];
             if (s->driver == (long)q)
                 annexe_text(c, ws, row, col_of[C_DRIVER], annexe_s(c, "value.yes"), c->f.text);

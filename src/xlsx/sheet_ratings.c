@@ -61,7 +61,7 @@ void annexe_sheet_ratings(annexe_ctx *c)
             annexe_rounded(c, ws, row, COL_ROUNDED, t, 0);
         }
         if (s->band)
-            annexe_text(c, ws, row, COL_BAND, s->band->name, c->f.text);
+            annexe_text(c, ws, row, COL_BAND, annexe_band_label(c, s->band), c->f.text);
         annexe_number(c, ws, row, COL_POINTS, s->points, c->f.count);
         annexe_text(c, ws, row, COL_RATIONALE, s->rationale, c->f.wrap);
     }

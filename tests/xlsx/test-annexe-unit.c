@@ -16,7 +16,7 @@
 
 #include "pdurep/annexe.h"
 #include "pdurep/inspection.h"
-#include "xlsx/strings.h"
+#include "pdurep/strings.h"
 
 static char tmpdir[256];
 

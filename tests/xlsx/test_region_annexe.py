@@ -176,20 +176,18 @@ def main():
         check(r.returncode == 0 and all(int(a) == b for a, b in counts.values()),
               "index.csv counts each workbook's sheets", counts)
 
-    # The Welsh strings of the region work have exactly the keys it added in English.
+    # The Welsh strings of the region work have exactly the keys of the English blocks.
     strings = os.path.join(ROOT, "layouts", "strings")
 
     def load(name):
         with open(os.path.join(strings, name), encoding="utf-8") as f:
             return yaml.safe_load(f)
-    en, cy = load("en.yaml"), load("cy-region.yaml")
-    want = flat_keys({k: en[k] for k in ("provisional", "region")})
-    check(flat_keys(cy) == want, "cy-region.yaml has every key of en.yaml's region and provisional blocks",
-          sorted(want ^ flat_keys(cy)))
-    en, cy = load("annexe-en.yaml"), load("annexe-cy-region.yaml")
-    want = flat_keys({k: en[k] for k in ("provisional", "pdus")})
-    check(flat_keys(cy) == want, "annexe-cy-region.yaml has every key of annexe-en.yaml's pdus and "
-          "provisional blocks", sorted(want ^ flat_keys(cy)))
+    for base, blocks in (("", ("provisional", "region")), ("annexe-", ("provisional", "pdus"))):
+        en, cy = load(base + "en.yaml"), load(base + "cy.yaml")
+        want = flat_keys({k: en[k] for k in blocks})
+        got = flat_keys({k: cy.get(k, {}) for k in blocks})
+        check(got == want, f"{base}cy.yaml has every key of {base}en.yaml's {' and '.join(blocks)} blocks",
+              sorted(want ^ got))
 
 
 if __name__ == "__main__":

@@ -2,13 +2,17 @@
  * Strings files: YAML mappings flattened to dotted keys. The parser walks
  * libyaml's event stream with a stack of key prefixes, which is all a
  * nested mapping needs and keeps no document tree in memory.
+ *
+ * A translation holds a pointer to the English table and defers to it key by
+ * key, so a half-finished translation still prints a whole document.
  */
-#include "xlsx/strings.h"
+#include "pdurep/strings.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <utf8proc.h>
 #include <yaml.h>
 
@@ -16,6 +20,8 @@ struct pdurep_strings {
     char **keys;
     char **values;
     size_t n, cap;
+    char *path;                 /* the file read */
+    pdurep_strings *fallback;   /* English, for a translation; else NULL */
 };
 
 #define DEPTH_MAX 16
@@ -35,7 +41,8 @@ static int add(pdurep_strings *s, const char *key, const char *value)
         s->cap = cap;
     }
     s->keys[s->n] = strdup(key);
-    s->values[s->n] = strdup(value);
+    /* NFC: a translator's editor may store "w" + U+0302, which prints as two glyphs. */
+    s->values[s->n] = (char *)utf8proc_NFC((const utf8proc_uint8_t *)value);
     if (!s->keys[s->n] || !s->values[s->n]) {
         free(s->keys[s->n]);
         free(s->values[s->n]);
@@ -94,8 +101,8 @@ pdurep_error pdurep_strings_load(const char *path, pdurep_strings **out, pdurep_
     }
     pdurep_strings *s = calloc(1, sizeof *s);
     yaml_parser_t parser;
-    if (!s || !yaml_parser_initialize(&parser)) {
-        free(s);
+    if (!s || !(s->path = strdup(path)) || !yaml_parser_initialize(&parser)) {
+        pdurep_strings_free(s);
         fclose(f);
         return PDUREP_ERROR_NO_MEMORY;
     }
@@ -153,7 +160,7 @@ pdurep_error pdurep_strings_load(const char *path, pdurep_strings **out, pdurep_
                 if (!pending)
                     err = PDUREP_ERROR_NO_MEMORY;
             } else {
-                if (pdurep_strings_get(s, pending)) {
+                if (pdurep_strings_get_own(s, pending)) {
                     /* Linear check is fine: the table is unsorted until the end. */
                     pdurep_diag_add(diag, path, line, col, "duplicate key '%s'", pending);
                     err = PDUREP_ERROR_DATA;
@@ -199,10 +206,23 @@ void pdurep_strings_free(pdurep_strings *s)
     }
     free(s->keys);
     free(s->values);
+    free(s->path);
+    pdurep_strings_free(s->fallback);
     free(s);
 }
 
 const char *pdurep_strings_get(const pdurep_strings *s, const char *key)
+{
+    const char *own = pdurep_strings_get_own(s, key);
+    if ((!own || !*own) && s && s->fallback) {
+        const char *en = pdurep_strings_get_own(s->fallback, key);
+        if (en)
+            return en;
+    }
+    return own;
+}
+
+const char *pdurep_strings_get_own(const pdurep_strings *s, const char *key)
 {
     if (!s || !key)
         return NULL;
@@ -225,6 +245,100 @@ const char *pdurep_strings_get(const pdurep_strings *s, const char *key)
 }
 
 size_t pdurep_strings_count(const pdurep_strings *s) { return s ? s->n : 0; }
+
+const char *pdurep_strings_key(const pdurep_strings *s, size_t i)
+{
+    return s && i < s->n ? s->keys[i] : NULL;
+}
+
+const char *pdurep_strings_file(const pdurep_strings *s) { return s ? s->path : NULL; }
+
+const pdurep_strings *pdurep_strings_fallback(const pdurep_strings *s)
+{
+    return s ? s->fallback : NULL;
+}
+
+const char **pdurep_strings_missing(const pdurep_strings *s, const pdurep_strings *reference,
+                                    size_t *n)
+{
+    *n = 0;
+    const char **out = NULL;
+    for (size_t i = 0; reference && i < reference->n; i++) {
+        const char *own = pdurep_strings_get_own(s, reference->keys[i]);
+        if (own && *own)
+            continue;
+        const char **grown = realloc(out, (*n + 1) * sizeof *grown);
+        if (!grown) {
+            free(out);
+            *n = 0;
+            return NULL;
+        }
+        out = grown;
+        out[(*n)++] = reference->keys[i];
+    }
+    return out;
+}
+
+int pdurep_strings_valid_lang(const char *lang)
+{
+    size_t n = 0;
+    for (const char *c = lang; c && *c; c++, n++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '-'))
+            return 0;
+    return n >= 1 && n <= 15;
+}
+
+static int is_dir(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+char *pdurep_strings_path(const char *dir, const char *base, const char *lang)
+{
+    size_t n = strlen(dir) + strlen(base) + strlen(lang) + 32;
+    char *probe = malloc(n), *out = malloc(n);
+    if (!probe || !out) {
+        free(probe);
+        free(out);
+        return NULL;
+    }
+    /* A layouts folder holds strings/; a data folder holds layouts/strings/. */
+    snprintf(probe, n, "%s/strings", dir);
+    const char *sub = is_dir(probe) ? "strings" : "layouts/strings";
+    snprintf(out, n, "%s/%s/%s%s.yaml", dir, sub, base, lang);
+    free(probe);
+    return out;
+}
+
+pdurep_error pdurep_strings_load_lang(const char *dir, const char *base, const char *lang,
+                                      pdurep_strings **out, pdurep_diag *diag)
+{
+    *out = NULL;
+    if (!lang || !*lang)
+        lang = PDUREP_STRINGS_BASE_LANG;
+    if (!pdurep_strings_valid_lang(lang)) {
+        pdurep_diag_add(diag, NULL, 0, 0, "'%s' is not a language code (letters and '-')", lang);
+        return PDUREP_ERROR_USAGE;
+    }
+    char *path = pdurep_strings_path(dir, base ? base : "", lang);
+    if (!path)
+        return PDUREP_ERROR_NO_MEMORY;
+    pdurep_strings *s = NULL;
+    pdurep_error err = pdurep_strings_load(path, &s, diag);
+    free(path);
+    if (!err && strcmp(lang, PDUREP_STRINGS_BASE_LANG)) {
+        char *en = pdurep_strings_path(dir, base ? base : "", PDUREP_STRINGS_BASE_LANG);
+        err = en ? pdurep_strings_load(en, &s->fallback, diag) : PDUREP_ERROR_NO_MEMORY;
+        free(en);
+    }
+    if (err) {
+        pdurep_strings_free(s);
+        return err;
+    }
+    *out = s;
+    return PDUREP_OK;
+}
 
 char *pdurep_strings_format(const char *text, const char *const *names)
 {
@@ -265,4 +379,54 @@ char *pdurep_strings_format(const char *text, const char *const *names)
     }
     out[n] = '\0';
     return out;
+}
+
+const char *pdurep_strings_term(const pdurep_strings *s, const char *prefix, const char *english,
+                                char sep)
+{
+    if (!english)
+        return "";
+    char key[256];
+    size_t n = (size_t)snprintf(key, sizeof key, "%s", prefix ? prefix : "");
+    int gap = 0;
+    for (const char *c = english; *c && n + 2 < sizeof key; c++) {
+        char ch = *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c;
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+            if (gap && n > strlen(prefix ? prefix : ""))
+                key[n++] = sep;
+            key[n++] = ch;
+            gap = 0;
+        } else {
+            gap = 1;
+        }
+    }
+    key[n] = '\0';
+    const char *text = pdurep_strings_get(s, key);
+    return text && *text ? text : english;
+}
+
+char *pdurep_format_date(const char *iso, const char *const months[12], const char *pattern)
+{
+    int y, m, d;
+    char tail;
+    if (!iso || sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 ||
+        d < 1 || d > 31)
+        return strdup(iso ? iso : "");
+    char day[16], year[16];
+    snprintf(day, sizeof day, "%d", d);
+    snprintf(year, sizeof year, "%d", y);
+    const char *names[] = {"day", day, "month", months && months[m - 1] ? months[m - 1] : "",
+                           "year", year, NULL};
+    return pdurep_strings_format(pattern && *pattern ? pattern : "{day} {month} {year}", names);
+}
+
+char *pdurep_strings_date(const pdurep_strings *s, const char *iso)
+{
+    const char *months[12];
+    for (int m = 0; m < 12; m++) {
+        char key[16];
+        snprintf(key, sizeof key, "month.%d", m + 1);
+        months[m] = pdurep_strings_get(s, key);
+    }
+    return pdurep_format_date(iso, months, pdurep_strings_get(s, "date"));
 }
