@@ -121,26 +121,6 @@ typedef struct pdurep_framework {
 pdurep_error pdurep_framework_read_dir(const char *dir, pdurep_framework **out,
                                        pdurep_diag *diag);
 
-/**
- * @brief Replace a framework's readable texts with those of another language.
- *
- * Reads `frameworks/CODE/LANG.csv` under pdurep_data_dir() (header
- * `kind,code,text`; kind is one of standard, statement, domain, question,
- * attribute, value, band; code is a standard code, a domain number, a question
- * code, an attribute code, `attribute=value` or a band name). Texts it does not
- * give stay in English. "en" or NULL changes nothing.
- * @param fw The framework to change in place.
- * @param lang Language code, letters and '-' only.
- * @param missing If not NULL, receives the number of texts left in English.
- * @param diag Receives `file:line:column: message` for malformed rows, and one
- *        line per untranslated text when @p report_missing is non-zero.
- * @param report_missing Non-zero: list every untranslated text in @p diag as a warning.
- * @return ::PDUREP_OK (also when the file does not exist: nothing is translated);
- *         ::PDUREP_ERROR_USAGE for a malformed language code; ::PDUREP_ERROR_DATA.
- */
-pdurep_error pdurep_framework_translate(pdurep_framework *fw, const char *lang, size_t *missing,
-                                        pdurep_diag *diag, int report_missing);
-
 /** @brief Free a framework. NULL is allowed. */
 void pdurep_framework_free(pdurep_framework *fw);
 

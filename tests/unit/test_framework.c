@@ -168,89 +168,6 @@ static void relative_rate_index(void **state)
     assert_true(pdurep_relative_rate_index(small, ref, 5) < 0);
 }
 
-static pdurep_framework *read_framework(const char *code)
-{
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/frameworks/%s", pdurep_data_dir(), code);
-    pdurep_framework *f = NULL;
-    assert_int_equal(pdurep_framework_read_dir(dir, &f, NULL), PDUREP_OK);
-    return f;
-}
-
-static void welsh_texts_cover_both_frameworks(void **state)
-{
-    (void)state;
-    static const char *const codes[] = {"probation-pdu-2023", "probation-region-2024"};
-    for (size_t i = 0; i < 2; i++) {
-        pdurep_framework *f = read_framework(codes[i]);
-        size_t missing = 99;
-        pdurep_diag *d = pdurep_diag_new(0);
-        assert_int_equal(pdurep_framework_translate(f, "cy", &missing, d, 1), PDUREP_OK);
-        pdurep_diag_print(d, stderr, "  ");
-        assert_int_equal(missing, 0);
-        assert_int_equal(pdurep_diag_count(d), 0);
-        pdurep_diag_free(d);
-        assert_string_equal(f->standards[0].name, "Arweinyddiaeth");
-        assert_string_equal(f->attributes[1].label, "Risg o niwed difrifol");
-        assert_string_equal(f->bands[2].name, "Rhy ychydig");
-        assert_string_equal(f->standards[3].domain_name, "Cyflawni gwasanaethau");
-        pdurep_framework_free(f);
-    }
-    pdurep_framework *f = read_framework("probation-pdu-2023");
-    assert_int_equal(pdurep_framework_translate(f, "cy", NULL, NULL, 0), PDUREP_OK);
-    assert_string_equal(f->questions[pdurep_framework_question_index(f, "2.1.3")].text,
-                        "A yw\u2019r asesu\u2019n canolbwyntio digon ar gadw pobl eraill yn ddiogel?");
-    /* English, or a language without a file, changes nothing. */
-    pdurep_framework *g = read_framework("probation-pdu-2023");
-    size_t missing = 0;
-    assert_int_equal(pdurep_framework_translate(g, "en", &missing, NULL, 0), PDUREP_OK);
-    assert_string_equal(g->standards[0].name, "Leadership");
-    assert_int_equal(pdurep_framework_translate(g, "gd", &missing, NULL, 0), PDUREP_OK);
-    assert_true(missing > 50);
-    assert_string_equal(g->standards[0].name, "Leadership");
-    assert_int_equal(pdurep_framework_translate(g, "../x", NULL, NULL, 0), PDUREP_ERROR_USAGE);
-    pdurep_framework_free(f);
-    pdurep_framework_free(g);
-}
-
-static void malformed_translations_are_reported(void **state)
-{
-    (void)state;
-    pdurep_framework *f = read_framework("probation-pdu-2023");
-    char tmp[] = "/tmp/pdurep-lang-XXXXXX";
-    assert_non_null(mkdtemp(tmp));
-    char path[256], cmd[300];
-    snprintf(path, sizeof path, "%s/frameworks/probation-pdu-2023", tmp);
-    snprintf(cmd, sizeof cmd, "mkdir -p %s", path);
-    assert_int_equal(system(cmd), 0);
-    strcat(path, "/cy.csv");
-    FILE *out = fopen(path, "w");
-    assert_non_null(out);
-    fputs("kind,code,text\nstandard,P1.1,Arweinyddiaeth\ncolour,P1.1,glas\nstandard,P9.9,Dim\n", out);
-    fclose(out);
-    const char *saved = getenv("PDUREP_DATA_DIR");
-    char *keep = saved ? strdup(saved) : NULL;
-    setenv("PDUREP_DATA_DIR", tmp, 1);
-    pdurep_diag *d = pdurep_diag_new(0);
-    assert_int_equal(pdurep_framework_translate(f, "cy", NULL, d, 0), PDUREP_ERROR_DATA);
-    char want[512];
-    snprintf(want, sizeof want, "%s:3:1: kind \"colour\" is not one of standard, statement, "
-             "domain, question, attribute, value, band", path);
-    assert_string_equal(pdurep_diag_message(d, 0), want);
-    snprintf(want, sizeof want, "%s:4:2: no standard \"P9.9\" in framework probation-pdu-2023 "
-             "(or it is given twice)", path);
-    assert_string_equal(pdurep_diag_message(d, 1), want);
-    pdurep_diag_free(d);
-    if (keep)
-        setenv("PDUREP_DATA_DIR", keep, 1);
-    else
-        unsetenv("PDUREP_DATA_DIR");
-    free(keep);
-    snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);
-    assert_int_equal(system(cmd), 0);
-    pdurep_framework_free(f);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -263,8 +180,6 @@ int main(void)
         cmocka_unit_test(rating_names_round_trip),
         cmocka_unit_test(framework_structure),
         cmocka_unit_test(relative_rate_index),
-        cmocka_unit_test(welsh_texts_cover_both_frameworks),
-        cmocka_unit_test(malformed_translations_are_reported),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
