@@ -158,24 +158,35 @@ static const char *scratch_dir(void)
     return access("/dev/shm", W_OK | X_OK) == 0 ? "/dev/shm" : NULL;
 }
 
+/* Default options for NULL, and refuse combinations that make no sense. */
+static pdurep_error check_options(const pdurep_annexe_options **opts,
+                                  pdurep_annexe_options *defaults, pdurep_db *db,
+                                  pdurep_diag *diag)
+{
+    if (!*opts) {
+        pdurep_annexe_options_init(defaults);
+        *opts = defaults;
+    }
+    if ((*opts)->share && (*opts)->with_cases) {
+        pdurep_diag_add(diag, NULL, 0, 0, "a sharing workbook never holds case-level data");
+        return PDUREP_ERROR_USAGE;
+    }
+    if ((*opts)->with_cases && !db) {
+        pdurep_diag_add(diag, NULL, 0, 0, "the case sheet needs the database");
+        return PDUREP_ERROR_USAGE;
+    }
+    return PDUREP_OK;
+}
+
 pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
                                          pdurep_annexe_comparator *const *comparators,
                                          size_t n_comparators, const char *path,
                                          const pdurep_annexe_options *opts, pdurep_diag *diag)
 {
     pdurep_annexe_options defaults;
-    if (!opts) {
-        pdurep_annexe_options_init(&defaults);
-        opts = &defaults;
-    }
-    if (opts->share && opts->with_cases) {
-        pdurep_diag_add(diag, NULL, 0, 0, "a sharing workbook never holds case-level data");
-        return PDUREP_ERROR_USAGE;
-    }
-    if (opts->with_cases && !db) {
-        pdurep_diag_add(diag, NULL, 0, 0, "the case sheet needs the database");
-        return PDUREP_ERROR_USAGE;
-    }
+    pdurep_error oerr = check_options(&opts, &defaults, db, diag);
+    if (oerr)
+        return oerr;
 
     annexe_ctx c;
     memset(&c, 0, sizeof c);
@@ -303,15 +314,11 @@ pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
 pdurep_error pdurep_annexe_write(pdurep_db *db, const char *id, const char *path,
                                  const pdurep_annexe_options *opts, pdurep_diag *diag)
 {
+    /* Checked before any work, so a usage mistake costs nothing. */
     pdurep_annexe_options defaults;
-    if (!opts) {
-        pdurep_annexe_options_init(&defaults);
-        opts = &defaults;
-    }
-    if (opts->share && opts->with_cases) {
-        pdurep_diag_add(diag, NULL, 0, 0, "a sharing workbook never holds case-level data");
-        return PDUREP_ERROR_USAGE;
-    }
+    pdurep_error oerr = check_options(&opts, &defaults, db, diag);
+    if (oerr)
+        return oerr;
     pdurep_ratings *r = NULL;
     pdurep_error err = pdurep_ratings_compute(db, id, &r, diag);
     if (err)

@@ -6,18 +6,9 @@ bad arguments exit 64 and an output folder it cannot make exits 73.
 usage: test_synth.py PDUREP"""
 import csv, hashlib, json, os, subprocess, sys, tempfile, time
 
+from harness import check, finish
+
 pdurep = os.path.abspath(sys.argv[1])
-passed = failed = 0
-
-def check(ok, what, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {what}")
-    else:
-        failed += 1
-        print(f"FAIL {what}\n{detail}")
-
 def run(args, cwd):
     env = dict(os.environ)
     env.pop("PDUREP_DB", None)
@@ -205,5 +196,4 @@ with tempfile.TemporaryDirectory() as tmp:
           and sorted(os.listdir(h)) == ["r01-p01-2025"],
           "a foreign folder is not replaced, nothing half-written", f"{r.returncode} {r.stderr}")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

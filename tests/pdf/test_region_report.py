@@ -24,61 +24,28 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
 from harness import check, finish  # noqa: E402
+from pdfcheck import REPORT_MARGINS as MARGINS, in_order, outline, run, words, words_outside  # noqa: E402
 
 REGION = "wales-2025"
 PDUS = ["north-wales", "cardiff-and-the-vale", "swansea-neath-port-talbot", "gwent", "dyfed-powys",
         "cwm-taf-morgannwg"]
 EPOCH = "1768953600"  # 2026-01-21T00:00:00Z
-MM = 72 / 25.4
-MARGINS = (14 * MM, 18 * MM, 12 * MM, 18 * MM)  # region-report: top, right, bottom, left
 # Figures the narrative prints through placeholders (fixtures/wales/README.md).
 PHRASES = ["227 of 338", "168 of 313", "61 of 114", "score of 10 out of 24", "28 July 2025",
            "224 community orders", "114 releases on licence"]
 
 
-def run(args, env=None, binary=False):
-    e = dict(os.environ)
-    e.update(env or {})
-    return subprocess.run(args, capture_output=True, text=not binary, env=e)
 
 
-def words(text):
-    return re.sub(r"\s+", " ", text)
 
 
-def in_order(text, needles, pos=0):
-    """Index of the first needle (string or compiled pattern) not found after the previous one, or -1."""
-    for i, n in enumerate(needles):
-        if isinstance(n, re.Pattern):
-            m = n.search(text, pos)
-            at = m.start() if m else -1
-        else:
-            at = text.find(n, pos)
-        if at < 0:
-            return i
-        pos = at + 1
-    return -1
 
 
-def outline(pdf):
-    r = run(["qpdf", "--json", "--json-key=outlines", pdf])
-    titles = []
-
-    def walk(items, depth):
-        for it in items:
-            titles.append((depth, it.get("title", "")))
-            walk(it.get("kids", []), depth + 1)
-    try:
-        walk(json.loads(r.stdout).get("outlines", []), 0)
-    except ValueError:
-        pass
-    return titles
 
 
 def rounded(percent):
@@ -187,15 +154,7 @@ def main():
         check(not missing, "outline has the PDU comparison and its parts, and the breakdowns",
               str(missing) + " " + str(flat_titles))
 
-        bbox = run(["pdftotext", "-bbox", pdf, "-"]).stdout
-        pw, ph = 595.276, 841.89
-        top, right, bottom, left = MARGINS
-        outside = []
-        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
-                             r'yMax="([\d.]+)">([^<]*)</word>', bbox):
-            x0, y0, x1, y1 = map(float, m.groups()[:4])
-            if x0 < left - 0.5 or x1 > pw - right + 0.5 or y0 < top - 0.5 or y1 > ph - bottom + 0.5:
-                outside.append((m.group(5), x0, y0, x1, y1))
+        outside, n_words = words_outside(pdf, MARGINS)
         check(not outside, "no text outside the page margins", str(outside[:5]))
 
         again = os.path.join(tmp, "again.pdf")

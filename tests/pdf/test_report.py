@@ -16,16 +16,15 @@ line and column).
 Prints one line per check, then "N passed, N failed"; exits 1 on any failure.
 """
 
-import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
 from harness import check, finish  # noqa: E402
+from pdfcheck import REPORT_MARGINS as MARGINS, in_order, outline, run, words, words_outside  # noqa: E402
 
 ID = "north-wales-2025"
 EPOCH = "1757000000"  # 2025-09-04T15:33:20Z
@@ -51,30 +50,11 @@ PHRASES = [
 SECTIONS = ["Contents", "Foreword", "Ratings", "Recommendations", "Background",
             "1. Organisational arrangements and activity", "Diversity and inclusion",
             "2. Service delivery", "Further information", "Footnotes"]
-MM = 72 / 25.4
-# pdu-report's margins: top, right, bottom, left.
-MARGINS = (14 * MM, 18 * MM, 12 * MM, 18 * MM)
-
-def run(args, env=None, binary=False):
-    e = dict(os.environ)
-    e.update(env or {})
-    return subprocess.run(args, capture_output=True, text=not binary, env=e)
 
 
-def words(text):
-    return re.sub(r"\s+", " ", text)
 
 
-def in_order(text, needles):
-    """Index of the first needle not found after the previous one, or -1."""
-    pos = 0
-    for i, n in enumerate(needles):
-        m = re.compile(n).search(text, pos) if isinstance(n, re.Pattern) else None
-        at = m.start() if m else (text.find(n, pos) if not isinstance(n, re.Pattern) else -1)
-        if at < 0:
-            return i
-        pos = at + 1
-    return -1
+
 
 
 def main():
@@ -150,17 +130,7 @@ def main():
         check(f"Page 2 of {pages}" in flat and
               f"Page {pages} of {pages}" in flat, "page footer 'Page N of M'")
 
-        r = run(["qpdf", "--json", "--json-key=outlines", pdf])
-        titles = []
-
-        def walk(items, depth):
-            for it in items:
-                titles.append((depth, it.get("title", "")))
-                walk(it.get("kids", []), depth + 1)
-        try:
-            walk(json.loads(r.stdout).get("outlines", []), 0)
-        except ValueError:
-            pass
+        titles = outline(pdf)
         flat_titles = [t for _, t in titles]
         missing = [h for h, _ in RATINGS if h not in flat_titles]
         check(not missing, "outline has an entry per standard", str(missing))
@@ -175,16 +145,8 @@ def main():
               str(raw.count("/Subtype /Link")))
 
         # Every word inside the margins (pdftotext -bbox uses a top-left origin).
-        bbox = run(["pdftotext", "-bbox", pdf, "-"]).stdout
-        pw, ph = 595.276, 841.89
-        top, right, bottom, left = MARGINS
-        outside = []
-        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
-                             r'yMax="([\d.]+)">([^<]*)</word>', bbox):
-            x0, y0, x1, y1 = map(float, m.groups()[:4])
-            if x0 < left - 0.5 or x1 > pw - right + 0.5 or y0 < top - 0.5 or y1 > ph - bottom + 0.5:
-                outside.append((m.group(5), x0, y0, x1, y1))
-        check(not outside and bbox.count("<word") > 3000,
+        outside, n_words = words_outside(pdf, MARGINS)
+        check(not outside and n_words > 3000,
               "no text outside the page margins (pdftotext -bbox)", str(outside[:5]))
 
         again = os.path.join(tmp, "again.pdf")

@@ -21,17 +21,15 @@ import sqlite3
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
 from harness import check, finish  # noqa: E402
+from pdfcheck import REPORT_MARGINS as MARGINS, run, words_outside  # noqa: E402
 
 ID = "north-wales-2025"
 EPOCH = "1757000000"
-MM = 72 / 25.4
-MARGINS = (14 * MM, 18 * MM, 12 * MM, 18 * MM)  # pdu-report: top, right, bottom, left
 
 WELSH = ["Rhagorol", "Da", "Angen gwella", "Annigonol", "Mwyafrif mawr", "Mwyafrif rhesymol",
          "Rhy ychydig", "Lleiafrif", "Cynnwys", "Rhagair", "Graddau", "Argymhellion", "Cefndir",
@@ -53,10 +51,6 @@ PHRASES = ["29 o’r 61", "44 o’r 77", "28 o’r 68", "34 o’r 41", "29 o’r
            "62 y cant", "2,660", "56 o orchmynion", "21 o achosion"]
 
 
-def run(args, env=None, binary=False):
-    e = dict(os.environ)
-    e.update(env or {})
-    return subprocess.run(args, capture_output=True, text=not binary, env=e)
 
 
 def flat(text):
@@ -151,15 +145,7 @@ def main():
         check(not missing and len(want) == 12, "each key question's counts and percent as "
               "pdurep rate gives them", str(missing))
 
-        bbox = run(["pdftotext", "-bbox", cy_pdf, "-"]).stdout
-        pw, ph = 595.276, 841.89
-        top, right, bottom, lft = MARGINS
-        outside = []
-        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
-                             r'yMax="([\d.]+)">([^<]*)</word>', bbox):
-            x0, y0, x1, y1 = map(float, m.groups()[:4])
-            if x0 < lft - 0.5 or x1 > pw - right + 0.5 or y0 < top - 0.5 or y1 > ph - bottom + 0.5:
-                outside.append((m.group(5), x0, y0, x1, y1))
+        outside, n_words = words_outside(cy_pdf, MARGINS)
         check(not outside, "no Welsh text outside the page margins (longer words)",
               str(outside[:5]))
         png = os.path.join(tmp, "png")
