@@ -1589,13 +1589,15 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
         err = PDUREP_ERROR_NO_MEMORY;
     if (!err)
         err = report_narrative(db, id, lang, opt, &n, diag);
+    /* The PDUs are found by the region's name as the data holds it, so load them
+     * before the inspection's facts are put into the report's language. */
+    if (!err && !strcmp(r->inspection->kind, "region"))
+        err = pdurep_region_pdus_load(db, r, &pdus, diag);
     /* Framework text and the inspection's facts in the report's language. */
     if (!err)
         err = pdurep_framework_terms_load(lang, &terms, diag);
     if (!err)
         pdurep_ratings_localise(r, terms, n);
-    if (!err && !strcmp(r->inspection->kind, "region"))
-        err = pdurep_region_pdus_load(db, r, &pdus, diag);
     pdurep_atomic a = {0};
     if (!err)
         err = pdurep_atomic_begin(path, &a, diag);
