@@ -100,6 +100,8 @@ typedef struct annexe_column {
 } annexe_column;
 void annexe_table(annexe_ctx *c, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
                   lxw_row_t last_row, const annexe_column *cols, lxw_col_t n_cols);
+/* Row 1 of a sheet: its title, strings KEY filled with the inspection's {name}. */
+void annexe_sheet_title(annexe_ctx *c, lxw_worksheet *ws, const char *key);
 void annexe_print_setup(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t header_row);
 void annexe_band_fills(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t first_row, lxw_row_t last_row,
                        lxw_col_t col);

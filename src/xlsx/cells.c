@@ -193,6 +193,14 @@ static void escape_amp(char *out, size_t size, const char *text)
     out[n] = '\0';
 }
 
+void annexe_sheet_title(annexe_ctx *c, lxw_worksheet *ws, const char *key)
+{
+    const char *names[] = {"name", c->r->inspection->name, NULL};
+    char *title = annexe_sf(c, key, names);
+    annexe_text(c, ws, 0, 0, title, c->f.title);
+    free(title);
+}
+
 void annexe_print_setup(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t header_row)
 {
     worksheet_set_landscape(ws);

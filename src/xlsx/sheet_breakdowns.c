@@ -20,11 +20,8 @@ void annexe_sheet_breakdowns(annexe_ctx *c)
     const pdurep_ratings *r = c->r;
     const pdurep_framework *fw = r->framework;
     const annexe_plan *p = &c->plan;
-    const char *names[] = {"name", r->inspection->name, NULL};
 
-    char *title = annexe_sf(c, "breakdowns.title", names);
-    annexe_text(c, ws, 0, 0, title, c->f.title);
-    free(title);
+    annexe_sheet_title(c, ws, "breakdowns.title");
     /* The convention note sits above the table: rows go in order in constant-memory mode. */
     char rri_low[32], rri_high[32], rri_min[32];
     snprintf(rri_low, sizeof rri_low, "%g", PDUREP_ANNEXE_RRI_LOW);

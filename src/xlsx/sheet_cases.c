@@ -87,10 +87,7 @@ pdurep_error annexe_sheet_cases(annexe_ctx *c)
     }
     sqlite3_bind_text(st, 1, c->r->inspection->id, -1, SQLITE_STATIC);
 
-    const char *names[] = {"name", c->r->inspection->name, NULL};
-    char *title = annexe_sf(c, "cases.title", names);
-    annexe_text(c, ws, 0, 0, title, c->f.title);
-    free(title);
+    annexe_sheet_title(c, ws, "cases.title");
 
     size_t n_cols = 1 + n_attr + fw->n_questions;
     annexe_column *cols = calloc(n_cols, sizeof *cols);

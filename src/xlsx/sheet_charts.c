@@ -23,17 +23,44 @@ static void style_percent_axis(lxw_chart *chart)
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
 }
 
+/*
+ * A column chart of a table on this sheet: categories in column A below the
+ * heading row @p head down to @p last, one series per column B, C, ... named
+ * by its heading; inserted at (@p at_row, @p at_col).
+ */
+static void column_chart(annexe_ctx *c, lxw_worksheet *ws, const char *title, lxw_row_t head,
+                         lxw_row_t last, size_t n_series, int value_labels, lxw_row_t at_row,
+                         lxw_col_t at_col)
+{
+    const char *sheet = c->sheet_name[SHEET_CHARTS];
+    lxw_chart *chart = workbook_add_chart(c->wb, LXW_CHART_COLUMN);
+    chart_title_set_name(chart, title);
+    for (size_t j = 0; j < n_series; j++) {
+        lxw_col_t col = (lxw_col_t)(j + 1);
+        lxw_chart_series *se = chart_add_series(chart, NULL, NULL);
+        chart_series_set_categories(se, sheet, head + 1, 0, last, 0);
+        chart_series_set_values(se, sheet, head + 1, col, last, col);
+        chart_series_set_name_range(se, sheet, head, col);
+        if (value_labels) {
+            chart_series_set_labels(se);
+            chart_series_set_labels_num_format(se, "0%");
+        }
+    }
+    style_percent_axis(chart);
+    lxw_chart_options opt = {0};
+    opt.x_scale = 1.6;
+    opt.y_scale = 1.2;
+    annexe_check(c, worksheet_insert_chart_opt(ws, at_row, at_col, chart, &opt));
+}
+
 void annexe_sheet_charts(annexe_ctx *c)
 {
     lxw_worksheet *ws = c->ws[SHEET_CHARTS];
     const pdurep_ratings *r = c->r;
     const pdurep_framework *fw = r->framework;
-    const char *sheet = c->sheet_name[SHEET_CHARTS];
     const char *names[] = {"name", r->inspection->name, NULL};
 
-    char *title = annexe_sf(c, "charts.title", names);
-    annexe_text(c, ws, 0, 0, title, c->f.title);
-    free(title);
+    annexe_sheet_title(c, ws, "charts.title");
     annexe_text(c, ws, 1, 0, annexe_s(c, "charts.note"), c->f.subtitle);
     annexe_check(c, worksheet_set_column(ws, 0, 0, 30, NULL));
     annexe_check(c, worksheet_set_column(ws, 1, MAX_KQ + 1, 20, NULL));
@@ -105,43 +132,15 @@ void annexe_sheet_charts(annexe_ctx *c)
 
     lxw_col_t chart_col = (lxw_col_t)((max_kq > n_groups ? max_kq : n_groups) + 2);
     if (n_std && max_kq) {
-        lxw_chart *chart = workbook_add_chart(c->wb, LXW_CHART_COLUMN);
         char *ct = annexe_sf(c, "charts.chart1_title", names);
-        chart_title_set_name(chart, ct);
+        column_chart(c, ws, ct, t1_head, t1_last, max_kq, 1, 3, chart_col);
         free(ct);
-        for (size_t j = 0; j < max_kq; j++) {
-            lxw_chart_series *se = chart_add_series(chart, NULL, NULL);
-            chart_series_set_categories(se, sheet, t1_head + 1, 0, t1_last, 0);
-            chart_series_set_values(se, sheet, t1_head + 1, (lxw_col_t)(j + 1), t1_last,
-                                    (lxw_col_t)(j + 1));
-            chart_series_set_name_range(se, sheet, t1_head, (lxw_col_t)(j + 1));
-            chart_series_set_labels(se);
-            chart_series_set_labels_num_format(se, "0%");
-        }
-        style_percent_axis(chart);
-        lxw_chart_options opt = {0};
-        opt.x_scale = 1.6;
-        opt.y_scale = 1.2;
-        annexe_check(c, worksheet_insert_chart_opt(ws, 3, chart_col, chart, &opt));
     }
     if (n_kq && n_groups) {
-        lxw_chart *chart = workbook_add_chart(c->wb, LXW_CHART_COLUMN);
         const char *cn[] = {"name", r->inspection->name, "attribute", at->label, NULL};
         char *ct = annexe_sf(c, "charts.chart2_title", cn);
-        chart_title_set_name(chart, ct);
+        column_chart(c, ws, ct, t2_head, t2_last, n_groups, 0, 23, chart_col);
         free(ct);
-        for (size_t v = 0; v < n_groups; v++) {
-            lxw_chart_series *se = chart_add_series(chart, NULL, NULL);
-            chart_series_set_categories(se, sheet, t2_head + 1, 0, t2_last, 0);
-            chart_series_set_values(se, sheet, t2_head + 1, (lxw_col_t)(v + 1), t2_last,
-                                    (lxw_col_t)(v + 1));
-            chart_series_set_name_range(se, sheet, t2_head, (lxw_col_t)(v + 1));
-        }
-        style_percent_axis(chart);
-        lxw_chart_options opt = {0};
-        opt.x_scale = 1.6;
-        opt.y_scale = 1.2;
-        annexe_check(c, worksheet_insert_chart_opt(ws, 23, chart_col, chart, &opt));
     }
     annexe_print_setup(c, ws, (lxw_row_t)-1);
 }

@@ -49,11 +49,8 @@ static void write_sheet(annexe_ctx *c, annexe_sheet sheet, int prompts)
     lxw_worksheet *ws = c->ws[sheet];
     const pdurep_ratings *r = c->r;
     const pdurep_framework *fw = r->framework;
-    const char *names[] = {"name", r->inspection->name, NULL};
 
-    char *title = annexe_sf(c, prompts ? "prompts.title" : "questions.title", names);
-    annexe_text(c, ws, 0, 0, title, c->f.title);
-    free(title);
+    annexe_sheet_title(c, ws, prompts ? "prompts.title" : "questions.title");
 
     /* Columns shared by both sheets, then the sheet's own, then comparators. */
     enum { C_STANDARD, C_PARENT, C_CODE, C_TEXT, C_WORDING, C_YES, C_NO, C_NA, C_RELEVANT,

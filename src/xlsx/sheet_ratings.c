@@ -16,11 +16,8 @@ void annexe_sheet_ratings(annexe_ctx *c)
     lxw_worksheet *ws = c->ws[SHEET_RATINGS];
     const pdurep_ratings *r = c->r;
     const pdurep_framework *fw = r->framework;
-    const char *names[] = {"name", r->inspection->name, NULL};
 
-    char *title = annexe_sf(c, "ratings.title", names);
-    annexe_text(c, ws, 0, 0, title, c->f.title);
-    free(title);
+    annexe_sheet_title(c, ws, "ratings.title");
 
     const lxw_row_t head = 2;
     const annexe_column cols[N_COLS] = {

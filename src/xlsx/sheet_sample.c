@@ -14,11 +14,8 @@ void annexe_sheet_sample(annexe_ctx *c)
     const pdurep_ratings *r = c->r;
     const pdurep_framework *fw = r->framework;
     const annexe_plan *p = &c->plan;
-    const char *names[] = {"name", r->inspection->name, NULL};
 
-    char *title = annexe_sf(c, "sample.title", names);
-    annexe_text(c, ws, 0, 0, title, c->f.title);
-    free(title);
+    annexe_sheet_title(c, ws, "sample.title");
 
     annexe_column cols[MAX_COLS] = {
         {annexe_s(c, "sample.col.attribute"), 22},
