@@ -28,3 +28,12 @@ def finish():
     """Print the summary line and exit non-zero if anything failed."""
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
+
+
+def run_main(main):
+    """Run a test's main(); a crash counts as a failed check, then print the summary."""
+    try:
+        main()
+    except Exception as e:  # a crash is a failure, not a silent pass
+        check(False, "test ran to the end", repr(e))
+    finish()

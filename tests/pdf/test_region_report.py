@@ -28,7 +28,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
-from harness import check, finish  # noqa: E402
+from harness import check, run_main  # noqa: E402
 from pdfcheck import REPORT_MARGINS as MARGINS, in_order, outline, run, words, words_outside  # noqa: E402
 
 REGION = "wales-2025"
@@ -202,8 +202,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except Exception as e:  # a crash is a failure, not a silent pass
-        check(False, "test ran to the end", repr(e))
-    finish()
+    run_main(main)

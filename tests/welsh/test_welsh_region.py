@@ -11,7 +11,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
-from harness import check, finish  # noqa: E402
+from harness import check, run_main  # noqa: E402
 from pdfcheck import run, words  # noqa: E402
 
 PDUS = ["north-wales", "cardiff-and-the-vale", "swansea-neath-port-talbot", "gwent", "dyfed-powys",
@@ -58,8 +58,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except Exception as e:  # a crash is a failure, not a silent pass
-        check(False, "test ran to the end", repr(e))
-    finish()
+    run_main(main)

@@ -26,7 +26,7 @@ import openpyxl
 import yaml
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
-from harness import check, finish  # noqa: E402
+from harness import check, run_main  # noqa: E402
 
 PDUREP, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 WALES = os.path.join(ROOT, "fixtures", "wales")
@@ -191,8 +191,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except Exception as e:  # a crash is a failure, not a silent pass
-        check(False, "test ran to the end", repr(e))
-    finish()
+    run_main(main)
