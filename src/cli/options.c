@@ -1,5 +1,6 @@
 #include "cli/options.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +84,8 @@ long cli_parse_count(const char *text)
     char *end;
     if (!text || !*text)
         return -1;
+    errno = 0;
     long v = strtol(text, &end, 10);
-    return (*end || v < 0) ? -1 : v;
+    /* Out of range is as wrong as not a number: LONG_MAX would slip past range checks. */
+    return (*end || v < 0 || errno == ERANGE) ? -1 : v;
 }

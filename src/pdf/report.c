@@ -1589,8 +1589,6 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
         err = PDUREP_ERROR_NO_MEMORY;
     if (!err)
         err = report_narrative(db, id, lang, opt, &n, diag);
-    /* The PDUs are found by the region's name as the data holds it, so load them
-     * before the inspection's facts are put into the report's language. */
     if (!err && !strcmp(r->inspection->kind, "region"))
         err = pdurep_region_pdus_load(db, r, &pdus, diag);
     /* Framework text and the inspection's facts in the report's language. */

@@ -29,6 +29,11 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.returncode == 64 and "not a pdurep command" in r.stderr, "unknown command exits 64", r.stderr)
     r = run(["rate", "--bogus", "x"], tmp)
     check(r.returncode == 64 and "unknown option '--bogus'" in r.stderr, "unknown option exits 64", r.stderr)
+    huge = "9" * 25  # beyond a long: must not turn into LONG_MAX and pass a range check
+    r = run(["batch", "--all", "--out", "x", "-j", huge], tmp)
+    check(r.returncode == 64 and "-j needs a whole number" in r.stderr, "an out-of-range count exits 64", r.stderr)
+    r = run(["annexe", "--suppress", huge, "x"], tmp)
+    check(r.returncode == 64, "an out-of-range --suppress exits 64", r.stderr)
     r = run(["rate"], tmp)
     check(r.returncode == 64, "missing argument exits 64", r.stderr)
     r = run(["rate", "north-wales-2025"], tmp)
