@@ -6,7 +6,7 @@ library failures as messages, temp files and signals.
 usage: test_defects.py PDUREP SOURCE_ROOT"""
 import os, resource, shutil, signal, sqlite3, subprocess, sys, tempfile, time
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "e2e"))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "common"))
 from harness import check, run_main
 
 pdurep, root = (os.path.abspath(a) for a in sys.argv[1:3])
