@@ -28,6 +28,7 @@ typedef struct import_ctx {
     pdurep_framework *fw;
     pdurep_inspection insp;
     char *inspection_name; /* "DIR/inspection.csv" for messages */
+    pdurep_error fatal;    /* a failure that is not bad data (memory, I/O), kept for the exit */
 } import_ctx;
 
 static char *bundle_file(const char *dir, const char *file) { return pdurep_path_join(dir, file); }
@@ -169,6 +170,8 @@ static void read_judgements(import_ctx *c, sqlite3_stmt *ins)
     const pdurep_framework *fw = c->fw;
     pdurep_error err = pdurep_csv_slurp(path, path, cols, 3, &t, c->diag);
     if (err) {
+        if (err != PDUREP_ERROR_DATA && !c->fatal)
+            c->fatal = err;
         free(path);
         return;
     }
@@ -433,6 +436,9 @@ static void read_cases(import_ctx *c)
     sqlite3_bind_text(k.ins, 1, c->insp.id, -1, SQLITE_STATIC);
     pdurep_error err = pdurep_csv_read(k.name, k.name, cases_row, &k, c->diag);
     sqlite3_finalize(k.ins);
+    /* Running out of memory or a read error is no end of file: the import must fail. */
+    if (err && err != PDUREP_ERROR_DATA && !c->fatal)
+        c->fatal = err;
     if (!err && k.n_cases == 0 && pdurep_diag_total(c->diag) == 0)
         pdurep_diag_add(c->diag, k.name, 0, 0, "no cases (one row per inspected case is needed)");
     if (k.header_ok) {
@@ -502,6 +508,9 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
         pdurep_diag_add(diag, dir, 0, 0, "no such bundle folder");
         return PDUREP_ERROR_NO_INPUT;
     }
+    pdurep_error checked = pdurep_bundle_check_files(dir, diag);
+    if (checked)
+        return checked;
     static const char *const required[] = {"inspection.csv", "judgements.csv"};
     int missing = 0;
     for (size_t i = 0; i < 2; i++) {
@@ -578,8 +587,8 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
     if (pdurep_diag_total(diag) == before &&
         (err = pdurep_narrative_import(db, c.fw, c.insp.id, dir, diag)) != PDUREP_OK)
         goto rollback;
-    if (pdurep_diag_total(diag) > before) {
-        err = PDUREP_ERROR_DATA;
+    if (c.fatal || pdurep_diag_total(diag) > before) {
+        err = c.fatal ? c.fatal : PDUREP_ERROR_DATA;
         goto rollback;
     }
     if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
