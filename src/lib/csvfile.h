@@ -42,8 +42,6 @@ pdurep_error pdurep_csv_read(const char *path, const char *name, pdurep_csv_row_
 /** Whether @p s (length @p len) is valid UTF-8. */
 int pdurep_utf8_valid(const char *s, size_t len);
 
-#endif
-
 /** A column a small CSV file must (or may) have. */
 typedef struct pdurep_csv_column {
     const char *name; /**< Header text, matched exactly. */
@@ -75,3 +73,5 @@ static inline const char *pdurep_csv_cell(const pdurep_csv_table *t, size_t row,
 
 /** Free a slurped table's contents. */
 void pdurep_csv_table_free(pdurep_csv_table *t);
+
+#endif
