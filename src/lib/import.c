@@ -760,9 +760,9 @@ pdurep_error pdurep_import(pdurep_db *db, const char *input, int flags, char **i
         goto out;
     } else if (!pdu && c.has_table[T_CASES]) {
         /* Region standards are pooled from the PDUs' cases; own samples are not modelled yet. */
-        pdurep_diag_add(diag, c.tables[T_CASES].name, 0, 0, "a region bundle takes no cases %s: "
+        pdurep_diag_add(diag, c.tables[T_CASES].name, 0, 0, "a region bundle takes no %s: "
                         "its case-rated standards pool the cases of the region's PDU "
-                        "inspections", c.book ? "sheet" : "file");
+                        "inspections", c.book ? "cases sheet" : "cases.csv");
     }
 
     if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
