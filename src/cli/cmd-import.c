@@ -1,6 +1,7 @@
 /* pdurep import: load inspection bundles into the database. */
 #include "cli/options.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -47,9 +48,16 @@ int cmd_import(int argc, char **argv, cli_context *ctx)
     const char *path = ctx->db_path ? ctx->db_path : pdurep_db_default_path();
     struct stat sb;
     int existed = stat(path, &sb) == 0;
+    /* An empty file is no database yet: opening writes the schema, which a failed run undoes. */
+    int was_empty = existed && S_ISREG(sb.st_mode) && sb.st_size == 0;
     pdurep_db *db;
-    if ((rc = cli_open_db("import", ctx, 0, &db)))
+    if ((rc = cli_open_db("import", ctx, 0, &db))) {
+        if (!existed)
+            unlink(path); /* e.g. the disk filled while the schema was written */
+        else if (was_empty)
+            truncate(path, 0);
         return rc;
+    }
 
     int imported = 0;
     for (int i = first; i < argc && rc == 0; i++) {
@@ -77,5 +85,8 @@ int cmd_import(int argc, char **argv, cli_context *ctx)
     /* A database this run created and filled with nothing is not left behind. */
     if (rc && !existed && imported == 0)
         unlink(path);
+    else if (rc && was_empty && imported == 0 && truncate(path, 0) != 0)
+        fprintf(stderr, "pdurep import: %s: cannot empty the file again: %s\n", path,
+                strerror(errno));
     return rc;
 }

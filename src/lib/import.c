@@ -33,6 +33,7 @@ typedef struct import_ctx {
     pdurep_framework *fw;
     pdurep_inspection insp;
     char *inspection_name; /* "DIR/inspection.csv" or "BOOK.xlsx:inspection" for messages */
+    pdurep_error fatal;    /* a failure that is not bad data (memory, I/O), kept for the exit */
     pdurep_rows tables[3]; /* inspection, judgements, cases */
     int has_table[3];
     pdurep_xlsx *book;
@@ -186,8 +187,12 @@ static void read_judgements(import_ctx *c, sqlite3_stmt *ins)
     const pdurep_rows *src = &c->tables[T_JUDGEMENTS];
     pdurep_csv_table t;
     const pdurep_framework *fw = c->fw;
-    if (pdurep_rows_slurp(src, cols, 3, &t, c->diag))
+    pdurep_error err = pdurep_rows_slurp(src, cols, 3, &t, c->diag);
+    if (err) {
+        if (err != PDUREP_ERROR_DATA && !c->fatal)
+            c->fatal = err;
         return;
+    }
     unsigned long *seen = pdurep_xcalloc(fw->n_standards, sizeof *seen);
     for (size_t r = 0; r < t.n_rows; r++) {
         unsigned long line = t.lines[r];
@@ -517,6 +522,9 @@ static void read_cases(import_ctx *c)
     sqlite3_bind_text(k.ins, 1, c->insp.id, -1, SQLITE_STATIC);
     pdurep_error err = pdurep_rows_read(k.src, cases_row, &k, c->diag);
     sqlite3_finalize(k.ins);
+    /* Running out of memory or a read error is no end of file: the import must fail. */
+    if (err && err != PDUREP_ERROR_DATA && !c->fatal)
+        c->fatal = err;
     if (!err && k.n_cases == 0 && pdurep_diag_total(c->diag) == 0)
         pdurep_rows_problem(k.src, c->diag, 0, 0, "no cases (one row per inspected case is "
                             "needed)");
@@ -612,6 +620,9 @@ static int has_suffix(const char *s, const char *suffix)
 /* The tables of a folder of CSV files. */
 static pdurep_error open_folder(import_ctx *c, const char *dir)
 {
+    pdurep_error checked = pdurep_bundle_check_files(dir, c->diag);
+    if (checked)
+        return checked;
     int missing = 0;
     for (int t = 0; t < 3; t++) {
         char *file = pdurep_xasprintf("%s.csv", table_names[t]);
@@ -638,7 +649,9 @@ static pdurep_error open_folder(import_ctx *c, const char *dir)
 /* The tables of a workbook: one sheet each; the narratives are text files beside it. */
 static pdurep_error open_workbook(import_ctx *c, const char *path)
 {
-    pdurep_error err = pdurep_xlsx_open(path, path, &c->book, c->diag);
+    pdurep_error err = pdurep_csv_check_file(path, path, -1, c->diag);
+    if (!err)
+        err = pdurep_xlsx_open(path, path, &c->book, c->diag);
     if (err)
         return err;
     int missing = 0;
@@ -808,8 +821,8 @@ pdurep_error pdurep_import(pdurep_db *db, const char *input, int flags, char **i
             goto out;
         err = PDUREP_OK;
     }
-    if (pdurep_diag_total(diag) > before) {
-        err = PDUREP_ERROR_DATA;
+    if (c.fatal || pdurep_diag_total(diag) > before) {
+        err = c.fatal ? c.fatal : PDUREP_ERROR_DATA;
         goto out;
     }
     if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
