@@ -18,5 +18,6 @@
 #include "pdurep/annexe.h"
 #include "pdurep/synth.h"
 #include "pdurep/strings.h"
+#include "pdurep/template.h"
 
 #endif
