@@ -22,5 +22,6 @@
 #include "pdurep/document.h"
 #include "pdurep/narrative.h"
 #include "pdurep/report.h"
+#include "pdurep/template.h"
 
 #endif
