@@ -17,6 +17,7 @@ const cli_command cli_commands[] = {
     {"synth", cmd_synth, "write seeded synthetic inspection bundles for tests and benchmarks"},
     {"report", cmd_report, "write an inspection's print-ready PDF report"},
     {"check-strings", cmd_check_strings, "list what each translation of the strings files lacks"},
+    {"template", cmd_template, "write a workbook to fill in and import (a data-entry template)"},
     {NULL, NULL, NULL},
 };
 
@@ -56,7 +57,8 @@ int main(int argc, char **argv)
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (!strcmp(argv[i], "--version")) {
-            printf("pdurep %s\n", PDUREP_VERSION_STRING);
+            printf("pdurep %s\ndata: %s (%s)\n", PDUREP_VERSION_STRING, pdurep_data_dir(),
+                   pdurep_data_dir_origin());
             return 0;
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage(stdout);
