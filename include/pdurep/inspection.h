@@ -27,6 +27,9 @@ typedef struct pdurep_inspection {
     char *inspectorate;    /**< Publishing body, or "" */
     long caseload;         /**< PDU caseload at announcement, or -1 */
     long n_cases;          /**< Cases imported for it. */
+    char *bundle_sha256;   /**< SHA-256 of the bundle it came from, or "" (imported before
+                                schema version 4). */
+    char *imported_at;     /**< When it was imported, YYYY-MM-DDTHH:MM:SSZ, or "". */
 } pdurep_inspection;
 
 /** Flags for pdurep_import(). */

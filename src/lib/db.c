@@ -43,6 +43,7 @@ static pdurep_error migrate(pdurep_db *db, pdurep_diag *diag)
         if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
             return pdurep_db_fail(db, diag);
         if (sqlite3_exec(db->sql, pdurep_migrations[version], NULL, NULL, NULL) != SQLITE_OK ||
+            pdurep_migration_code(db->sql, version + 1) != 0 ||
             sqlite3_exec(db->sql, pragma, NULL, NULL, NULL) != SQLITE_OK) {
             pdurep_error err = pdurep_db_fail(db, diag);
             sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);

@@ -12,6 +12,7 @@
 #include "db_internal.h"
 #include "util.h"
 #include "inspection_internal.h"
+#include "provenance_internal.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -28,7 +29,20 @@ typedef struct import_ctx {
     pdurep_framework *fw;
     pdurep_inspection insp;
     char *inspection_name; /* "DIR/inspection.csv" for messages */
+    pdurep_error failure;  /* first failure that is not bad data (database, I/O, memory) */
 } import_ctx;
+
+/*
+ * A database failure is not bad data: keep its own error, so the caller (and
+ * the exit status) can tell a full disk from a misspelt answer.
+ */
+static pdurep_error db_failed(import_ctx *c)
+{
+    pdurep_error err = pdurep_db_fail(c->db, c->diag);
+    if (!c->failure)
+        c->failure = err;
+    return err;
+}
 
 static char *bundle_file(const char *dir, const char *file) { return pdurep_path_join(dir, file); }
 
@@ -169,6 +183,8 @@ static void read_judgements(import_ctx *c, sqlite3_stmt *ins)
     const pdurep_framework *fw = c->fw;
     pdurep_error err = pdurep_csv_slurp(path, path, cols, 3, &t, c->diag);
     if (err) {
+        if (err != PDUREP_ERROR_DATA && !c->failure)
+            c->failure = err;
         free(path);
         return;
     }
@@ -201,14 +217,17 @@ static void read_judgements(import_ctx *c, sqlite3_stmt *ins)
                             "rationale", code);
         if (rating == PDUREP_RATING_NONE)
             continue;
+        /* Nothing of the previous row may survive into this one. */
         sqlite3_reset(ins);
+        sqlite3_clear_bindings(ins);
+        sqlite3_bind_text(ins, 1, c->insp.id, -1, SQLITE_STATIC);
         sqlite3_bind_text(ins, 2, fw->standards[si].code, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(ins, 3, pdurep_rating_name(rating), -1, SQLITE_STATIC);
         char *nfc = pdurep_nfc(rationale);
         sqlite3_bind_text(ins, 4, nfc, -1, SQLITE_TRANSIENT);
         free(nfc);
-        if (sqlite3_step(ins) != SQLITE_DONE)
-            pdurep_db_fail(c->db, c->diag);
+        if (sqlite3_step(ins) != SQLITE_DONE && db_failed(c))
+            break;
     }
     for (size_t i = 0; i < fw->n_standards; i++)
         if (fw->standards[i].rated_by == PDUREP_RATED_BY_JUDGEMENT && !seen[i])
@@ -235,6 +254,8 @@ typedef struct cases_ctx {
     size_t n_answers;     /* question columns, in CSV order */
     char *answers;        /* one row's answers, n_answers + 1 */
     char *answer_codes;   /* comma-joined codes in that order */
+    char *attributes;     /* one row's attribute values, tab-separated in framework order */
+    size_t attributes_cap;
     unsigned long n_cases;
 } cases_ctx;
 
@@ -349,8 +370,13 @@ static int cases_row(const pdurep_csv_row *row, void *user)
                         "case_id must be 1 to 64 characters");
 
     sqlite3_stmt *ins = k->ins;
+    /* Bindings outlive sqlite3_reset(): clear them, so no value of the previous case can
+     * be stored with this one. */
     sqlite3_reset(ins);
+    sqlite3_clear_bindings(ins);
+    sqlite3_bind_text(ins, 1, c->insp.id, -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 2, case_id, -1, SQLITE_TRANSIENT);
+    size_t attr_len = 0;
     for (size_t a = 0; a < fw->n_attributes; a++) {
         const pdurep_attribute *at = &fw->attributes[a];
         const char *v = row->fields[k->attr_col[a] - 1];
@@ -367,7 +393,15 @@ static int cases_row(const pdurep_csv_row *row, void *user)
                             "%s \"%s\" is not one of: %s", at->code, v, allowed);
         } else {
             /* Stored in the framework's spelling so breakdowns group exactly. */
-            sqlite3_bind_text(ins, 3 + (int)a, at->values[vi], -1, SQLITE_STATIC);
+            size_t vl = strlen(at->values[vi]);
+            if (attr_len + vl + 2 > k->attributes_cap) {
+                k->attributes_cap = 2 * (attr_len + vl + 2);
+                k->attributes = pdurep_xrealloc(k->attributes, k->attributes_cap);
+            }
+            if (a)
+                k->attributes[attr_len++] = PDUREP_ATTRIBUTE_SEPARATOR;
+            memcpy(k->attributes + attr_len, at->values[vi], vl);
+            attr_len += vl;
         }
     }
     size_t n = 0;
@@ -392,13 +426,16 @@ static int cases_row(const pdurep_csv_row *row, void *user)
     }
     if (pdurep_diag_total(c->diag) > before)
         return 0;
-    sqlite3_bind_text(ins, 3 + (int)fw->n_attributes, k->answers, (int)n, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 3, k->attributes ? k->attributes : "", (int)attr_len, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 4, k->answers, (int)n, SQLITE_STATIC);
     int rc = sqlite3_step(ins);
-    if (rc == SQLITE_CONSTRAINT)
+    /* Only the key says "twice": any other refusal (a trigger, a full disk) is the database's. */
+    if (rc == SQLITE_CONSTRAINT &&
+        sqlite3_extended_errcode(c->db->sql) == SQLITE_CONSTRAINT_PRIMARYKEY)
         pdurep_diag_add(c->diag, k->name, row->line, k->case_col,
                         "case_id \"%s\" appears more than once", case_id);
     else if (rc != SQLITE_DONE)
-        return pdurep_db_fail(c->db, c->diag);
+        return db_failed(c);
     else
         k->n_cases++;
     return 0;
@@ -410,47 +447,96 @@ static void read_cases(import_ctx *c)
     cases_ctx k = {.c = c, .name = bundle_file(c->dir, "cases.csv")};
     sqlite3 *s = c->db->sql;
 
-    /* The attribute columns are fixed by the bundle format; the framework lists them. */
-    static const char *const known[] = {"sentence_type", "rosh", "gender", "ethnicity",
-                                        "probation_reset"};
-    int ok = fw->n_attributes == sizeof known / sizeof *known;
-    for (size_t a = 0; ok && a < fw->n_attributes; a++)
-        ok = !strcmp(fw->attributes[a].code, known[a]);
-    if (!ok) {
-        pdurep_diag_add(c->diag, c->inspection_name, 0, 0, "framework %s must list the "
-                        "attributes sentence_type, rosh, gender, ethnicity, probation_reset "
-                        "in that order", fw->code);
+    /* The framework's attributes are the columns: which ones, and their order, are data. */
+    if (sqlite3_prepare_v2(s, "INSERT INTO inspection_case(inspection, case_id, attributes, "
+                              "answers) VALUES (?1, ?2, ?3, ?4)", -1, &k.ins, NULL)) {
+        db_failed(c);
         free(k.name);
         return;
     }
-    if (sqlite3_prepare_v2(s, "INSERT INTO inspection_case(inspection, case_id, sentence_type, "
-                              "rosh, gender, ethnicity, probation_reset, answers) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &k.ins, NULL)) {
-        pdurep_db_fail(c->db, c->diag);
-        free(k.name);
-        return;
-    }
-    sqlite3_bind_text(k.ins, 1, c->insp.id, -1, SQLITE_STATIC);
     pdurep_error err = pdurep_csv_read(k.name, k.name, cases_row, &k, c->diag);
     sqlite3_finalize(k.ins);
+    if (err && err != PDUREP_ERROR_DATA && !c->failure)
+        c->failure = err;
     if (!err && k.n_cases == 0 && pdurep_diag_total(c->diag) == 0)
         pdurep_diag_add(c->diag, k.name, 0, 0, "no cases (one row per inspected case is needed)");
     if (k.header_ok) {
         sqlite3_stmt *up;
-        if (sqlite3_prepare_v2(s, "UPDATE inspection SET answer_codes = ?2 WHERE id = ?1", -1,
-                               &up, NULL) == SQLITE_OK) {
+        char *attribute_codes = pdurep_attribute_codes(fw);
+        if (sqlite3_prepare_v2(s, "UPDATE inspection SET answer_codes = ?2, attribute_codes = ?3 "
+                                  "WHERE id = ?1", -1, &up, NULL) == SQLITE_OK) {
             sqlite3_bind_text(up, 1, c->insp.id, -1, SQLITE_STATIC);
             sqlite3_bind_text(up, 2, k.answer_codes, -1, SQLITE_STATIC);
+            sqlite3_bind_text(up, 3, attribute_codes, -1, SQLITE_STATIC);
             if (sqlite3_step(up) != SQLITE_DONE)
-                pdurep_db_fail(c->db, c->diag);
+                db_failed(c);
             sqlite3_finalize(up);
+        } else {
+            db_failed(c);
         }
+        free(attribute_codes);
     }
     free(k.name);
     free(k.attr_col);
     free(k.question_col);
     free(k.answers);
     free(k.answer_codes);
+    free(k.attributes);
+}
+
+/* ---- pdus.csv: the PDU inspections a region pools ---- */
+
+static void read_pdus(import_ctx *c)
+{
+    static const pdurep_csv_column cols[] = {{"inspection", 1}};
+    char *path = bundle_file(c->dir, "pdus.csv");
+    pdurep_csv_table t;
+    pdurep_error err = pdurep_csv_slurp(path, path, cols, 1, &t, c->diag);
+    if (err) {
+        if (err != PDUREP_ERROR_DATA && !c->failure)
+            c->failure = err;
+        free(path);
+        return;
+    }
+    sqlite3_stmt *ins;
+    if (sqlite3_prepare_v2(c->db->sql, "INSERT INTO region_pdu(region, position, pdu) "
+                                       "VALUES (?1, ?2, ?3)", -1, &ins, NULL) != SQLITE_OK) {
+        db_failed(c);
+        pdurep_csv_table_free(&t);
+        free(path);
+        return;
+    }
+    for (size_t r = 0; r < t.n_rows; r++) {
+        const char *id = pdurep_csv_cell(&t, r, 0);
+        if (!valid_id(id)) {
+            pdurep_diag_add(c->diag, path, t.lines[r], t.col_index[0], "\"%s\" is not an "
+                            "inspection id (1 to 64 of a-z, 0-9 and '-')", id);
+            continue;
+        }
+        if (!strcmp(id, c->insp.id)) {
+            pdurep_diag_add(c->diag, path, t.lines[r], t.col_index[0], "a region cannot list "
+                            "itself as one of its PDUs");
+            continue;
+        }
+        sqlite3_reset(ins);
+        sqlite3_clear_bindings(ins);
+        sqlite3_bind_text(ins, 1, c->insp.id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(ins, 2, (sqlite3_int64)r);
+        sqlite3_bind_text(ins, 3, id, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(ins);
+        if (rc == SQLITE_CONSTRAINT &&
+            sqlite3_extended_errcode(c->db->sql) == SQLITE_CONSTRAINT_PRIMARYKEY)
+            pdurep_diag_add(c->diag, path, t.lines[r], t.col_index[0], "PDU inspection %s is "
+                            "listed twice", id);
+        else if (rc != SQLITE_DONE && db_failed(c))
+            break;
+    }
+    sqlite3_finalize(ins);
+    if (t.n_rows == 0)
+        pdurep_diag_add(c->diag, path, 0, 0, "no PDU inspection listed (one row per PDU "
+                        "inspection the region pools)");
+    pdurep_csv_table_free(&t);
+    free(path);
 }
 
 /* ---- the whole bundle ---- */
@@ -477,7 +563,7 @@ static void insert_inspection(import_ctx *c)
                            "fieldwork_start, published, lead_inspector, inspectorate, caseload) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                            -1, &st, NULL) != SQLITE_OK) {
-        pdurep_db_fail(c->db, c->diag);
+        db_failed(c);
         return;
     }
     const char *text[] = {in->id, in->kind, in->name, in->region, in->framework,
@@ -488,15 +574,45 @@ static void insert_inspection(import_ctx *c)
     if (in->caseload >= 0)
         sqlite3_bind_int64(st, 10, in->caseload);
     if (sqlite3_step(st) != SQLITE_DONE)
-        pdurep_db_fail(c->db, c->diag);
+        db_failed(c);
     sqlite3_finalize(st);
 }
+
+static void delete_inspection(import_ctx *c)
+{
+    sqlite3_stmt *del;
+    if (sqlite3_prepare_v2(c->db->sql, "DELETE FROM inspection WHERE id = ?1", -1, &del,
+                           NULL) != SQLITE_OK) {
+        db_failed(c);
+        return;
+    }
+    sqlite3_bind_text(del, 1, c->insp.id, -1, SQLITE_STATIC);
+    if (sqlite3_step(del) != SQLITE_DONE)
+        db_failed(c);
+    sqlite3_finalize(del);
+}
+
+static pdurep_error import(pdurep_db *db, const char *dir, int flags, char **id_out,
+                           pdurep_diag *diag);
 
 pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_out,
                            pdurep_diag *diag)
 {
     if (id_out)
         *id_out = NULL;
+    /* Failure is decided by counting problems, so count them even for a caller who
+     * does not want to read them. */
+    pdurep_diag *own;
+    if (!(diag = pdurep_diag_ensure(diag, &own)))
+        return PDUREP_ERROR_NO_MEMORY;
+    pdurep_error err = import(db, dir, flags, id_out, diag);
+    pdurep_diag_free(own);
+    return err;
+}
+
+static pdurep_error import(pdurep_db *db, const char *dir, int flags, char **id_out,
+                           pdurep_diag *diag)
+{
     struct stat sb;
     if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
         pdurep_diag_add(diag, dir, 0, 0, "no such bundle folder");
@@ -517,25 +633,35 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
         return PDUREP_ERROR_NO_INPUT;
 
     import_ctx c = {.db = db, .dir = dir, .diag = diag};
+    pdurep_bundle *bundle = NULL;
     size_t before = pdurep_diag_total(diag);
     pdurep_error err = read_inspection(&c);
     if (!err && (pdurep_diag_total(diag) > before || !c.fw))
         err = PDUREP_ERROR_DATA;
     if (err)
         goto out;
-    char *cases_path = bundle_file(dir, "cases.csv");
-    int has_cases = stat(cases_path, &sb) == 0;
-    if (!strcmp(c.insp.kind, "pdu") && !has_cases) {
-        pdurep_diag_add(diag, cases_path, 0, 0, "missing file (a PDU bundle needs one row per "
-                        "inspected case)");
+    int is_pdu = !strcmp(c.insp.kind, "pdu");
+    static const char *const own_file[] = {"cases.csv", "pdus.csv"};
+    char *own_path = bundle_file(dir, own_file[!is_pdu]);
+    char *other_path = bundle_file(dir, own_file[is_pdu]);
+    if (stat(own_path, &sb) != 0) {
+        pdurep_diag_add(diag, own_path, 0, 0, "%s", is_pdu
+                        ? "missing file (a PDU bundle needs one row per inspected case)"
+                        : "missing file (a region bundle lists the PDU inspections it pools, "
+                          "one id per row under the header inspection)");
         err = PDUREP_ERROR_NO_INPUT;
-    } else if (strcmp(c.insp.kind, "pdu") && has_cases) {
+    } else if (stat(other_path, &sb) == 0) {
         /* Region standards are pooled from the PDUs' cases; own samples are not modelled yet. */
-        pdurep_diag_add(diag, cases_path, 0, 0, "a region bundle takes no cases.csv: its "
-                        "case-rated standards pool the cases of the region's PDU inspections");
+        pdurep_diag_add(diag, other_path, 0, 0, "%s", is_pdu
+                        ? "a PDU bundle takes no pdus.csv: only a region lists PDU inspections"
+                        : "a region bundle takes no cases.csv: its case-rated standards pool "
+                          "the cases of the PDU inspections listed in pdus.csv");
         err = PDUREP_ERROR_DATA;
     }
-    free(cases_path);
+    free(own_path);
+    free(other_path);
+    if (!err)
+        err = pdurep_bundle_read(dir, &bundle, diag);
     if (err)
         goto out;
 
@@ -543,41 +669,45 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
         err = pdurep_db_fail(db, diag);
         goto out;
     }
-    if (exists(db, c.insp.id)) {
+    int replacing = exists(db, c.insp.id);
+    if (replacing) {
         if (!(flags & PDUREP_IMPORT_REPLACE)) {
             pdurep_diag_add(diag, c.inspection_name, 0, 0, "inspection \"%s\" is already in "
                             "the database (use --replace to swap it)", c.insp.id);
             err = PDUREP_ERROR_EXISTS;
             goto rollback;
         }
-        sqlite3_stmt *del;
-        if (sqlite3_prepare_v2(db->sql, "DELETE FROM inspection WHERE id = ?1", -1, &del,
-                               NULL) == SQLITE_OK) {
-            sqlite3_bind_text(del, 1, c.insp.id, -1, SQLITE_STATIC);
-            if (sqlite3_step(del) != SQLITE_DONE)
-                pdurep_db_fail(db, diag);
-            sqlite3_finalize(del);
-        }
+        delete_inspection(&c);
     }
-    if (pdurep_db_store_framework(db, c.fw, diag) == PDUREP_OK)
+    if (!c.failure && (err = pdurep_db_store_framework(db, c.fw, diag)) != PDUREP_OK)
+        c.failure = err;
+    if (!c.failure)
         insert_inspection(&c);
-    if (pdurep_diag_total(diag) == before) {
+    if (!c.failure && pdurep_diag_total(diag) == before) {
         sqlite3_stmt *ins;
         if (sqlite3_prepare_v2(db->sql, "INSERT INTO judgement(inspection, standard, rating, "
                                         "rationale) VALUES (?1, ?2, ?3, ?4)", -1, &ins,
                                NULL) == SQLITE_OK) {
-            sqlite3_bind_text(ins, 1, c.insp.id, -1, SQLITE_STATIC);
             read_judgements(&c, ins);
             sqlite3_finalize(ins);
         } else {
-            pdurep_db_fail(db, diag);
+            db_failed(&c);
         }
-        if (!strcmp(c.insp.kind, "pdu"))
-            read_cases(&c);
+        if (!c.failure)
+            is_pdu ? read_cases(&c) : read_pdus(&c);
     }
-    if (pdurep_diag_total(diag) == before &&
-        (err = pdurep_narrative_import(db, c.fw, c.insp.id, dir, diag)) != PDUREP_OK)
+    if (!c.failure && pdurep_diag_total(diag) == before &&
+        (err = pdurep_narrative_import(db, c.fw, c.insp.id, dir, diag)) != PDUREP_OK &&
+        err != PDUREP_ERROR_DATA)
+        c.failure = err;
+    if (!c.failure && pdurep_diag_total(diag) == before &&
+        (err = pdurep_bundle_store(db, c.insp.id, bundle, replacing ? "replace" : "import",
+                                   diag)) != PDUREP_OK)
+        c.failure = err;
+    if (c.failure) {
+        err = c.failure;
         goto rollback;
+    }
     if (pdurep_diag_total(diag) > before) {
         err = PDUREP_ERROR_DATA;
         goto rollback;
@@ -586,6 +716,7 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
         err = pdurep_db_fail(db, diag);
         goto rollback;
     }
+    err = PDUREP_OK;
     if (id_out)
         *id_out = pdurep_xstrdup(c.insp.id);
     goto out;
@@ -593,6 +724,7 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
 rollback:
     sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 out:
+    pdurep_bundle_free(bundle);
     pdurep_framework_free(c.fw);
     pdurep_inspection_clear(&c.insp);
     free(c.inspection_name);

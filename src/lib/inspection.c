@@ -13,7 +13,8 @@
 #define SELECT_INSPECTION                                                                  \
     "SELECT id, kind, name, region, framework, fieldwork_start, published, lead_inspector, " \
     "inspectorate, coalesce(caseload, -1), "                                                \
-    "(SELECT count(*) FROM inspection_case c WHERE c.inspection = i.id) FROM inspection i "
+    "(SELECT count(*) FROM inspection_case c WHERE c.inspection = i.id), bundle_sha256, "      \
+    "imported_at FROM inspection i "
 
 static void fill(pdurep_inspection *in, sqlite3_stmt *st)
 {
@@ -26,6 +27,25 @@ static void fill(pdurep_inspection *in, sqlite3_stmt *st)
     }
     in->caseload = (long)sqlite3_column_int64(st, 9);
     in->n_cases = (long)sqlite3_column_int64(st, 10);
+    char **more[] = {&in->bundle_sha256, &in->imported_at};
+    for (int i = 0; i < 2; i++) {
+        const unsigned char *t = sqlite3_column_text(st, 11 + i);
+        *more[i] = pdurep_xstrdup(t ? (const char *)t : "");
+    }
+}
+
+char *pdurep_attribute_codes(const pdurep_framework *fw)
+{
+    size_t len = 1;
+    for (size_t a = 0; a < fw->n_attributes; a++)
+        len += strlen(fw->attributes[a].code) + 1;
+    char *s = pdurep_xcalloc(len, 1);
+    for (size_t a = 0; a < fw->n_attributes; a++) {
+        if (a)
+            strcat(s, ",");
+        strcat(s, fw->attributes[a].code);
+    }
+    return s;
 }
 
 void pdurep_inspection_clear(pdurep_inspection *in)
@@ -39,6 +59,8 @@ void pdurep_inspection_clear(pdurep_inspection *in)
     free(in->published);
     free(in->lead_inspector);
     free(in->inspectorate);
+    free(in->bundle_sha256);
+    free(in->imported_at);
 }
 
 pdurep_error pdurep_inspection_get(pdurep_db *db, const char *id, pdurep_inspection **out)
