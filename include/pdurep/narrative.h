@@ -76,6 +76,15 @@ pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
                                      pdurep_diag *diag);
 
 /**
+ * @brief pdurep_narrative_import() for files whose names start with @p prefix:
+ * a workbook bundle `gwyr.xlsx` takes `gwyr.narrative.txt` and
+ * `gwyr.narrative.cy.txt` (prefix `gwyr.`) from its folder.
+ */
+pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework *fw,
+                                           const char *inspection_id, const char *bundle_dir,
+                                           const char *prefix, pdurep_diag *diag);
+
+/**
  * @brief Read an inspection's narrative from the database.
  * @param out Receives the narrative (with no sections when none was imported).
  * @return ::PDUREP_OK, ::PDUREP_ERROR_DATABASE.

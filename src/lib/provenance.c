@@ -23,7 +23,7 @@ int pdurep_bundle_file_name(const char *name)
     static const char *const fixed[] = {"inspection.csv", "judgements.csv", "cases.csv",
                                         "pdus.csv", "narrative.txt"};
     for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
-        if (!strcmp(name, fixed[i]))
+        if (pdurep_strieq(name, fixed[i]))
             return 1;
     size_t len = strlen(name);
     if (len <= 14 || strncmp(name, "narrative.", 10) || strcmp(name + len - 4, ".txt"))
@@ -96,7 +96,18 @@ static pdurep_error read_whole(const char *path, pdurep_bundle_file *f, pdurep_d
     return PDUREP_OK;
 }
 
-pdurep_error pdurep_bundle_read(const char *dir, pdurep_bundle **out, pdurep_diag *diag)
+/* A workbook bundle is the workbook and its narratives, BOOK.narrative[.LANG].txt. */
+static int workbook_file(const char *name, const char *prefix, const char *book)
+{
+    size_t pl = strlen(prefix);
+    if (!strcmp(name, book))
+        return 1;
+    return !strncmp(name, prefix, pl) && !strncmp(name + pl, "narrative.", 10) &&
+           pdurep_bundle_file_name(name + pl) && strcmp(name + pl, "inspection.csv");
+}
+
+pdurep_error pdurep_bundle_read(const char *dir, const char *prefix, const char *workbook,
+                                pdurep_bundle **out, pdurep_diag *diag)
 {
     *out = NULL;
     DIR *d = opendir(dir);
@@ -104,10 +115,12 @@ pdurep_error pdurep_bundle_read(const char *dir, pdurep_bundle **out, pdurep_dia
         pdurep_diag_add(diag, dir, 0, 0, "cannot read the folder: %s", strerror(errno));
         return PDUREP_ERROR_IO;
     }
+    const char *slash = workbook ? strrchr(workbook, '/') : NULL;
+    const char *book = workbook ? (slash ? slash + 1 : workbook) : NULL;
     pdurep_bundle *b = pdurep_xcalloc(1, sizeof *b);
     pdurep_error err = PDUREP_OK;
     for (struct dirent *e; !err && (e = readdir(d));) {
-        if (!pdurep_bundle_file_name(e->d_name))
+        if (book ? !workbook_file(e->d_name, prefix, book) : !pdurep_bundle_file_name(e->d_name))
             continue;
         b->files = pdurep_xrealloc(b->files, (b->n_files + 1) * sizeof *b->files);
         pdurep_bundle_file *f = &b->files[b->n_files++];

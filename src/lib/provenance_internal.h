@@ -22,8 +22,15 @@ typedef struct pdurep_bundle {
     char sha256[65]; /**< SHA-256 of the manifest "HASH  NAME\n" per file. */
 } pdurep_bundle;
 
-/** Read the data files of bundle folder @p dir (see the README's "Provenance"). */
-pdurep_error pdurep_bundle_read(const char *dir, pdurep_bundle **out, pdurep_diag *diag);
+/**
+ * Read the data files of a bundle (see the README's "Provenance"): a folder's
+ * CSV and narrative files, or a workbook and the narratives beside it.
+ * @param dir The bundle folder, or the workbook's folder.
+ * @param prefix "" for a folder, "BOOK." for a workbook's narratives (BOOK.narrative.txt).
+ * @param workbook Path of the workbook, or NULL for a folder bundle.
+ */
+pdurep_error pdurep_bundle_read(const char *dir, const char *prefix, const char *workbook,
+                                pdurep_bundle **out, pdurep_diag *diag);
 
 /** Hash the files of @p b (names, bytes) again and fill every sha256 field. */
 void pdurep_bundle_hash(pdurep_bundle *b);
@@ -44,7 +51,7 @@ pdurep_error pdurep_bundle_store(pdurep_db *db, const char *id, const pdurep_bun
 pdurep_error pdurep_bundle_load(pdurep_db *db, const char *id, pdurep_bundle **out,
                                 pdurep_diag *diag);
 
-/** Whether @p name is one of the files a bundle is made of. */
+/** Whether @p name is one of the files a folder bundle is made of (any letter case). */
 int pdurep_bundle_file_name(const char *name);
 
 #endif

@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
 
 WALES = ["north-wales", "cardiff-and-the-vale", "cwm-taf-morgannwg", "dyfed-powys", "gwent",
          "swansea-neath-port-talbot", "region"]
