@@ -37,9 +37,9 @@ typedef struct pdurep_provenance {
     char *version;                   /**< pdurep version of the latest change. */
     char *sha256;                    /**< Bundle hash now. */
     pdurep_provenance_file *files;   /**< Stored files, in byte order of name. */
-    size_t n_files;
+    size_t n_files;                  /**< Number of stored files. */
     pdurep_provenance_event *history; /**< Every import, replacement and narrative change. */
-    size_t n_history;
+    size_t n_history;                /**< Number of events. */
 } pdurep_provenance;
 
 /**

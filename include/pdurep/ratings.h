@@ -120,6 +120,7 @@ pdurep_error pdurep_ratings_pool_region(pdurep_db *db, const char *framework,
  * @param db The database.
  * @param pdu_id Id of the PDU inspection.
  * @param region_id Receives a malloc'd id, or NULL when no region lists it.
+ * @param diag Receives a message on failure; may be NULL.
  * @return ::PDUREP_OK or ::PDUREP_ERROR_DATABASE.
  */
 pdurep_error pdurep_region_of_pdu(pdurep_db *db, const char *pdu_id, char **region_id,
