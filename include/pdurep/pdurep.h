@@ -22,5 +22,6 @@
 #include "pdurep/narrative.h"
 #include "pdurep/report.h"
 #include "pdurep/provenance.h"
+#include "pdurep/template.h"
 
 #endif
