@@ -121,7 +121,8 @@ pdurep_inspection *pdurep_inspection_copy(const pdurep_inspection *in)
     pdurep_inspection *c = pdurep_xcalloc(1, sizeof *c);
     *c = *in;
     char **fields[] = {&c->id, &c->kind, &c->name, &c->region, &c->framework,
-                       &c->fieldwork_start, &c->published, &c->lead_inspector, &c->inspectorate};
+                       &c->fieldwork_start, &c->published, &c->lead_inspector, &c->inspectorate,
+                       &c->bundle_sha256, &c->imported_at};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
         *fields[i] = *fields[i] ? pdurep_xstrdup(*fields[i]) : NULL;
     return c;
