@@ -18,6 +18,11 @@ const cli_command cli_commands[] = {
     {"report", cmd_report, "write an inspection's print-ready PDF report"},
     {"check-strings", cmd_check_strings, "list what each translation of the strings files lacks"},
     {"template", cmd_template, "write a workbook to fill in and import (a data-entry template)"},
+    {"show", cmd_show, "show an inspection's facts, round, and where its data came from"},
+    {"delete", cmd_delete, "delete an inspection and everything of it"},
+    {"export", cmd_export, "write an inspection's bundle back into a folder, byte for byte"},
+    {"narrative", cmd_narrative, "replace an inspection's narrative without importing it again"},
+    {"backup", cmd_backup, "copy the database consistently, while other commands read it"},
     {NULL, NULL, NULL},
 };
 
