@@ -47,7 +47,7 @@ static void usage(FILE *out)
             "  0   success\n"
             "  64  usage error (unknown command or option, missing argument)\n"
             "  65  bad data (the input breaks the bundle format; nothing was changed)\n"
-            "  66  missing input (no such file, folder or inspection)\n"
+            "  66  missing input (no such file, folder or inspection; a region's PDU missing)\n"
             "  70  internal error\n"
             "  73  cannot create an output file\n"
             "  74  input/output or database error\n");
