@@ -22,6 +22,7 @@ extern "C" {
  * @param region_id Id of a region inspection.
  * @param out Receives a malloc'd array of malloc'd ids; free with pdurep_id_list_free().
  * @param n_out Receives the count (0 for a PDU or an unknown id).
+ * @param diag Receives a message on failure; may be NULL.
  * @return ::PDUREP_OK or ::PDUREP_ERROR_DATABASE.
  */
 pdurep_error pdurep_region_members(pdurep_db *db, const char *region_id, char ***out,

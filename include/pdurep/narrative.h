@@ -91,7 +91,12 @@ pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework
  * the other languages are kept. A translation that lacks sections of the
  * English narrative gives the same warning as at import. Runs inside the
  * caller's transaction.
+ * @param db The database.
+ * @param fw The framework the inspection was imported with.
+ * @param inspection_id Whose narrative.
+ * @param path The new narrative file.
  * @param lang "en" for narrative.txt, or the language of a translation.
+ * @param diag Receives problems and warnings.
  * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT (no such file), ::PDUREP_ERROR_DATA,
  *         ::PDUREP_ERROR_IO, ::PDUREP_ERROR_DATABASE.
  */

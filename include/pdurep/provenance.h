@@ -62,7 +62,11 @@ enum {
  * @brief Everything `pdurep show ID --json` prints: the inspection's facts, its
  * round (the PDUs a region lists, with whether each is present, or the
  * regions that list a PDU), its provenance, files and history.
+ * @param db The database.
+ * @param id The inspection.
+ * @param flags ::PDUREP_SHOW_PRETTY or 0.
  * @param out Receives a malloc'd NUL-terminated string.
+ * @param diag Receives a message on failure; may be NULL.
  * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT, ::PDUREP_ERROR_DATABASE.
  */
 pdurep_error pdurep_inspection_show_json(pdurep_db *db, const char *id, int flags, char **out,
