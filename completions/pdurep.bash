@@ -68,7 +68,7 @@ _pdurep()
     case $cmd in
         import)
             COMPREPLY=($(compgen -f -- "$cur")) ;;
-        rate | report | annexe)
+        rate | report | annexe | show | delete | export | narrative)
             local ids
             ids=$(pdurep $(_pdurep_db_args) list 2>/dev/null | awk 'NR > 1 { print $1 }')
             COMPREPLY=($(compgen -W "$ids" -- "$cur")) ;;
