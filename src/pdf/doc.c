@@ -65,6 +65,9 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
         doc->cfg.widows = 1;
     doc->diag = diag;
     doc->cur_running = NO_RUNNING;
+    doc->list_elem = doc->sect_elem = PDUREP_TAG_NONE;
+    doc->role = PDUREP_TAG_COUNT;
+    doc->last_outline = -1;
     doc->frame = (pdurep_box){cfg->margin[3], cfg->margin[2], cfg->page_w - cfg->margin[1],
                               cfg->page_h - cfg->margin[0]};
     doc->body = doc->frame;
@@ -75,8 +78,10 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
         free(doc);
         return PDUREP_ERROR_USAGE;
     }
-    doc->pdf = HPDF_New(on_hpdf_error, doc);
+    doc->tags = pdurep_tags_new();
+    doc->pdf = doc->tags ? HPDF_New(on_hpdf_error, doc) : NULL;
     if (!doc->pdf) {
+        pdurep_tags_free(doc->tags);
         free(doc);
         return PDUREP_ERROR_NO_MEMORY;
     }
@@ -124,6 +129,7 @@ void pdurep_doc_free(pdurep_doc *doc)
     pdurep_lines_free(&doc->lines);
     pdurep_rich_free(&doc->rich);
     pdurep_fonts_free(&doc->fonts);
+    pdurep_tags_free(doc->tags);
     if (doc->pdf)
         HPDF_Free(doc->pdf);
     free(doc);
@@ -192,6 +198,108 @@ void pdurep_doc_skip(pdurep_doc *doc, double h)
         doc->y -= h;
 }
 
+/* ---- marked content ---------------------------------------------------- */
+
+/* One marked-content sequence is open at a time, on the page drawn last: what
+ * is drawn next joins it when it belongs to the same element (or is furniture
+ * like it), so a paragraph's lines make one sequence rather than one each.
+ * Sequences never start or end inside BT/ET: every primitive marks before it
+ * begins a text object. */
+static void mark_end(pdurep_doc *doc)
+{
+    if (doc->mc_open && doc->mc_page < doc->n_pages)
+        pdurep_tags_end_marked(doc->pages[doc->mc_page]);
+    doc->mc_open = 0;
+}
+
+static void mark(pdurep_doc *doc)
+{
+    if (doc->err)
+        return;
+    int artifact = doc->artifact > 0;
+    size_t e = pdurep_tags_current(doc->tags);
+    if (doc->mc_open && doc->mc_page == doc->page && doc->mc_artifact == artifact &&
+        (artifact || doc->mc_elem == e))
+        return;
+    mark_end(doc);
+    if (artifact)
+        pdurep_tags_begin_artifact(doc->cur);
+    else if (pdurep_tags_begin_marked(doc->tags, doc->page, doc->cur, e)) {
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
+        return;
+    }
+    doc->mc_open = 1;
+    doc->mc_artifact = artifact;
+    doc->mc_page = doc->page;
+    doc->mc_elem = e;
+}
+
+static void list_close(pdurep_doc *doc)
+{
+    if (doc->list_elem == PDUREP_TAG_NONE)
+        return;
+    while (pdurep_tags_current(doc->tags) != doc->list_elem &&
+           pdurep_tags_current(doc->tags) != 0)
+        pdurep_tags_close(doc->tags);
+    pdurep_tags_close(doc->tags);
+    doc->list_elem = PDUREP_TAG_NONE;
+}
+
+size_t pdurep_doc_tag_begin(pdurep_doc *doc, pdurep_tag_type type)
+{
+    if (doc->err)
+        return PDUREP_TAG_NONE;
+    if (type != PDUREP_TAG_LI && pdurep_tags_current(doc->tags) == doc->list_elem)
+        list_close(doc);
+    size_t e = pdurep_tags_open(doc->tags, type);
+    if (e == PDUREP_TAG_NONE)
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
+    return e;
+}
+
+void pdurep_doc_tag_end(pdurep_doc *doc)
+{
+    if (pdurep_tags_current(doc->tags) == doc->list_elem)
+        list_close(doc);
+    pdurep_tags_close(doc->tags);
+}
+
+void pdurep_doc_tag_enter(pdurep_doc *doc, size_t elem)
+{
+    list_close(doc);
+    pdurep_tags_enter(doc->tags, elem);
+}
+
+void pdurep_doc_tag_alt(pdurep_doc *doc, const char *text)
+{
+    pdurep_tags_set_alt(doc->tags, pdurep_tags_current(doc->tags), text);
+}
+
+void pdurep_doc_tag_actual(pdurep_doc *doc, const char *text)
+{
+    pdurep_tags_set_actual(doc->tags, pdurep_tags_current(doc->tags), text);
+}
+
+void pdurep_doc_tag_scope(pdurep_doc *doc, pdurep_tag_scope scope)
+{
+    pdurep_tags_set_scope(doc->tags, pdurep_tags_current(doc->tags), scope);
+}
+
+void pdurep_doc_tag_bbox(pdurep_doc *doc, double x0, double y0, double x1, double y1)
+{
+    pdurep_tags_set_bbox(doc->tags, pdurep_tags_current(doc->tags), doc->page, x0, y0, x1, y1);
+}
+
+void pdurep_doc_role(pdurep_doc *doc, pdurep_tag_type type) { doc->role = type; }
+
+void pdurep_doc_artifact_begin(pdurep_doc *doc) { doc->artifact++; }
+
+void pdurep_doc_artifact_end(pdurep_doc *doc)
+{
+    if (doc->artifact > 0)
+        doc->artifact--;
+}
+
 /* ---- drawing primitives ------------------------------------------------ */
 
 static const char *cstr(pdurep_doc *doc, const char *s, size_t len)
@@ -236,8 +344,10 @@ void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_
     if (doc->err || from >= to)
         return;
     HPDF_Page p = doc->cur;
+    mark(doc);
     HPDF_Page_BeginText(p);
     set_fill(p, st->colour);
+    size_t in_ref = PDUREP_TAG_NONE; /* Reference element of the marker being drawn */
     int cur_face = -1;
     double cur_size = -1;
     double base = pdurep_doc_baseline(doc, st, top);
@@ -261,6 +371,21 @@ void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_
                 pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "cannot load a font face");
                 break;
             }
+            /* A footnote marker is a Reference of its own, so that it is not read
+             * as part of the word it follows; the text object is ended around it
+             * because a marked-content sequence may not cross BT or ET. */
+            if (super != (in_ref != PDUREP_TAG_NONE) && !doc->artifact) {
+                HPDF_Page_EndText(p);
+                if (super) {
+                    in_ref = pdurep_doc_tag_begin(doc, PDUREP_TAG_REFERENCE);
+                } else {
+                    pdurep_doc_tag_end(doc);
+                    in_ref = PDUREP_TAG_NONE;
+                }
+                mark(doc);
+                HPDF_Page_BeginText(p);
+                s = cstr(doc, r->text + fr->start, fr->len);
+            }
             if ((int)fr->face != cur_face || size != cur_size) {
                 HPDF_Page_SetFontAndSize(p, font, (HPDF_REAL)size);
                 cur_face = (int)fr->face;
@@ -272,6 +397,8 @@ void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_
         }
     }
     HPDF_Page_EndText(p);
+    if (in_ref != PDUREP_TAG_NONE)
+        pdurep_doc_tag_end(doc);
 }
 
 double pdurep_doc_draw_text(pdurep_doc *doc, pdurep_face face, double size, pdurep_rgb colour,
@@ -290,6 +417,7 @@ double pdurep_doc_draw_text(pdurep_doc *doc, pdurep_face face, double size, pdur
     else if (align == PDUREP_ALIGN_RIGHT)
         x -= w;
     HPDF_Page p = doc->cur;
+    mark(doc);
     HPDF_Page_BeginText(p);
     set_fill(p, colour);
     HPDF_Page_SetFontAndSize(p, font, (HPDF_REAL)size);
@@ -303,6 +431,7 @@ void pdurep_doc_fill_rect(pdurep_doc *doc, double x, double y, double w, double 
 {
     if (doc->err || !(w > 0) || !(h > 0))
         return;
+    mark(doc);
     set_fill(doc->cur, c);
     HPDF_Page_Rectangle(doc->cur, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
     HPDF_Page_Fill(doc->cur);
@@ -314,6 +443,7 @@ void pdurep_doc_line(pdurep_doc *doc, double x0, double y0, double x1, double y1
     if (doc->err)
         return;
     HPDF_Page p = doc->cur;
+    mark(doc);
     HPDF_Page_GSave(p);
     HPDF_Page_SetLineWidth(p, (HPDF_REAL)width);
     HPDF_Page_SetRGBStroke(p, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
@@ -333,20 +463,29 @@ void pdurep_doc_stroke_rect(pdurep_doc *doc, double x, double y, double w, doubl
     if (doc->err)
         return;
     HPDF_Page p = doc->cur;
+    mark(doc);
     HPDF_Page_SetLineWidth(p, (HPDF_REAL)width);
     HPDF_Page_SetRGBStroke(p, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
     HPDF_Page_Rectangle(p, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
     HPDF_Page_Stroke(p);
 }
 
-void pdurep_doc_link(pdurep_doc *doc, double x, double y, double w, double h, HPDF_Destination dest)
+void pdurep_doc_link(pdurep_doc *doc, double x, double y, double w, double h, HPDF_Destination dest,
+                     const char *text)
 {
     if (doc->err || !dest)
         return;
     HPDF_Rect rect = {(HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)(x + w), (HPDF_REAL)(y + h)};
     HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(doc->cur, rect, dest);
-    if (a)
-        HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    if (!a)
+        return;
+    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    /* PDF/UA: a description for assistive technology; PDF/A: printed like the page. */
+    HPDF_Binary desc = text && *text ? pdurep_tags_text_string(doc->pdf->mmgr, text) : NULL;
+    if (desc)
+        HPDF_Dict_Add(a, "Contents", desc);
+    HPDF_Dict_AddNumber(a, "F", 4); /* the Print flag */
+    pdurep_tags_annotation(doc->tags, pdurep_tags_current(doc->tags), doc->page, a);
 }
 
 /* ---- flow -------------------------------------------------------------- */
@@ -390,6 +529,27 @@ static void add_anchor(pdurep_doc *doc, const char *title, int level, double top
     doc->anchors[doc->n_anchors++] = (pdurep_anchor){copy, level, doc->page, top, dest};
 }
 
+/* A heading's element: a top-level one starts a new Sect; its level follows the
+ * outline, and one without an outline entry sits one below the last that had one. */
+static void heading_tag_begin(pdurep_doc *doc, int level)
+{
+    list_close(doc);
+    if (level == 0) {
+        if (doc->sect_elem != PDUREP_TAG_NONE) {
+            while (pdurep_tags_current(doc->tags) != doc->sect_elem &&
+                   pdurep_tags_current(doc->tags) != 0)
+                pdurep_tags_close(doc->tags);
+            pdurep_tags_close(doc->tags);
+        }
+        doc->sect_elem = pdurep_doc_tag_begin(doc, PDUREP_TAG_SECT);
+    }
+    int h = level >= 0 ? level + 1 : doc->last_outline + 2;
+    if (level >= 0)
+        doc->last_outline = level;
+    h = h < 1 ? 1 : h > 6 ? 6 : h;
+    pdurep_doc_tag_begin(doc, (pdurep_tag_type)(PDUREP_TAG_H1 + h - 1));
+}
+
 void pdurep_doc_reserve(pdurep_doc *doc, double need)
 {
     if (doc->err)
@@ -404,8 +564,10 @@ void pdurep_doc_reserve(pdurep_doc *doc, double need)
         if (!doc->fresh)
             doc->y -= p->st.space_before;
         double top = doc->y;
+        heading_tag_begin(doc, p->level);
         pdurep_doc_draw_lines(doc, &p->lines, &p->rich, 0, p->lines.n_lines, doc->body.x0, top,
                               doc->body.x1 - doc->body.x0, &p->st);
+        pdurep_doc_tag_end(doc);
         if (p->level >= 0)
             add_anchor(doc, p->title, p->level, top);
         doc->y -= p->lines.n_lines * p->st.leading + p->st.space_after;
@@ -471,6 +633,21 @@ void pdurep_doc_flow(pdurep_doc *doc, const pdurep_style *st, const pdurep_rich 
     if (marker && pdurep_lines_break(&mlines, &doc->fonts, marker, st->size, indent + width, 0))
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
 
+    /* A block with a role of its own (a Note) holds its marker and text; a marked
+     * block is otherwise a list item, joining the list the previous item began. */
+    pdurep_tag_type role = doc->role;
+    doc->role = PDUREP_TAG_COUNT;
+    int item = marker && role == PDUREP_TAG_COUNT;
+    if (item) {
+        if (doc->list_elem == PDUREP_TAG_NONE || pdurep_tags_current(doc->tags) != doc->list_elem) {
+            list_close(doc);
+            doc->list_elem = pdurep_doc_tag_begin(doc, PDUREP_TAG_L);
+        }
+        pdurep_doc_tag_begin(doc, PDUREP_TAG_LI);
+    } else {
+        pdurep_doc_tag_begin(doc, role == PDUREP_TAG_COUNT ? PDUREP_TAG_P : role);
+    }
+
     size_t i = 0;
     while (i < n && !doc->err) {
         double avail = doc->y - doc->body.y0 + EPS;
@@ -491,13 +668,20 @@ void pdurep_doc_flow(pdurep_doc *doc, const pdurep_style *st, const pdurep_rich 
             /* A whole page cannot satisfy the rules: fill it. */
             take = fit ? (fit < rem ? fit : rem) : 1;
         }
-        pdurep_doc_draw_lines(doc, &doc->lines, r, i, i + take, doc->body.x0 + indent, doc->y, width,
-                              st);
-        if (i == 0 && marker)
+        if (i == 0 && marker) {
+            if (item)
+                pdurep_doc_tag_begin(doc, PDUREP_TAG_LBL);
             pdurep_doc_draw_lines(doc, &mlines, marker, 0, 1, doc->body.x0 + marker_x, doc->y,
                                   indent + width - marker_x, &(pdurep_style){
                                       st->face, st->size, st->leading, st->colour, 0, 0,
                                       PDUREP_ALIGN_LEFT});
+            if (item) {
+                pdurep_doc_tag_end(doc);
+                pdurep_doc_tag_begin(doc, PDUREP_TAG_LBODY);
+            }
+        }
+        pdurep_doc_draw_lines(doc, &doc->lines, r, i, i + take, doc->body.x0 + indent, doc->y, width,
+                              st);
         doc->y -= take * st->leading;
         doc->fresh = 0;
         i += take;
@@ -505,6 +689,12 @@ void pdurep_doc_flow(pdurep_doc *doc, const pdurep_style *st, const pdurep_rich 
             pdurep_doc_new_page(doc);
     }
     pdurep_lines_free(&mlines);
+    if (item) {
+        pdurep_tags_close(doc->tags); /* LBody */
+        pdurep_tags_close(doc->tags); /* LI: the L stays open for the next item */
+    } else {
+        pdurep_doc_tag_end(doc);
+    }
     doc->y -= st->space_after;
 }
 
@@ -569,6 +759,12 @@ pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
         return doc->err;
     if (doc->n_pending)
         pdurep_doc_reserve(doc, 0);
+    mark_end(doc);
+    pdurep_error terr = pdurep_tags_write(doc->tags, doc->pdf, doc->pages, doc->n_pages);
+    if (terr)
+        return pdurep_doc_fail(doc, terr, "cannot write the document's structure tree");
+    if (doc->err)
+        return doc->err;
     if (HPDF_SaveToFile(doc->pdf, path) != HPDF_OK) {
         doc->err = PDUREP_ERROR_IO;
         pdurep_diag_add(doc->diag, path, 0, 0, "cannot write the PDF file");
