@@ -338,6 +338,24 @@ static void set_fill(HPDF_Page p, pdurep_rgb c)
     HPDF_Page_SetRGBFill(p, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
 }
 
+/* A footnote marker is a Reference of its own, so that it is not read as part
+ * of the word it follows; the text object is ended around it because a
+ * marked-content sequence may not cross BT or ET. */
+static void ref_switch(pdurep_doc *doc, size_t *in_ref, int super)
+{
+    if (super == (*in_ref != PDUREP_TAG_NONE) || doc->artifact || doc->err)
+        return;
+    HPDF_Page_EndText(doc->cur);
+    if (super) {
+        *in_ref = pdurep_doc_tag_begin(doc, PDUREP_TAG_REFERENCE);
+    } else {
+        pdurep_doc_tag_end(doc);
+        *in_ref = PDUREP_TAG_NONE;
+    }
+    mark(doc);
+    HPDF_Page_BeginText(doc->cur);
+}
+
 void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_rich *r, size_t from,
                            size_t to, double x, double top, double width, const pdurep_style *st)
 {
@@ -348,6 +366,7 @@ void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_
     HPDF_Page_BeginText(p);
     set_fill(p, st->colour);
     size_t in_ref = PDUREP_TAG_NONE; /* Reference element of the marker being drawn */
+    double end = x;                  /* where the last fragment drawn ends */
     int cur_face = -1;
     double cur_size = -1;
     double base = pdurep_doc_baseline(doc, st, top);
@@ -371,21 +390,7 @@ void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_
                 pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "cannot load a font face");
                 break;
             }
-            /* A footnote marker is a Reference of its own, so that it is not read
-             * as part of the word it follows; the text object is ended around it
-             * because a marked-content sequence may not cross BT or ET. */
-            if (super != (in_ref != PDUREP_TAG_NONE) && !doc->artifact) {
-                HPDF_Page_EndText(p);
-                if (super) {
-                    in_ref = pdurep_doc_tag_begin(doc, PDUREP_TAG_REFERENCE);
-                } else {
-                    pdurep_doc_tag_end(doc);
-                    in_ref = PDUREP_TAG_NONE;
-                }
-                mark(doc);
-                HPDF_Page_BeginText(p);
-                s = cstr(doc, r->text + fr->start, fr->len);
-            }
+            ref_switch(doc, &in_ref, super);
             if ((int)fr->face != cur_face || size != cur_size) {
                 HPDF_Page_SetFontAndSize(p, font, (HPDF_REAL)size);
                 cur_face = (int)fr->face;
@@ -394,6 +399,22 @@ void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_
             double fx = x + off + fr->x + extra * fr->gap;
             HPDF_Page_TextOut(p, (HPDF_REAL)fx, (HPDF_REAL)y, s);
             check_bounds(doc, fr->face, size, fx, y, fr->width);
+            end = fx + fr->width;
+        }
+        /* The breaker dropped the space where the line ends; an invisible one keeps
+         * the last word of a line apart from the first of the next when the text
+         * is extracted or read aloud. */
+        if (li + 1 < l->n_lines && line->n && !doc->err) {
+            ref_switch(doc, &in_ref, 0);
+            const pdurep_frag *fr = &l->frags[line->first + line->n - 1];
+            HPDF_Font font = pdurep_fonts_get(&doc->fonts, fr->face);
+            if (font && ((int)fr->face != cur_face || l->size != cur_size)) {
+                HPDF_Page_SetFontAndSize(p, font, (HPDF_REAL)l->size);
+                cur_face = (int)fr->face;
+                cur_size = l->size;
+            }
+            if (font)
+                HPDF_Page_TextOut(p, (HPDF_REAL)end, (HPDF_REAL)base, " ");
         }
     }
     HPDF_Page_EndText(p);
@@ -633,8 +654,9 @@ void pdurep_doc_flow(pdurep_doc *doc, const pdurep_style *st, const pdurep_rich 
     if (marker && pdurep_lines_break(&mlines, &doc->fonts, marker, st->size, indent + width, 0))
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
 
-    /* A block with a role of its own (a Note) holds its marker and text; a marked
-     * block is otherwise a list item, joining the list the previous item began. */
+    /* A block with a marker is a list item, joining the list the previous item
+     * began, or an element of the role it was given (a Note) holding the marker
+     * as an Lbl and the text as a P. */
     pdurep_tag_type role = doc->role;
     doc->role = PDUREP_TAG_COUNT;
     int item = marker && role == PDUREP_TAG_COUNT;
@@ -669,16 +691,13 @@ void pdurep_doc_flow(pdurep_doc *doc, const pdurep_style *st, const pdurep_rich 
             take = fit ? (fit < rem ? fit : rem) : 1;
         }
         if (i == 0 && marker) {
-            if (item)
-                pdurep_doc_tag_begin(doc, PDUREP_TAG_LBL);
+            pdurep_doc_tag_begin(doc, PDUREP_TAG_LBL);
             pdurep_doc_draw_lines(doc, &mlines, marker, 0, 1, doc->body.x0 + marker_x, doc->y,
                                   indent + width - marker_x, &(pdurep_style){
                                       st->face, st->size, st->leading, st->colour, 0, 0,
                                       PDUREP_ALIGN_LEFT});
-            if (item) {
-                pdurep_doc_tag_end(doc);
-                pdurep_doc_tag_begin(doc, PDUREP_TAG_LBODY);
-            }
+            pdurep_doc_tag_end(doc);
+            pdurep_doc_tag_begin(doc, item ? PDUREP_TAG_LBODY : PDUREP_TAG_P);
         }
         pdurep_doc_draw_lines(doc, &doc->lines, r, i, i + take, doc->body.x0 + indent, doc->y, width,
                               st);
@@ -689,12 +708,10 @@ void pdurep_doc_flow(pdurep_doc *doc, const pdurep_style *st, const pdurep_rich 
             pdurep_doc_new_page(doc);
     }
     pdurep_lines_free(&mlines);
-    if (item) {
-        pdurep_tags_close(doc->tags); /* LBody */
-        pdurep_tags_close(doc->tags); /* LI: the L stays open for the next item */
-    } else {
-        pdurep_doc_tag_end(doc);
-    }
+    if (marker)
+        pdurep_tags_close(doc->tags); /* LBody, or the P of a Note */
+    /* An LI closes without ending its L, which stays open for the next item. */
+    pdurep_tags_close(doc->tags);
     doc->y -= st->space_after;
 }
 
