@@ -74,6 +74,12 @@ static char *cat_label(char *s, size_t *len, const pdurep_rich *r)
     return s;
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
 /* The alternative text of a bar chart, from the labels and values it draws. */
 static char *bars_alt(const pdurep_chart_bars *c, const label_set *ls)
 {
@@ -100,11 +106,20 @@ static char *bars_alt(const pdurep_chart_bars *c, const label_set *ls)
     if (c->n_marks && c->alt_marks && *c->alt_marks) {
         s = cat(s, &len, "; ");
         s = cat(s, &len, c->alt_marks);
+        /* Read from the lowest threshold up, whatever order the bands came in. */
+        double *sorted = malloc(c->n_marks * sizeof *sorted);
+        if (!sorted) {
+            free(s);
+            return NULL;
+        }
+        memcpy(sorted, c->marks, c->n_marks * sizeof *sorted);
+        qsort(sorted, c->n_marks, sizeof *sorted, cmp_double);
         for (size_t i = 0; i < c->n_marks; i++) {
             char m[24];
-            snprintf(m, sizeof m, "%s%g%%", i ? ", " : " ", c->marks[i]);
+            snprintf(m, sizeof m, "%s%g%%", i ? ", " : " ", sorted[i]);
             s = cat(s, &len, m);
         }
+        free(sorted);
     }
     return cat(s, &len, ".");
 }

@@ -301,8 +301,9 @@ static void mrow_draw(const matrix *m, const mcell *cells, int header, double h,
         const mcell *cl = &cells[c];
         pdurep_style st = header ? m->head : cl->rating != PDUREP_RATING_NONE ? m->chip : m->body;
         st.align = c ? PDUREP_ALIGN_CENTRE : PDUREP_ALIGN_LEFT;
-        pdurep_doc_tag_begin(doc, header || !c ? PDUREP_TAG_TH : PDUREP_TAG_TD);
-        if (header || !c)
+        if (!repeat)
+            pdurep_doc_tag_begin(doc, header || !c ? PDUREP_TAG_TH : PDUREP_TAG_TD);
+        if (!repeat && (header || !c))
             pdurep_doc_tag_scope(doc, header ? PDUREP_SCOPE_COLUMN : PDUREP_SCOPE_ROW);
         if (!header && cl->rating != PDUREP_RATING_NONE) {
             pdurep_doc_artifact_begin(doc);
@@ -314,7 +315,8 @@ static void mrow_draw(const matrix *m, const mcell *cells, int header, double h,
         double lh = (double)cl->lines.n_lines * st.leading;
         pdurep_doc_draw_lines(doc, &cl->lines, &cl->rich, 0, cl->lines.n_lines, m->x[c] + m->pad_x,
                               top - (h - lh) / 2, m->w[c] - 2 * m->pad_x, &st);
-        pdurep_doc_tag_end(doc);
+        if (!repeat)
+            pdurep_doc_tag_end(doc);
     }
     if (!header) {
         pdurep_doc_artifact_begin(doc);

@@ -685,7 +685,9 @@ static void draw_contents(report *rp)
             break;
         }
         free(esc);
+        /* TOCI holds a Reference (ISO 32000-1 Table 333), the Reference the Link. */
         pdurep_doc_tag_begin(doc, PDUREP_TAG_TOCI);
+        pdurep_doc_tag_begin(doc, PDUREP_TAG_REFERENCE);
         pdurep_doc_tag_begin(doc, PDUREP_TAG_LINK);
         pdurep_doc_draw_lines(doc, &lines, &rich, 0, 1, x0 + indent, y, x1 - x0 - indent - nw - 24, &st);
         double base = pdurep_doc_baseline(doc, &st, y);
@@ -698,6 +700,7 @@ static void draw_contents(report *rp)
         }
         pdurep_doc_draw_text(doc, st.face, st.size, st.colour, x1, base, PDUREP_ALIGN_RIGHT, num);
         pdurep_doc_link(doc, x0, y - cst->leading, x1 - x0, cst->leading, a->dest, a->title);
+        pdurep_doc_tag_end(doc);
         pdurep_doc_tag_end(doc);
         pdurep_doc_tag_end(doc);
         y -= cst->leading;
@@ -1174,7 +1177,7 @@ static void do_comparison(report *rp, const pdurep_layout_section *sec)
                                                           texts[g * nv + v]};
                 }
                 glabels[g] = tmpl(rp, "comparison.group", "code", fw->questions[q].code, "standard",
-                                  st->name, "theme", theme(rp, k), NULL);
+                                  st->name, "theme", theme(rp, k), "text", fw->questions[q].text, NULL);
                 groups[g] = (pdurep_chart_group){glabels[g] ? glabels[g] : "", &bars[g * nv]};
             }
         }

@@ -144,10 +144,10 @@ static void draw_row(pdurep_table *t, const row *r, int stripe, int grid, int re
         if (c->has_colour)
             st.colour = c->colour;
         int head = r->header || (t->ts.row_headers && i == 0);
-        int tagged = grid || c->lines.n_lines;
+        int tagged = !repeat && (grid || c->lines.n_lines);
         if (tagged)
             pdurep_doc_tag_begin(doc, grid ? (head ? PDUREP_TAG_TH : PDUREP_TAG_TD) : PDUREP_TAG_P);
-        if (grid && head)
+        if (tagged && grid && head)
             pdurep_doc_tag_scope(doc, r->header ? PDUREP_SCOPE_COLUMN : PDUREP_SCOPE_ROW);
         pdurep_doc_draw_lines(doc, &c->lines, &c->rich, 0, c->lines.n_lines, x + t->ts.pad_x,
                               top - t->ts.pad_y, t->widths[i] - 2 * t->ts.pad_x, &st);
