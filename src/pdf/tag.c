@@ -382,7 +382,7 @@ pdurep_error pdurep_tags_write(pdurep_tags *t, HPDF_Doc pdf, const HPDF_Page *pa
     for (size_t i = 0; i < t->n_elems && st == HPDF_OK; i++) {
         elem *e = &t->elems[i];
         HPDF_Dict d = e->dict;
-        st |= HPDF_Dict_AddName(d, "Type", "StructElem");
+        /* /Type is optional for structure elements; leaving it out saves a line on each of hundreds. */
         st |= HPDF_Dict_AddName(d, "S", pdurep_tag_name(e->type));
         st |= HPDF_Dict_Add(d, "P", e->parent == PDUREP_TAG_NONE ? root : t->elems[e->parent].dict);
         size_t pg = elem_page(e);
