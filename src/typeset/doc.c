@@ -7,6 +7,7 @@
  * when an error is recorded, and pdurep_doc_save() reports it.
  */
 #include "typeset/doc.h"
+#include "typeset/pdfa.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -68,6 +69,10 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
     doc->list_elem = doc->sect_elem = PDUREP_TAG_NONE;
     doc->role = PDUREP_TAG_COUNT;
     doc->last_outline = -1;
+    if (!(doc->pdfa = pdurep_pdfa_new())) {
+        free(doc);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
     doc->frame = (pdurep_box){cfg->margin[3], cfg->margin[2], cfg->page_w - cfg->margin[1],
                               cfg->page_h - cfg->margin[0]};
     doc->body = doc->frame;
@@ -75,6 +80,7 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
     doc->body.y0 += cfg->footer_h;
     if (doc->body.x1 - doc->body.x0 < 72 || doc->body.y1 - doc->body.y0 < 72) {
         pdurep_diag_add(diag, NULL, 0, 0, "the page margins leave less than an inch for the text");
+        pdurep_pdfa_free(doc->pdfa);
         free(doc);
         return PDUREP_ERROR_USAGE;
     }
@@ -82,6 +88,7 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
     doc->pdf = doc->tags ? HPDF_New(on_hpdf_error, doc) : NULL;
     if (!doc->pdf) {
         pdurep_tags_free(doc->tags);
+        pdurep_pdfa_free(doc->pdfa);
         free(doc);
         return PDUREP_ERROR_NO_MEMORY;
     }
@@ -130,6 +137,7 @@ void pdurep_doc_free(pdurep_doc *doc)
     pdurep_rich_free(&doc->rich);
     pdurep_fonts_free(&doc->fonts);
     pdurep_tags_free(doc->tags);
+    pdurep_pdfa_free(doc->pdfa);
     if (doc->pdf)
         HPDF_Free(doc->pdf);
     free(doc);
@@ -398,6 +406,7 @@ void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_
             }
             double fx = x + off + fr->x + extra * fr->gap;
             HPDF_Page_TextOut(p, (HPDF_REAL)fx, (HPDF_REAL)y, s);
+            pdurep_pdfa_note_text(doc->pdfa, fr->face, s, fr->len);
             check_bounds(doc, fr->face, size, fx, y, fr->width);
             end = fx + fr->width;
         }
@@ -413,8 +422,10 @@ void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_
                 cur_face = (int)fr->face;
                 cur_size = l->size;
             }
-            if (font)
+            if (font) {
                 HPDF_Page_TextOut(p, (HPDF_REAL)end, (HPDF_REAL)base, " ");
+                pdurep_pdfa_note_text(doc->pdfa, fr->face, " ", 1);
+            }
         }
     }
     HPDF_Page_EndText(p);
@@ -444,6 +455,7 @@ double pdurep_doc_draw_text(pdurep_doc *doc, pdurep_face face, double size, pdur
     HPDF_Page_SetFontAndSize(p, font, (HPDF_REAL)size);
     HPDF_Page_TextOut(p, (HPDF_REAL)x, (HPDF_REAL)y, text);
     HPDF_Page_EndText(p);
+    pdurep_pdfa_note_text(doc->pdfa, face, text, strlen(text));
     check_bounds(doc, face, size, x, y, w);
     return w;
 }
@@ -748,11 +760,17 @@ void pdurep_doc_set_info(pdurep_doc *doc, const char *title, const char *subject
     }
     struct tm tm;
     if (gmtime_r(&when, &tm)) {
+        /* '+' 00'00' : libharu writes 'Z' as "Z00'00'", which ISO 32000-1 does not allow. */
         HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                       tm.tm_sec, 'Z', 0, 0};
+                       tm.tm_sec, '+', 0, 0};
         HPDF_SetInfoDateAttr(doc->pdf, HPDF_INFO_CREATION_DATE, d);
         HPDF_SetInfoDateAttr(doc->pdf, HPDF_INFO_MOD_DATE, d);
     }
+    /* The XMP packet repeats exactly what Info says. */
+    if (pdurep_pdfa_set_info(doc->pdfa, title && *title ? title : NULL,
+                             subject && *subject ? subject : NULL, author && *author ? author : NULL,
+                             creator && *creator ? creator : NULL, when))
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
 }
 
 void pdurep_doc_set_lang(pdurep_doc *doc, const char *tag)
@@ -768,6 +786,8 @@ void pdurep_doc_set_lang(pdurep_doc *doc, const char *tag)
     HPDF_String s = HPDF_String_New(doc->pdf->mmgr, tag, NULL);
     if (s)
         HPDF_Dict_Add(doc->pdf->catalog, "Lang", s);
+    if (pdurep_pdfa_set_lang(doc->pdfa, tag))
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
 }
 
 pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
@@ -780,12 +800,10 @@ pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
     pdurep_error terr = pdurep_tags_write(doc->tags, doc->pdf, doc->pages, doc->n_pages);
     if (terr)
         return pdurep_doc_fail(doc, terr, "cannot write the document's structure tree");
-    if (doc->err)
-        return doc->err;
-    if (HPDF_SaveToFile(doc->pdf, path) != HPDF_OK) {
-        doc->err = PDUREP_ERROR_IO;
-        pdurep_diag_add(doc->diag, path, 0, 0, "cannot write the PDF file");
-    }
+    pdurep_error err = pdurep_pdfa_save(doc->pdfa, doc->pdf, &doc->fonts, doc->pages, doc->n_pages,
+                                        PDUREP_SRGB_ICC, path, doc->diag);
+    if (err)
+        pdurep_doc_fail(doc, err, NULL);
     return doc->err;
 }
 

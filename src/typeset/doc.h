@@ -111,6 +111,7 @@ typedef struct pdurep_doc {
     size_t sect_elem;           /**< Sect opened by the last top-level heading, or PDUREP_TAG_NONE. */
     pdurep_tag_type role;       /**< Type of the next flowed block; PDUREP_TAG_COUNT for P or LI. */
     int last_outline;           /**< Outline level of the last heading that had one, or -1. */
+    struct pdurep_pdfa *pdfa;   /**< PDF/A state: codes shown, metadata (pdfa.h). */
 } pdurep_doc;
 
 /**

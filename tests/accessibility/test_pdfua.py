@@ -35,11 +35,9 @@ from pdfcheck import in_order, run, words  # noqa: E402
 import pdfua_check  # noqa: E402
 
 EPOCH = "1767225600"
-# Groups of pdfua_check that every report must pass. The PDF/A and font groups
-# (metadata, pdfa, fonts) join when the catalog's XMP, output intent, trailer
-# /ID and ToUnicode maps are written: then this becomes pdfua_check.GROUPS.
-ENABLED = ["structure", "content", "headings", "tables", "lists", "toc", "figures", "links", "notes",
-           "language"]
+# Groups of pdfua_check that every report must pass: all of them, tagging and
+# the file-level PDF/A-2a conditions alike.
+ENABLED = pdfua_check.GROUPS
 # The North Wales ratings as the fixture gives them: standard, rating, points.
 RATINGS = [("P1.1 Leadership", "Good", "2"), ("P1.2 Staffing", "Good", "2"), ("P1.3 Services", "Good", "2"),
            ("P2.1 Assessment", "Requires improvement", "1"), ("P2.2 Planning", "Requires improvement", "1"),
