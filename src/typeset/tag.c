@@ -142,6 +142,18 @@ int pdurep_tags_failed(const pdurep_tags *t) { return t->oom; }
 
 size_t pdurep_tags_current(const pdurep_tags *t) { return t->stack[t->depth - 1]; }
 
+size_t pdurep_tags_count(const pdurep_tags *t) { return t->n_elems; }
+
+size_t pdurep_tags_parent(const pdurep_tags *t, size_t e)
+{
+    return e < t->n_elems ? t->elems[e].parent : PDUREP_TAG_NONE;
+}
+
+size_t pdurep_tags_page_mcids(const pdurep_tags *t, size_t index)
+{
+    return index < t->n_pages ? t->pages[index].n : 0;
+}
+
 pdurep_tag_type pdurep_tags_type(const pdurep_tags *t, size_t e)
 {
     return e < t->n_elems ? t->elems[e].type : PDUREP_TAG_COUNT;

@@ -93,6 +93,15 @@ void pdurep_tags_enter(pdurep_tags *t, size_t elem);
 /** @brief The current element. */
 size_t pdurep_tags_current(const pdurep_tags *t);
 
+/** @brief How many elements the tree holds; element 0 is the Document, the rest follow in reading order. */
+size_t pdurep_tags_count(const pdurep_tags *t);
+
+/** @brief The parent of an element (PDUREP_TAG_NONE for the Document). */
+size_t pdurep_tags_parent(const pdurep_tags *t, size_t elem);
+
+/** @brief How many MCIDs page @p index has handed out so far. */
+size_t pdurep_tags_page_mcids(const pdurep_tags *t, size_t index);
+
 /** @brief The type of an element. */
 pdurep_tag_type pdurep_tags_type(const pdurep_tags *t, size_t elem);
 
