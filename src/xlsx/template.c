@@ -96,7 +96,7 @@ static void sheet_instructions(tpl *t, lxw_worksheet *ws)
 {
     const char *names[] = {"framework", term(t, t->fw->name, "%s.name%s%s", "", ""), "code",
                            t->fw->code, NULL};
-    check(t, worksheet_set_column(ws, 0, 0, 100, t->wrap));
+    check(t, worksheet_set_column(ws, 0, 0, 90, t->wrap));
     check(t, worksheet_write_string(ws, 0, 0, s(t, "instructions.title"), t->title));
     char *fw = pdurep_strings_format(s(t, "instructions.framework"), names);
     check(t, worksheet_write_string(ws, 1, 0, fw ? fw : "", NULL));
@@ -113,7 +113,15 @@ static void sheet_instructions(tpl *t, lxw_worksheet *ws)
                       !strcmp(keys[i], "instructions.rules");
         if (heading && i)
             row++;
-        check(t, worksheet_write_string(ws, row++, 0, s(t, keys[i]), heading ? t->bold : NULL));
+        /* Spreadsheets do not grow a row to fit wrapped text written by a program: give each
+         * paragraph the lines it needs at this column width (about 90 characters a line). */
+        const char *text = s(t, keys[i]);
+        size_t chars = 0;
+        for (const char *c = text; *c; c++)
+            chars += ((unsigned char)*c & 0xC0) != 0x80;
+        check(t, worksheet_set_row(ws, row, 15.0 * (double)((chars + 89) / 90),
+                                   NULL));
+        check(t, worksheet_write_string(ws, row++, 0, text, heading ? t->bold : NULL));
     }
     worksheet_activate(ws);
 }
