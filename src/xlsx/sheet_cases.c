@@ -87,8 +87,6 @@ pdurep_error annexe_sheet_cases(annexe_ctx *c)
     }
     sqlite3_bind_text(st, 1, c->r->inspection->id, -1, SQLITE_STATIC);
 
-    annexe_sheet_title(c, ws, "cases.title");
-
     size_t n_cols = 1 + n_attr + fw->n_questions;
     annexe_column *cols = calloc(n_cols, sizeof *cols);
     if (!cols) {
@@ -102,7 +100,8 @@ pdurep_error annexe_sheet_cases(annexe_ctx *c)
     for (size_t q = 0; q < fw->n_questions; q++)
         cols[1 + n_attr + q] = (annexe_column){fw->questions[q].code, 7};
 
-    const lxw_row_t head = 2;
+    const annexe_note notes[] = {NOTE_CASES, NOTE_COUNT};
+    const lxw_row_t head = annexe_title_block(c, ws, "cases.title", NULL, c->r->n_cases, notes);
     /* Tables cap at 64 columns here; wider frameworks get an autofilter. */
     int saved = c->constant_memory;
     if (n_cols > 64)
@@ -112,6 +111,7 @@ pdurep_error annexe_sheet_cases(annexe_ctx *c)
     c->constant_memory = saved;
 
     lxw_row_t row = head + 1;
+    const char *z = annexe_s(c, "value.not_applicable"), *x = annexe_s(c, "value.not_available");
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && !c->lxw_err) {
         annexe_text(c, ws, row, 0, (const char *)sqlite3_column_text(st, 0), c->f.text);
@@ -123,13 +123,15 @@ pdurep_error annexe_sheet_cases(annexe_ctx *c)
                         NULL);
         }
         for (size_t q = 0; q < fw->n_questions; q++) {
-            /* 1 for Yes, 0 for No, nothing when not applicable: a column's AVERAGE is then
-             * the question's percentage and its SUM the Yes count, and 5 million cells
-             * stay small (an empty cell is not written at all). */
+            /* 1 for Yes, 0 for No, [z] when not applicable and [x] when the bundle had no
+             * such column: AVERAGE skips text, so a column's average is still the
+             * question's percentage and its SUM the Yes count. */
+            lxw_col_t col = (lxw_col_t)(1 + n_attr + q);
             char ch = pos[q] >= 0 && (size_t)pos[q] < alen ? answers[pos[q]] : '-';
             if (ch == 'Y' || ch == 'N')
-                annexe_check(c, worksheet_write_number(ws, row, (lxw_col_t)(1 + n_attr + q),
-                                                       ch == 'Y', NULL));
+                annexe_check(c, worksheet_write_number(ws, row, col, ch == 'Y', NULL));
+            else
+                annexe_check(c, worksheet_write_string(ws, row, col, pos[q] >= 0 ? z : x, NULL));
         }
         row++;
     }
