@@ -2,10 +2,15 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <utf8proc.h>
+
+enum { CSV_BLOCK = 64 * 1024 };
 
 typedef struct reader {
     const char *name;
@@ -25,6 +30,8 @@ typedef struct reader {
     unsigned long index;       /* records delivered so far */
     int bad_utf8;              /* the current record had invalid UTF-8 (reported once) */
     int stop;                  /* non-zero: callback asked to stop; its value */
+    int bad_nul;               /* ... a NUL byte (reported once) */
+    int too_long;              /* ... a field over the size limit (reported once) */
     int oom;
 } reader;
 
@@ -54,11 +61,27 @@ static void on_field(void *s, size_t len, void *data)
     if (r->stop || r->oom)
         return;
     if (r->n_fields == 0 && r->buf_len == 0)
-        r->bad_utf8 = 0;
-    if (!r->bad_utf8 && !pdurep_utf8_valid(s, len)) {
+        r->bad_utf8 = r->bad_nul = 0;
+    /* libcsv passes the length, but everything downstream sees C strings: a NUL would
+     * silently cut the value, so it is refused. */
+    const char *nul = len ? memchr(s, '\0', len) : NULL;
+    if (nul && !r->bad_nul) {
+        pdurep_diag_add(r->diag, r->name, r->record_line, r->n_fields + 1,
+                        "a NUL byte (code 0) at character %zu of the field (is this a "
+                        "CSV text file?)", (size_t)(nul - (const char *)s) + 1);
+        r->bad_nul = 1;
+    }
+    if (!nul && !r->bad_utf8 && !pdurep_utf8_valid(s, len)) {
         pdurep_diag_add(r->diag, r->name, r->record_line, r->n_fields + 1,
                         "text is not valid UTF-8 (save the file as UTF-8)");
         r->bad_utf8 = 1;
+    }
+    if (len > PDUREP_CSV_MAX_FIELD) {
+        if (!r->too_long)
+            pdurep_diag_add(r->diag, r->name, r->record_line, r->n_fields + 1,
+                            "field is longer than the limit of %d bytes", PDUREP_CSV_MAX_FIELD);
+        r->too_long = 1;
+        len = 0; /* counted as a field, so later columns keep their numbers */
     }
     if (r->n_fields == r->fields_cap) {
         size_t cap = r->fields_cap ? r->fields_cap * 2 : 64;
@@ -110,69 +133,178 @@ static void on_record(int c, void *data)
     }
     r->n_fields = 0;
     r->buf_len = 0;
-    /* Lines are fed whole, so the next record starts on the next physical line. */
+    r->too_long = 0;
+    /* Input is fed one physical line at a time, so the next record starts on the next line. */
     r->record_line = r->line + 1;
+}
+
+/* Set when libcsv asked for more than a field may hold (per thread: batch reads in parallel). */
+static _Thread_local int field_cap_hit;
+
+/* libcsv's allocator: a field may not grow past the limit, so one huge field cannot take
+ * all memory before it is refused. */
+static void *capped_realloc(void *ptr, size_t n)
+{
+    if (n > (size_t)PDUREP_CSV_MAX_FIELD + 2 * CSV_BLOCK) {
+        field_cap_hit = 1;
+        return NULL;
+    }
+    return realloc(ptr, n);
+}
+
+/* Feed one piece of input to libcsv; 0 to go on, else the error to return. */
+static pdurep_error feed(struct csv_parser *p, reader *r, const char *s, size_t len)
+{
+    if (!len)
+        return PDUREP_OK;
+    size_t done = csv_parse(p, s, len, on_field, on_record, r);
+    if (done == len)
+        return PDUREP_OK;
+    if (csv_error(p) == CSV_EPARSE) {
+        pdurep_diag_add(r->diag, r->name, r->line, r->n_fields + 1,
+                        "malformed quoting (a quote inside a field must be doubled, "
+                        "and a quoted field must end with a quote)");
+        return PDUREP_ERROR_DATA;
+    }
+    if (field_cap_hit) {
+        pdurep_diag_add(r->diag, r->name, r->line, r->n_fields + 1,
+                        "field is longer than the limit of %d bytes", PDUREP_CSV_MAX_FIELD);
+        return PDUREP_ERROR_DATA;
+    }
+    r->oom = 1;
+    return PDUREP_ERROR_NO_MEMORY;
+}
+
+pdurep_error pdurep_csv_check_file(const char *path, const char *name, int fd, pdurep_diag *diag)
+{
+    struct stat sb;
+    if ((fd >= 0 ? fstat(fd, &sb) : stat(path, &sb)) != 0) {
+        int e = errno;
+        pdurep_diag_add(diag, name, 0, 0, "cannot open: %s", strerror(e));
+        return e == ENOENT || e == EACCES || e == ENOTDIR ? PDUREP_ERROR_NO_INPUT
+                                                          : PDUREP_ERROR_IO;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        pdurep_diag_add(diag, name, 0, 0, "is a folder, not a file");
+        return PDUREP_ERROR_DATA;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        /* A FIFO or a device could block for ever or never end. */
+        pdurep_diag_add(diag, name, 0, 0, "is not a regular file (a %s): only plain files are "
+                        "read", S_ISFIFO(sb.st_mode) ? "pipe" : S_ISSOCK(sb.st_mode) ? "socket"
+                                                                           : "device");
+        return PDUREP_ERROR_DATA;
+    }
+    if ((unsigned long long)sb.st_size > PDUREP_CSV_MAX_FILE) {
+        pdurep_diag_add(diag, name, 0, 0, "file of %llu bytes is larger than the limit of "
+                        "%llu bytes", (unsigned long long)sb.st_size,
+                        (unsigned long long)PDUREP_CSV_MAX_FILE);
+        return PDUREP_ERROR_DATA;
+    }
+    return PDUREP_OK;
 }
 
 pdurep_error pdurep_csv_read(const char *path, const char *name, pdurep_csv_row_fn fn,
                              void *user, pdurep_diag *diag)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        pdurep_diag_add(diag, name, 0, 0, "cannot open: %s", strerror(errno));
-        return errno == ENOENT ? PDUREP_ERROR_NO_INPUT : PDUREP_ERROR_IO;
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer before it can be refused. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        int e = errno;
+        pdurep_diag_add(diag, name, 0, 0, "cannot open: %s", strerror(e));
+        return e == ENOENT || e == EACCES || e == ENOTDIR ? PDUREP_ERROR_NO_INPUT
+                                                          : PDUREP_ERROR_IO;
+    }
+    pdurep_error err = pdurep_csv_check_file(path, name, fd, diag);
+    if (err) {
+        close(fd);
+        return err;
     }
     struct csv_parser p;
     /* REPALL_NL reports blank lines as empty records so line numbers stay exact. */
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
-        fclose(f);
+        close(fd);
+        pdurep_diag_add(diag, name, 0, 0, "out of memory");
         return PDUREP_ERROR_NO_MEMORY;
     }
-    reader r = {.name = name, .diag = diag, .fn = fn, .user = user, .line = 0, .record_line = 1};
+    /* libcsv grows a field by blk_size bytes at a time: small steps make long fields slow. */
+    csv_set_blk_size(&p, CSV_BLOCK);
+    csv_set_realloc_func(&p, capped_realloc);
+    field_cap_hit = 0;
+    reader r = {.name = name, .diag = diag, .fn = fn, .user = user, .line = 1, .record_line = 1};
     size_t before = pdurep_diag_total(diag);
-    pdurep_error err = PDUREP_OK;
 
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    while (!r.stop && !r.oom && (len = getline(&line, &cap, f)) > 0) {
-        r.line++;
-        char *s = line;
-        if (r.line == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-            s += 3;
-            len -= 3;
-        }
-        size_t done = csv_parse(&p, s, (size_t)len, on_field, on_record, &r);
-        if (done != (size_t)len) {
-            if (csv_error(&p) == CSV_EPARSE) {
-                pdurep_diag_add(diag, name, r.line, r.n_fields + 1,
-                                "malformed quoting (a quote inside a field must be doubled, "
-                                "and a quoted field must end with a quote)");
-                err = PDUREP_ERROR_DATA;
-            } else {
-                err = PDUREP_ERROR_NO_MEMORY;
-            }
+    /*
+     * Read in blocks and cut them at every line end (LF, CR or CRLF), so that a
+     * record's line is its physical line whatever the line ends, and no line
+     * has to fit in memory whole.
+     */
+    char *block = malloc(CSV_BLOCK);
+    int after_cr = 0, first = 1;
+    if (!block)
+        err = PDUREP_ERROR_NO_MEMORY, r.oom = 1;
+    while (!err && !r.stop && !r.oom) {
+        ssize_t n = read(fd, block, CSV_BLOCK);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            pdurep_diag_add(diag, name, r.line, 0, "read error: %s", strerror(errno));
+            err = PDUREP_ERROR_IO;
             break;
         }
+        if (n == 0)
+            break;
+        const char *s = block, *end = block + n;
+        if (first && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+            s += 3;
+        first = 0;
+        if (after_cr && s < end && *s == '\n') {
+            /* The LF of a CRLF split across blocks belongs to the line already ended. */
+            r.line--;
+            err = feed(&p, &r, s, 1);
+            r.line++;
+            s++;
+        }
+        after_cr = 0;
+        while (!err && !r.stop && !r.oom && s < end) {
+            const char *q = s;
+            while (q < end && *q != '\n' && *q != '\r')
+                q++;
+            if (q == end) {
+                err = feed(&p, &r, s, (size_t)(q - s));
+                break;
+            }
+            if (*q == '\r' && q + 1 < end && q[1] == '\n')
+                q++;
+            else if (*q == '\r' && q + 1 == end)
+                after_cr = 1;
+            err = feed(&p, &r, s, (size_t)(q - s) + 1);
+            r.line++;
+            s = q + 1;
+        }
     }
-    if (ferror(f)) {
-        pdurep_diag_add(diag, name, 0, 0, "read error: %s", strerror(errno));
-        err = PDUREP_ERROR_IO;
-    }
+    free(block);
     if (!err && !r.stop && !r.oom && csv_fini(&p, on_field, on_record, &r) != 0) {
-        pdurep_diag_add(diag, name, r.record_line, r.n_fields + 1,
-                        "unterminated quoted field (the closing quote is missing)");
-        err = PDUREP_ERROR_DATA;
+        if (csv_error(&p) == CSV_EPARSE) {
+            pdurep_diag_add(diag, name, r.record_line, r.n_fields + 1,
+                            "unterminated quoted field (the closing quote is missing)");
+            err = PDUREP_ERROR_DATA;
+        } else {
+            r.oom = 1;
+        }
     }
-    free(line);
     csv_free(&p);
-    fclose(f);
+    close(fd);
     free(r.buf);
     free(r.offsets);
     free(r.lengths);
     free(r.fields);
-    if (r.oom)
+    if (r.oom || r.stop == PDUREP_ERROR_NO_MEMORY) {
+        /* Never taken for the end of the file: a short read would import part of it. */
+        pdurep_diag_add(diag, name, r.record_line, 0, "out of memory while reading the record "
+                        "that starts on this line");
         return PDUREP_ERROR_NO_MEMORY;
+    }
     if (err)
         return err;
     if (r.stop)

@@ -11,6 +11,11 @@
 #include "pdurep/error.h"
 #include "pdurep/diag.h"
 
+/** Largest bundle file read, in bytes (1 GiB): a bigger one is refused before reading. */
+#define PDUREP_CSV_MAX_FILE (1024ULL * 1024 * 1024)
+/** Longest field accepted, in bytes (1 MiB). */
+#define PDUREP_CSV_MAX_FIELD (1024 * 1024)
+
 /** One record, valid only during the callback. Fields are NUL-terminated. */
 typedef struct pdurep_csv_row {
     const char *const *fields; /**< fields[i] is column i + 1 */
@@ -29,20 +34,38 @@ typedef int (*pdurep_csv_row_fn)(const pdurep_csv_row *row, void *user);
 /**
  * Read a CSV file strictly: malformed quoting, an unterminated quote and
  * invalid UTF-8 are reported to @p diag against @p name. A leading UTF-8 BOM
- * and CRLF line ends are accepted.
+ * and LF, CRLF or CR line ends are accepted; lines are physical lines. A
+ * NUL byte, a field longer than PDUREP_CSV_MAX_FIELD, and a file that is not a
+ * regular file or is larger than PDUREP_CSV_MAX_FILE are refused.
  * @param path File to open.
  * @param name File name used in messages (as the user should see it).
- * @return PDUREP_OK; PDUREP_ERROR_NO_INPUT if the file cannot be opened;
+ * @return PDUREP_OK; PDUREP_ERROR_NO_INPUT if the file is missing or unreadable;
  *         PDUREP_ERROR_DATA if it is malformed (every problem is in @p diag);
+ *         PDUREP_ERROR_NO_MEMORY when memory runs out (never taken for the end);
+ *         PDUREP_ERROR_IO on a read error;
  *         the callback's non-zero return value cast to pdurep_error.
  */
 pdurep_error pdurep_csv_read(const char *path, const char *name, pdurep_csv_row_fn fn,
                              void *user, pdurep_diag *diag);
 
+/**
+ * Check, without reading it, that @p path (or the open @p fd, if >= 0) is a
+ * regular file no larger than PDUREP_CSV_MAX_FILE; problems go to @p diag
+ * against @p name.
+ * @return PDUREP_OK, PDUREP_ERROR_NO_INPUT, PDUREP_ERROR_DATA or PDUREP_ERROR_IO.
+ */
+pdurep_error pdurep_csv_check_file(const char *path, const char *name, int fd, pdurep_diag *diag);
+
+/**
+ * Check every file of bundle folder @p dir that import reads (CSV files and
+ * narratives) with pdurep_csv_check_file(), before any lock is taken.
+ * @return PDUREP_OK; PDUREP_ERROR_NO_INPUT if the folder or a file cannot be
+ *         read; PDUREP_ERROR_DATA for a file that is not a regular file or too big.
+ */
+pdurep_error pdurep_bundle_check_files(const char *dir, pdurep_diag *diag);
+
 /** Whether @p s (length @p len) is valid UTF-8. */
 int pdurep_utf8_valid(const char *s, size_t len);
-
-#endif
 
 /** A column a small CSV file must (or may) have. */
 typedef struct pdurep_csv_column {
@@ -75,3 +98,5 @@ static inline const char *pdurep_csv_cell(const pdurep_csv_table *t, size_t row,
 
 /** Free a slurped table's contents. */
 void pdurep_csv_table_free(pdurep_csv_table *t);
+
+#endif

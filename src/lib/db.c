@@ -4,6 +4,7 @@
 #include "schema.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -54,6 +55,34 @@ static pdurep_error migrate(pdurep_db *db, pdurep_diag *diag)
     return PDUREP_OK;
 }
 
+/*
+ * A process killed inside a transaction leaves a hot journal, and only a
+ * connection that can write may roll it back: a read-only one fails with
+ * "attempt to write a readonly database". So when a journal is there, open
+ * read-write once and read the schema, which makes SQLite restore the database
+ * (or wait, if the journal belongs to a live writer). Without write permission
+ * the read-only open below reports the problem as before.
+ */
+static void recover_hot_journal(const char *path)
+{
+    size_t n = strlen(path) + sizeof "-journal";
+    char *journal = malloc(n);
+    if (!journal)
+        return;
+    snprintf(journal, n, "%s-journal", path);
+    struct stat sb;
+    int present = stat(journal, &sb) == 0 && sb.st_size > 0;
+    free(journal);
+    if (!present)
+        return;
+    sqlite3 *rw = NULL;
+    if (sqlite3_open_v2(path, &rw, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
+        sqlite3_busy_timeout(rw, 5000);
+        sqlite3_exec(rw, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+    }
+    sqlite3_close(rw);
+}
+
 pdurep_error pdurep_db_open(const char *path, int flags, pdurep_db **out, pdurep_diag *diag)
 {
     *out = NULL;
@@ -67,6 +96,8 @@ pdurep_error pdurep_db_open(const char *path, int flags, pdurep_db **out, pdurep
         free(db);
         return PDUREP_ERROR_NO_MEMORY;
     }
+    if (flags & PDUREP_DB_READONLY)
+        recover_hot_journal(path);
     int oflags = (flags & PDUREP_DB_READONLY) ? SQLITE_OPEN_READONLY
                                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &db->sql, oflags, NULL) != SQLITE_OK) {

@@ -1,0 +1,546 @@
+/*
+ * Layout files. Everything has a default except the list of sections, so a
+ * layout states only what it changes; every key is checked, so a misspelt key
+ * is an error with its position instead of a setting silently ignored.
+ */
+#include "report/layout.h"
+#include "report/yamlfile.h"
+#include "pdurep/db.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MM (72.0 / 25.4)
+
+static const char *const style_names[PDUREP_STYLE_COUNT] = {
+    "body", "h1", "h2", "h3", "list", "statement", "small", "table-head", "table-body",
+    "caption", "footnote", "running", "chart-label", "contents", "cover-title", "cover-text",
+};
+
+static const char *const colour_names[PDUREP_COLOUR_COUNT] = {
+    "text", "muted", "accent", "rule", "table-head", "stripe", "highlight", "cover",
+    "cover-text", "panel", "grid", "mark", "series-1", "series-2", "series-3", "series-4",
+};
+
+static const char *const section_names[PDUREP_SECTION_TYPE_COUNT] = {
+    "cover", "contents", "foreword", "ratings", "recommendations", "background",
+    "domain", "diversity", "comparison", "further-information", "footnotes",
+    "pdus", "breakdown",
+};
+
+/* Rating keys in the order of pdurep_rating. */
+static const char *const rating_keys[PDUREP_RATING_COUNT] = {
+    "inadequate", "requires-improvement", "good", "outstanding",
+};
+
+static const char *const face_names[PDUREP_FACE_COUNT] = {"regular", "bold", "italic"};
+
+static const char *const default_fonts[PDUREP_FACE_COUNT] = {
+    "PdurepSans-Regular.ttf", "PdurepSans-Bold.ttf", "PdurepSans-Italic.ttf",
+};
+
+typedef struct loader {
+    pdurep_yaml y;
+    pdurep_layout *l;
+    char *dir; /* folder of the layout file */
+} loader;
+
+static char *join(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *s = malloc(la + lb + 2);
+    if (s) {
+        memcpy(s, a, la);
+        s[la] = '/';
+        memcpy(s + la + 1, b, lb + 1);
+    }
+    return s;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t ls = strlen(s), lx = strlen(suffix);
+    return ls >= lx && !strcmp(s + ls - lx, suffix);
+}
+
+static int parse_number(const char *s, double *out)
+{
+    char *end;
+    if (!s || !*s)
+        return 0;
+    double v = strtod(s, &end);
+    if (end == s || *end)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+/* A length: a number of points, or a number with pt, mm, cm or in. */
+static int length(loader *ld, yaml_node_t *n, double *out)
+{
+    const char *s = pdurep_yaml_scalar(n);
+    if (s) {
+        char buf[64];
+        size_t len = strlen(s);
+        if (len < sizeof buf) {
+            memcpy(buf, s, len + 1);
+            double scale = 1;
+            if (len > 2 && isalpha((unsigned char)buf[len - 1])) {
+                const char *unit = buf + len - 2;
+                scale = !strcmp(unit, "pt") ? 1 : !strcmp(unit, "mm") ? MM
+                      : !strcmp(unit, "cm") ? 10 * MM : !strcmp(unit, "in") ? 72 : 0;
+                buf[len - 2] = '\0';
+                while (len > 2 && buf[strlen(buf) - 1] == ' ')
+                    buf[strlen(buf) - 1] = '\0';
+            }
+            double v;
+            if (scale > 0 && parse_number(buf, &v) && v >= 0 && v < 10000) {
+                *out = v * scale;
+                return 1;
+            }
+        }
+    }
+    pdurep_yaml_error(&ld->y, n, "expected a length such as 12pt, 18mm, 2cm or 1in");
+    return 0;
+}
+
+static int parse_hex(const char *s, pdurep_rgb *out)
+{
+    if (!s || s[0] != '#' || strlen(s) != 7)
+        return 0;
+    unsigned v[3];
+    for (int i = 0; i < 3; i++) {
+        char h[3] = {s[1 + 2 * i], s[2 + 2 * i], 0};
+        if (!isxdigit((unsigned char)h[0]) || !isxdigit((unsigned char)h[1]))
+            return 0;
+        v[i] = (unsigned)strtoul(h, NULL, 16);
+    }
+    *out = (pdurep_rgb){v[0] / 255.0, v[1] / 255.0, v[2] / 255.0};
+    return 1;
+}
+
+/* A colour: "#rrggbb", or the name of a colour set under colours:. */
+static int colour(loader *ld, yaml_node_t *n, pdurep_rgb *out)
+{
+    const char *s = pdurep_yaml_scalar(n);
+    if (parse_hex(s, out))
+        return 1;
+    for (int i = 0; s && i < PDUREP_COLOUR_COUNT; i++)
+        if (!strcmp(s, colour_names[i])) {
+            *out = ld->l->colours[i];
+            return 1;
+        }
+    pdurep_yaml_error(&ld->y, n, "expected a colour \"#rrggbb\" or the name of a colour under "
+                      "'colours'");
+    return 0;
+}
+
+static int lookup(const char *s, const char *const *names, int n)
+{
+    for (int i = 0; s && i < n; i++)
+        if (!strcmp(s, names[i]))
+            return i;
+    return -1;
+}
+
+static void load_page(loader *ld, yaml_node_t *page)
+{
+    pdurep_layout *l = ld->l;
+    static const char *const keys[] = {"size", "margins", "header", "footer", "orphans", "widows"};
+    if (!pdurep_yaml_check_keys(&ld->y, page, keys, 6)) {
+        pdurep_yaml_error(&ld->y, page, "'page' must be a mapping");
+        return;
+    }
+    yaml_node_t *n = pdurep_yaml_get(&ld->y, page, "size");
+    if (n) {
+        const char *s = pdurep_yaml_scalar(n);
+        static const struct { const char *name; double w, h; } sizes[] = {
+            {"A4", 210 * MM, 297 * MM}, {"A5", 148 * MM, 210 * MM},
+            {"letter", 612, 792}, {"legal", 612, 1008},
+        };
+        size_t i = 0;
+        while (s && i < 4 && strcasecmp(s, sizes[i].name))
+            i++;
+        if (s && i < 4) {
+            l->page_w = sizes[i].w;
+            l->page_h = sizes[i].h;
+        } else if (n->type == YAML_SEQUENCE_NODE &&
+                   n->data.sequence.items.top - n->data.sequence.items.start == 2) {
+            length(ld, pdurep_yaml_node(&ld->y, n->data.sequence.items.start[0]), &l->page_w);
+            length(ld, pdurep_yaml_node(&ld->y, n->data.sequence.items.start[1]), &l->page_h);
+        } else {
+            pdurep_yaml_error(&ld->y, n, "expected A4, A5, letter, legal or [width, height]");
+        }
+    }
+    if ((n = pdurep_yaml_get(&ld->y, page, "margins"))) {
+        if (n->type == YAML_SEQUENCE_NODE &&
+            n->data.sequence.items.top - n->data.sequence.items.start == 4) {
+            for (int i = 0; i < 4; i++)
+                length(ld, pdurep_yaml_node(&ld->y, n->data.sequence.items.start[i]), &l->margin[i]);
+        } else if (n->type == YAML_SCALAR_NODE) {
+            if (length(ld, n, &l->margin[0]))
+                l->margin[1] = l->margin[2] = l->margin[3] = l->margin[0];
+        } else {
+            pdurep_yaml_error(&ld->y, n, "expected one length or [top, right, bottom, left]");
+        }
+    }
+    if ((n = pdurep_yaml_get(&ld->y, page, "header")))
+        length(ld, n, &l->header_h);
+    if ((n = pdurep_yaml_get(&ld->y, page, "footer")))
+        length(ld, n, &l->footer_h);
+    const char *names[2] = {"orphans", "widows"};
+    int *dst[2] = {&l->orphans, &l->widows};
+    for (int i = 0; i < 2; i++) {
+        double v;
+        if ((n = pdurep_yaml_get(&ld->y, page, names[i]))) {
+            if (parse_number(pdurep_yaml_scalar(n), &v) && v >= 1 && v <= 5 && v == (int)v)
+                *dst[i] = (int)v;
+            else
+                pdurep_yaml_error(&ld->y, n, "expected a whole number of lines from 1 to 5");
+        }
+    }
+}
+
+static void load_fonts(loader *ld, yaml_node_t *fonts)
+{
+    if (!pdurep_yaml_check_keys(&ld->y, fonts, face_names, PDUREP_FACE_COUNT)) {
+        pdurep_yaml_error(&ld->y, fonts, "'fonts' must be a mapping of regular, bold and italic");
+        return;
+    }
+    for (int i = 0; i < PDUREP_FACE_COUNT; i++) {
+        yaml_node_t *n = pdurep_yaml_get(&ld->y, fonts, face_names[i]);
+        const char *s = pdurep_yaml_scalar(n);
+        if (!n)
+            continue;
+        if (!s || !*s) {
+            pdurep_yaml_error(&ld->y, n, "expected a TrueType file name");
+            continue;
+        }
+        free(ld->l->fonts[i]);
+        /* A bare name is one of the fonts shipped in the data folder's fonts/. */
+        if (s[0] == '/') {
+            ld->l->fonts[i] = strdup(s);
+        } else if (strchr(s, '/')) {
+            ld->l->fonts[i] = join(ld->dir, s);
+        } else {
+            char *dir = join(pdurep_data_dir(), "fonts");
+            ld->l->fonts[i] = dir ? join(dir, s) : NULL;
+            free(dir);
+        }
+    }
+}
+
+static void load_colours(loader *ld, yaml_node_t *cols)
+{
+    if (!pdurep_yaml_check_keys(&ld->y, cols, colour_names, PDUREP_COLOUR_COUNT)) {
+        pdurep_yaml_error(&ld->y, cols, "'colours' must be a mapping");
+        return;
+    }
+    for (int i = 0; i < PDUREP_COLOUR_COUNT; i++) {
+        yaml_node_t *n = pdurep_yaml_get(&ld->y, cols, colour_names[i]);
+        if (n && !parse_hex(pdurep_yaml_scalar(n), &ld->l->colours[i]))
+            pdurep_yaml_error(&ld->y, n, "expected a colour \"#rrggbb\"");
+    }
+}
+
+static void load_ratings(loader *ld, yaml_node_t *rt)
+{
+    if (!pdurep_yaml_check_keys(&ld->y, rt, rating_keys, PDUREP_RATING_COUNT)) {
+        pdurep_yaml_error(&ld->y, rt, "'ratings' must be a mapping");
+        return;
+    }
+    static const char *const keys[] = {"fill", "ink"};
+    for (int i = 0; i < PDUREP_RATING_COUNT; i++) {
+        yaml_node_t *n = pdurep_yaml_get(&ld->y, rt, rating_keys[i]);
+        if (!n)
+            continue;
+        if (!pdurep_yaml_check_keys(&ld->y, n, keys, 2)) {
+            pdurep_yaml_error(&ld->y, n, "expected a mapping with fill and ink");
+            continue;
+        }
+        yaml_node_t *v;
+        if ((v = pdurep_yaml_get(&ld->y, n, "fill")))
+            colour(ld, v, &ld->l->rating_fill[i]);
+        if ((v = pdurep_yaml_get(&ld->y, n, "ink")))
+            colour(ld, v, &ld->l->rating_ink[i]);
+    }
+}
+
+static void load_style(loader *ld, yaml_node_t *n, pdurep_style *st)
+{
+    static const char *const keys[] = {"font", "size", "leading", "colour", "before", "after",
+                                       "align"};
+    if (!pdurep_yaml_check_keys(&ld->y, n, keys, 7)) {
+        pdurep_yaml_error(&ld->y, n, "a style must be a mapping");
+        return;
+    }
+    yaml_node_t *v;
+    if ((v = pdurep_yaml_get(&ld->y, n, "font"))) {
+        int f = lookup(pdurep_yaml_scalar(v), face_names, PDUREP_FACE_COUNT);
+        if (f < 0)
+            pdurep_yaml_error(&ld->y, v, "expected regular, bold or italic");
+        else
+            st->face = (pdurep_face)f;
+    }
+    yaml_node_t *lead = pdurep_yaml_get(&ld->y, n, "leading");
+    if ((v = pdurep_yaml_get(&ld->y, n, "size"))) {
+        if (length(ld, v, &st->size) && (st->size < 4 || st->size > 96))
+            pdurep_yaml_error(&ld->y, v, "a font size must be from 4pt to 96pt");
+        /* A new size without a leading gets the usual 130%. */
+        if (!lead)
+            st->leading = st->size * 1.3;
+    }
+    if (lead)
+        length(ld, lead, &st->leading);
+    if (st->leading < st->size * 0.8)
+        pdurep_yaml_error(&ld->y, n, "the leading is too small for the font size");
+    if ((v = pdurep_yaml_get(&ld->y, n, "colour")))
+        colour(ld, v, &st->colour);
+    if ((v = pdurep_yaml_get(&ld->y, n, "before")))
+        length(ld, v, &st->space_before);
+    if ((v = pdurep_yaml_get(&ld->y, n, "after")))
+        length(ld, v, &st->space_after);
+    if ((v = pdurep_yaml_get(&ld->y, n, "align"))) {
+        static const char *const aligns[] = {"left", "centre", "right", "justify"};
+        int a = lookup(pdurep_yaml_scalar(v), aligns, 4);
+        if (a < 0)
+            pdurep_yaml_error(&ld->y, v, "expected left, centre, right or justify");
+        else
+            st->align = (pdurep_align)a;
+    }
+}
+
+static void load_styles(loader *ld, yaml_node_t *styles)
+{
+    if (!pdurep_yaml_check_keys(&ld->y, styles, style_names, PDUREP_STYLE_COUNT)) {
+        pdurep_yaml_error(&ld->y, styles, "'styles' must be a mapping");
+        return;
+    }
+    /* The body style first: unset styles start from it. */
+    yaml_node_t *body = pdurep_yaml_get(&ld->y, styles, "body");
+    if (body)
+        load_style(ld, body, &ld->l->styles[PDUREP_STYLE_BODY]);
+    for (int i = 1; i < PDUREP_STYLE_COUNT; i++) {
+        ld->l->styles[i] = ld->l->styles[PDUREP_STYLE_BODY];
+        yaml_node_t *n = pdurep_yaml_get(&ld->y, styles, style_names[i]);
+        if (n)
+            load_style(ld, n, &ld->l->styles[i]);
+    }
+}
+
+static void load_sections(loader *ld, yaml_node_t *seq)
+{
+    pdurep_layout *l = ld->l;
+    if (!seq || seq->type != YAML_SEQUENCE_NODE ||
+        seq->data.sequence.items.top == seq->data.sequence.items.start) {
+        pdurep_yaml_error(&ld->y, seq ? seq : pdurep_yaml_root(&ld->y),
+                          "'sections' must be a list of at least one section");
+        return;
+    }
+    size_t n = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
+    if (!(l->sections = calloc(n, sizeof *l->sections)))
+        return;
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_t *item = pdurep_yaml_node(&ld->y, seq->data.sequence.items.start[i]);
+        pdurep_layout_section *s = &l->sections[l->n_sections];
+        yaml_node_t *type = item, *v;
+        if (item->type == YAML_MAPPING_NODE) {
+            static const char *const keys[] = {"type", "domain", "new-page", "attribute"};
+            pdurep_yaml_check_keys(&ld->y, item, keys, 4);
+            type = pdurep_yaml_get(&ld->y, item, "type");
+            if (!type) {
+                pdurep_yaml_error(&ld->y, item, "a section needs a 'type'");
+                continue;
+            }
+        }
+        int t = lookup(pdurep_yaml_scalar(type), section_names, PDUREP_SECTION_TYPE_COUNT);
+        if (t < 0) {
+            pdurep_yaml_error(&ld->y, type, "unknown section type '%s' (expected cover, contents, "
+                              "foreword, ratings, recommendations, background, domain, diversity, "
+                              "comparison, further-information, footnotes, pdus or breakdown)",
+                              pdurep_yaml_scalar(type) ? pdurep_yaml_scalar(type) : "");
+            continue;
+        }
+        s->type = (pdurep_section_type)t;
+        s->line = item->start_mark.line + 1;
+        s->column = item->start_mark.column + 1;
+        /* Big sections open a page; short ones follow on. */
+        s->new_page = t == PDUREP_SECTION_COVER || t == PDUREP_SECTION_CONTENTS ||
+                      t == PDUREP_SECTION_FOREWORD || t == PDUREP_SECTION_DOMAIN;
+        if (item->type == YAML_MAPPING_NODE) {
+            if ((v = pdurep_yaml_get(&ld->y, item, "new-page"))) {
+                const char *b = pdurep_yaml_scalar(v);
+                if (b && (!strcmp(b, "true") || !strcmp(b, "yes")))
+                    s->new_page = 1;
+                else if (b && (!strcmp(b, "false") || !strcmp(b, "no")))
+                    s->new_page = 0;
+                else
+                    pdurep_yaml_error(&ld->y, v, "expected true or false");
+            }
+            if ((v = pdurep_yaml_get(&ld->y, item, "domain"))) {
+                double d;
+                if (t != PDUREP_SECTION_DOMAIN)
+                    pdurep_yaml_error(&ld->y, v, "only a domain section takes 'domain'");
+                else if (parse_number(pdurep_yaml_scalar(v), &d) && d >= 1 && d <= 9 && d == (int)d)
+                    s->domain = (int)d;
+                else
+                    pdurep_yaml_error(&ld->y, v, "expected a domain number such as 1 or 2");
+            }
+            if ((v = pdurep_yaml_get(&ld->y, item, "attribute"))) {
+                if ((t != PDUREP_SECTION_COMPARISON && t != PDUREP_SECTION_BACKGROUND &&
+                     t != PDUREP_SECTION_BREAKDOWN && t != PDUREP_SECTION_PDUS) ||
+                    !pdurep_yaml_scalar(v))
+                    pdurep_yaml_error(&ld->y, v, "only a comparison, background, breakdown or "
+                                      "pdus section takes 'attribute'");
+                else
+                    s->attribute = strdup(pdurep_yaml_scalar(v));
+            }
+        }
+        if (t == PDUREP_SECTION_DOMAIN && !s->domain) {
+            pdurep_yaml_error(&ld->y, item, "a domain section needs 'domain: N'");
+            continue;
+        }
+        if ((t == PDUREP_SECTION_COMPARISON || t == PDUREP_SECTION_BREAKDOWN) && !s->attribute)
+            s->attribute = strdup("sentence_type");
+        l->n_sections++;
+    }
+}
+
+static void set_defaults(pdurep_layout *l)
+{
+    l->page_w = 210 * MM;
+    l->page_h = 297 * MM;
+    for (int i = 0; i < 4; i++)
+        l->margin[i] = 20 * MM;
+    l->header_h = 10 * MM;
+    l->footer_h = 10 * MM;
+    l->orphans = l->widows = 2;
+    for (int i = 0; i < PDUREP_COLOUR_COUNT; i++)
+        l->colours[i] = (pdurep_rgb){0.3, 0.3, 0.3};
+    l->colours[PDUREP_COLOUR_TEXT] = (pdurep_rgb){0, 0, 0};
+    l->colours[PDUREP_COLOUR_COVER_TEXT] = (pdurep_rgb){1, 1, 1};
+    l->colours[PDUREP_COLOUR_STRIPE] = l->colours[PDUREP_COLOUR_PANEL] = (pdurep_rgb){0.94, 0.94, 0.94};
+    l->colours[PDUREP_COLOUR_GRID] = l->colours[PDUREP_COLOUR_HIGHLIGHT] = (pdurep_rgb){0.85, 0.85, 0.85};
+    for (int i = 0; i < PDUREP_RATING_COUNT; i++) {
+        double g = 0.2 + 0.2 * i;
+        l->rating_fill[i] = (pdurep_rgb){g, g, g};
+        l->rating_ink[i] = (pdurep_rgb){1, 1, 1};
+    }
+    l->styles[PDUREP_STYLE_BODY] = (pdurep_style){PDUREP_FACE_REGULAR, 10, 14, {0, 0, 0}, 0, 6,
+                                                  PDUREP_ALIGN_LEFT};
+}
+
+pdurep_error pdurep_layout_load(const char *name, pdurep_layout **out, pdurep_diag *diag)
+{
+    *out = NULL;
+    loader ld = {0};
+    pdurep_layout *l = ld.l = calloc(1, sizeof *l);
+    if (!l)
+        return PDUREP_ERROR_NO_MEMORY;
+    if (strchr(name, '/') || ends_with(name, ".yaml")) {
+        l->path = strdup(name);
+    } else {
+        char *dir = join(pdurep_data_dir(), "layouts");
+        size_t n = strlen(name);
+        char *file = malloc(n + 6);
+        if (file)
+            memcpy(file, name, n), memcpy(file + n, ".yaml", 6);
+        l->path = dir && file ? join(dir, file) : NULL;
+        free(dir);
+        free(file);
+    }
+    if (!l->path) {
+        free(l);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
+    set_defaults(l);
+    const char *slash = strrchr(l->path, '/');
+    ld.dir = slash ? strndup(l->path, (size_t)(slash - l->path)) : strdup(".");
+    pdurep_error err = pdurep_yaml_load(&ld.y, l->path, diag);
+    if (err == PDUREP_ERROR_NO_INPUT && !strchr(name, '/') && !ends_with(name, ".yaml"))
+        pdurep_diag_add(diag, NULL, 0, 0, "no layout named '%s' (layouts live in %s/layouts)",
+                        name, pdurep_data_dir());
+    if (!err) {
+        yaml_node_t *root = pdurep_yaml_root(&ld.y);
+        static const char *const keys[] = {"strings", "page", "fonts", "colours", "ratings",
+                                           "styles", "sections"};
+        if (!pdurep_yaml_check_keys(&ld.y, root, keys, 7)) {
+            pdurep_yaml_error(&ld.y, root, "a layout must be a mapping");
+        } else {
+            yaml_node_t *n;
+            const char *lang = "en";
+            if ((n = pdurep_yaml_get(&ld.y, root, "strings"))) {
+                lang = pdurep_yaml_scalar(n);
+                if (!lang || !*lang) {
+                    pdurep_yaml_error(&ld.y, n, "expected a language such as en");
+                    lang = "en";
+                }
+            }
+            char *file = malloc(strlen(lang) + 16);
+            if (file) {
+                if (strchr(lang, '/') || ends_with(lang, ".yaml"))
+                    strcpy(file, lang);
+                else if (!(l->strings_lang = strdup(lang)))
+                    *file = '\0';
+                else
+                    sprintf(file, "strings/%s.yaml", lang);
+                l->strings_path = lang[0] == '/' ? strdup(lang) : join(ld.dir, file);
+                free(file);
+            }
+            if ((n = pdurep_yaml_get(&ld.y, root, "page")))
+                load_page(&ld, n);
+            if ((n = pdurep_yaml_get(&ld.y, root, "fonts")))
+                load_fonts(&ld, n);
+            if ((n = pdurep_yaml_get(&ld.y, root, "colours")))
+                load_colours(&ld, n);
+            if ((n = pdurep_yaml_get(&ld.y, root, "ratings")))
+                load_ratings(&ld, n);
+            n = pdurep_yaml_get(&ld.y, root, "styles");
+            if (n)
+                load_styles(&ld, n);
+            else
+                for (int i = 1; i < PDUREP_STYLE_COUNT; i++)
+                    l->styles[i] = l->styles[PDUREP_STYLE_BODY];
+            load_sections(&ld, pdurep_yaml_get(&ld.y, root, "sections"));
+        }
+        for (int i = 0; i < PDUREP_FACE_COUNT; i++) {
+            if (!l->fonts[i]) {
+                char *dir = join(pdurep_data_dir(), "fonts");
+                l->fonts[i] = dir ? join(dir, default_fonts[i]) : NULL;
+                free(dir);
+            }
+        }
+        if (ld.y.errors)
+            err = PDUREP_ERROR_DATA;
+        else if (!l->strings_path || !l->sections)
+            err = PDUREP_ERROR_NO_MEMORY;
+        for (int i = 0; !err && i < PDUREP_FACE_COUNT; i++)
+            if (!l->fonts[i])
+                err = PDUREP_ERROR_NO_MEMORY;
+    }
+    pdurep_yaml_free(&ld.y);
+    free(ld.dir);
+    if (err) {
+        pdurep_layout_free(l);
+        return err;
+    }
+    *out = l;
+    return PDUREP_OK;
+}
+
+void pdurep_layout_free(pdurep_layout *l)
+{
+    if (!l)
+        return;
+    free(l->path);
+    for (int i = 0; i < PDUREP_FACE_COUNT; i++)
+        free(l->fonts[i]);
+    free(l->strings_path);
+    free(l->strings_lang);
+    for (size_t i = 0; i < l->n_sections; i++)
+        free(l->sections[i].attribute);
+    free(l->sections);
+    free(l);
+}

@@ -1,0 +1,585 @@
+/*
+ * The typesetting layer: pages, the flow of blocks down the body frame, and
+ * the drawing primitives every other part of the PDF writer goes through.
+ *
+ * libharu's errors are sticky (after one, every call fails), so its error
+ * handler only records the first one; each entry point here returns at once
+ * when an error is recorded, and pdurep_doc_save() reports it.
+ */
+#include "typeset/doc.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Slack for comparisons of positions that are equal up to rounding. */
+#define EPS 1e-6
+#define NO_RUNNING ((size_t)-1)
+
+struct pdurep_pending {
+    pdurep_style st;
+    pdurep_rich rich;
+    pdurep_lines lines;
+    int level;
+    char *title;
+};
+
+static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
+{
+    pdurep_doc *doc = user;
+    if (!doc->err) {
+        doc->err = PDUREP_ERROR_INTERNAL;
+        pdurep_diag_add(doc->diag, NULL, 0, 0, "libharu error 0x%04X (detail %u)",
+                        (unsigned)error, (unsigned)detail);
+    }
+}
+
+pdurep_error pdurep_doc_fail(pdurep_doc *doc, pdurep_error err, const char *fmt, ...)
+{
+    if (!doc->err) {
+        doc->err = err;
+        if (fmt) {
+            char msg[512];
+            va_list ap;
+            va_start(ap, fmt);
+            vsnprintf(msg, sizeof msg, fmt, ap);
+            va_end(ap);
+            pdurep_diag_add(doc->diag, NULL, 0, 0, "%s", msg);
+        }
+    }
+    return doc->err;
+}
+
+pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdurep_doc **out)
+{
+    *out = NULL;
+    pdurep_doc *doc = calloc(1, sizeof *doc);
+    if (!doc)
+        return PDUREP_ERROR_NO_MEMORY;
+    doc->cfg = *cfg;
+    if (doc->cfg.orphans < 1)
+        doc->cfg.orphans = 1;
+    if (doc->cfg.widows < 1)
+        doc->cfg.widows = 1;
+    doc->diag = diag;
+    doc->cur_running = NO_RUNNING;
+    doc->frame = (pdurep_box){cfg->margin[3], cfg->margin[2], cfg->page_w - cfg->margin[1],
+                              cfg->page_h - cfg->margin[0]};
+    doc->body = doc->frame;
+    doc->body.y1 -= cfg->header_h;
+    doc->body.y0 += cfg->footer_h;
+    if (doc->body.x1 - doc->body.x0 < 72 || doc->body.y1 - doc->body.y0 < 72) {
+        pdurep_diag_add(diag, NULL, 0, 0, "the page margins leave less than an inch for the text");
+        free(doc);
+        return PDUREP_ERROR_USAGE;
+    }
+    doc->pdf = HPDF_New(on_hpdf_error, doc);
+    if (!doc->pdf) {
+        free(doc);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
+    HPDF_SetCompressionMode(doc->pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(doc->pdf);
+    HPDF_SetCurrentEncoder(doc->pdf, "UTF-8");
+    doc->utf8 = HPDF_GetEncoder(doc->pdf, "UTF-8");
+    HPDF_SetPageMode(doc->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    pdurep_error err = pdurep_fonts_init(&doc->fonts, doc->pdf, cfg->fonts, diag);
+    if (!err && doc->err)
+        err = doc->err;
+    if (err) {
+        pdurep_doc_free(doc);
+        return err;
+    }
+    *out = doc;
+    return PDUREP_OK;
+}
+
+static void pending_clear(pdurep_doc *doc)
+{
+    for (size_t i = 0; i < doc->n_pending; i++) {
+        pdurep_rich_free(&doc->pending[i].rich);
+        pdurep_lines_free(&doc->pending[i].lines);
+        free(doc->pending[i].title);
+    }
+    doc->n_pending = 0;
+}
+
+void pdurep_doc_free(pdurep_doc *doc)
+{
+    if (!doc)
+        return;
+    pending_clear(doc);
+    free(doc->pending);
+    for (size_t i = 0; i < doc->n_anchors; i++)
+        free(doc->anchors[i].title);
+    free(doc->anchors);
+    for (size_t i = 0; i < doc->n_running; i++)
+        free(doc->running_texts[i]);
+    free(doc->running_texts);
+    free(doc->pages);
+    free(doc->running);
+    free(doc->tmp);
+    pdurep_lines_free(&doc->lines);
+    pdurep_rich_free(&doc->rich);
+    pdurep_fonts_free(&doc->fonts);
+    if (doc->pdf)
+        HPDF_Free(doc->pdf);
+    free(doc);
+}
+
+void pdurep_doc_new_page(pdurep_doc *doc)
+{
+    if (doc->err)
+        return;
+    if (!pdurep_grow((void **)&doc->pages, &doc->cap_pages, doc->n_pages + 1, sizeof *doc->pages) ||
+        !(doc->running = realloc(doc->running, doc->cap_pages * sizeof *doc->running))) {
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
+        return;
+    }
+    HPDF_Page p = HPDF_AddPage(doc->pdf);
+    if (!p)
+        return; /* the error handler has recorded why */
+    HPDF_Page_SetWidth(p, (HPDF_REAL)doc->cfg.page_w);
+    HPDF_Page_SetHeight(p, (HPDF_REAL)doc->cfg.page_h);
+    doc->pages[doc->n_pages] = p;
+    doc->running[doc->n_pages] = doc->cur_running;
+    doc->page = doc->n_pages++;
+    doc->cur = p;
+    doc->y = doc->body.y1;
+    doc->fresh = 1;
+}
+
+void pdurep_doc_use_page(pdurep_doc *doc, size_t index)
+{
+    if (index < doc->n_pages) {
+        doc->page = index;
+        doc->cur = doc->pages[index];
+    }
+}
+
+void pdurep_doc_set_running(pdurep_doc *doc, const char *text)
+{
+    if (doc->err)
+        return;
+    char *copy = strdup(text);
+    char **texts = copy ? realloc(doc->running_texts, (doc->n_running + 1) * sizeof *texts) : NULL;
+    if (!texts) {
+        free(copy);
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
+        return;
+    }
+    doc->running_texts = texts;
+    texts[doc->n_running] = copy;
+    doc->cur_running = doc->n_running++;
+    if (doc->n_pages && (doc->fresh || doc->running[doc->page] == NO_RUNNING))
+        doc->running[doc->page] = doc->cur_running;
+}
+
+const char *pdurep_doc_running(const pdurep_doc *doc, size_t page)
+{
+    if (page >= doc->n_pages || doc->running[page] == NO_RUNNING)
+        return NULL;
+    return doc->running_texts[doc->running[page]];
+}
+
+double pdurep_doc_space_left(const pdurep_doc *doc) { return doc->y - doc->body.y0; }
+
+void pdurep_doc_skip(pdurep_doc *doc, double h)
+{
+    if (!doc->fresh)
+        doc->y -= h;
+}
+
+/* ---- drawing primitives ------------------------------------------------ */
+
+static const char *cstr(pdurep_doc *doc, const char *s, size_t len)
+{
+    if (!pdurep_grow((void **)&doc->tmp, &doc->tmp_cap, len + 1, 1)) {
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
+        return NULL;
+    }
+    memcpy(doc->tmp, s, len);
+    doc->tmp[len] = '\0';
+    return doc->tmp;
+}
+
+/* The instrument: every text fragment's box must lie inside the margins. */
+static void check_bounds(pdurep_doc *doc, pdurep_face face, double size, double x, double y,
+                         double w)
+{
+    double top = y + doc->fonts.ascent[face] * size, bottom = y - doc->fonts.descent[face] * size;
+    doc->text_draws++;
+    if (x < doc->frame.x0 - 0.01 || x + w > doc->frame.x1 + 0.01 || bottom < doc->frame.y0 - 0.01 ||
+        top > doc->frame.y1 + 0.01)
+        doc->text_outside++;
+}
+
+double pdurep_doc_baseline(const pdurep_doc *doc, const pdurep_style *st, double top)
+{
+    pdurep_fonts *f = (pdurep_fonts *)&doc->fonts;
+    pdurep_fonts_get(f, st->face);
+    double asc = f->ascent[st->face], desc = f->descent[st->face];
+    /* Centre the face's ascender-to-descender box in the line. */
+    return top - (st->leading - (asc + desc) * st->size) / 2 - asc * st->size;
+}
+
+static void set_fill(HPDF_Page p, pdurep_rgb c)
+{
+    HPDF_Page_SetRGBFill(p, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+}
+
+void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_rich *r, size_t from,
+                           size_t to, double x, double top, double width, const pdurep_style *st)
+{
+    if (doc->err || from >= to)
+        return;
+    HPDF_Page p = doc->cur;
+    HPDF_Page_BeginText(p);
+    set_fill(p, st->colour);
+    int cur_face = -1;
+    double cur_size = -1;
+    double base = pdurep_doc_baseline(doc, st, top);
+    for (size_t li = from; li < to && li < l->n_lines && !doc->err; li++, base -= st->leading) {
+        const pdurep_line *line = &l->lines[li];
+        double off = 0, extra = 0;
+        if (st->align == PDUREP_ALIGN_CENTRE)
+            off = (width - line->width) / 2;
+        else if (st->align == PDUREP_ALIGN_RIGHT)
+            off = width - line->width;
+        else if (st->align == PDUREP_ALIGN_JUSTIFY && !line->last && line->gaps)
+            extra = (width - line->width) / line->gaps;
+        for (size_t fi = line->first; fi < line->first + line->n; fi++) {
+            const pdurep_frag *fr = &l->frags[fi];
+            int super = (fr->flags & PDUREP_SPAN_SUPER) != 0;
+            double size = super ? l->size * PDUREP_SUPER_SCALE : l->size;
+            double y = super ? base + l->size * PDUREP_SUPER_RISE : base;
+            HPDF_Font font = pdurep_fonts_get(&doc->fonts, fr->face);
+            const char *s = cstr(doc, r->text + fr->start, fr->len);
+            if (!font || !s) {
+                pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "cannot load a font face");
+                break;
+            }
+            if ((int)fr->face != cur_face || size != cur_size) {
+                HPDF_Page_SetFontAndSize(p, font, (HPDF_REAL)size);
+                cur_face = (int)fr->face;
+                cur_size = size;
+            }
+            double fx = x + off + fr->x + extra * fr->gap;
+            HPDF_Page_TextOut(p, (HPDF_REAL)fx, (HPDF_REAL)y, s);
+            check_bounds(doc, fr->face, size, fx, y, fr->width);
+        }
+    }
+    HPDF_Page_EndText(p);
+}
+
+double pdurep_doc_draw_text(pdurep_doc *doc, pdurep_face face, double size, pdurep_rgb colour,
+                            double x, double y, pdurep_align align, const char *text)
+{
+    if (doc->err || !*text)
+        return 0;
+    HPDF_Font font = pdurep_fonts_get(&doc->fonts, face);
+    if (!font) {
+        pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "cannot load a font face");
+        return 0;
+    }
+    double w = pdurep_fonts_width(&doc->fonts, face, size, text, strlen(text));
+    if (align == PDUREP_ALIGN_CENTRE)
+        x -= w / 2;
+    else if (align == PDUREP_ALIGN_RIGHT)
+        x -= w;
+    HPDF_Page p = doc->cur;
+    HPDF_Page_BeginText(p);
+    set_fill(p, colour);
+    HPDF_Page_SetFontAndSize(p, font, (HPDF_REAL)size);
+    HPDF_Page_TextOut(p, (HPDF_REAL)x, (HPDF_REAL)y, text);
+    HPDF_Page_EndText(p);
+    check_bounds(doc, face, size, x, y, w);
+    return w;
+}
+
+void pdurep_doc_fill_rect(pdurep_doc *doc, double x, double y, double w, double h, pdurep_rgb c)
+{
+    if (doc->err || !(w > 0) || !(h > 0))
+        return;
+    set_fill(doc->cur, c);
+    HPDF_Page_Rectangle(doc->cur, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+    HPDF_Page_Fill(doc->cur);
+}
+
+void pdurep_doc_line(pdurep_doc *doc, double x0, double y0, double x1, double y1, double width,
+                     pdurep_rgb c, double dash)
+{
+    if (doc->err)
+        return;
+    HPDF_Page p = doc->cur;
+    HPDF_Page_GSave(p);
+    HPDF_Page_SetLineWidth(p, (HPDF_REAL)width);
+    HPDF_Page_SetRGBStroke(p, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+    if (dash > 0) {
+        HPDF_UINT16 pattern[1] = {(HPDF_UINT16)(dash < 1 ? 1 : dash)};
+        HPDF_Page_SetDash(p, pattern, 1, 0);
+    }
+    HPDF_Page_MoveTo(p, (HPDF_REAL)x0, (HPDF_REAL)y0);
+    HPDF_Page_LineTo(p, (HPDF_REAL)x1, (HPDF_REAL)y1);
+    HPDF_Page_Stroke(p);
+    HPDF_Page_GRestore(p);
+}
+
+void pdurep_doc_stroke_rect(pdurep_doc *doc, double x, double y, double w, double h, double width,
+                            pdurep_rgb c)
+{
+    if (doc->err)
+        return;
+    HPDF_Page p = doc->cur;
+    HPDF_Page_SetLineWidth(p, (HPDF_REAL)width);
+    HPDF_Page_SetRGBStroke(p, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+    HPDF_Page_Rectangle(p, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+    HPDF_Page_Stroke(p);
+}
+
+void pdurep_doc_link(pdurep_doc *doc, double x, double y, double w, double h, HPDF_Destination dest)
+{
+    if (doc->err || !dest)
+        return;
+    HPDF_Rect rect = {(HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)(x + w), (HPDF_REAL)(y + h)};
+    HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(doc->cur, rect, dest);
+    if (a)
+        HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+/* ---- flow -------------------------------------------------------------- */
+
+static double pending_height(const pdurep_doc *doc, int fresh)
+{
+    double h = 0;
+    for (size_t i = 0; i < doc->n_pending; i++) {
+        const pdurep_pending *p = &doc->pending[i];
+        if (i > 0 || !fresh)
+            h += p->st.space_before;
+        h += p->lines.n_lines * p->st.leading + p->st.space_after;
+    }
+    return h;
+}
+
+static void add_anchor(pdurep_doc *doc, const char *title, int level, double top)
+{
+    HPDF_Destination dest = HPDF_Page_CreateDestination(doc->cur);
+    if (!dest)
+        return;
+    HPDF_Destination_SetFitH(dest, (HPDF_REAL)(top + 6 > doc->cfg.page_h ? doc->cfg.page_h : top + 6));
+    if (level > 3)
+        level = 3;
+    HPDF_Outline parent = level > 0 ? doc->outline[level - 1] : NULL;
+    HPDF_Outline o = HPDF_CreateOutline(doc->pdf, parent, title, doc->utf8);
+    if (!o)
+        return;
+    HPDF_Outline_SetDestination(o, dest);
+    HPDF_Outline_SetOpened(o, level == 0 ? HPDF_TRUE : HPDF_FALSE);
+    doc->outline[level] = o;
+    for (int i = level + 1; i < 4; i++)
+        doc->outline[i] = NULL;
+    char *copy = strdup(title);
+    if (!copy || !pdurep_grow((void **)&doc->anchors, &doc->cap_anchors, doc->n_anchors + 1,
+                       sizeof *doc->anchors)) {
+        free(copy);
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
+        return;
+    }
+    doc->anchors[doc->n_anchors++] = (pdurep_anchor){copy, level, doc->page, top, dest};
+}
+
+void pdurep_doc_reserve(pdurep_doc *doc, double need)
+{
+    if (doc->err)
+        return;
+    if (!doc->n_pages)
+        pdurep_doc_new_page(doc);
+    double h = pending_height(doc, doc->fresh);
+    if (!doc->fresh && doc->y - h - need < doc->body.y0 - EPS)
+        pdurep_doc_new_page(doc);
+    for (size_t i = 0; i < doc->n_pending && !doc->err; i++) {
+        pdurep_pending *p = &doc->pending[i];
+        if (!doc->fresh)
+            doc->y -= p->st.space_before;
+        double top = doc->y;
+        pdurep_doc_draw_lines(doc, &p->lines, &p->rich, 0, p->lines.n_lines, doc->body.x0, top,
+                              doc->body.x1 - doc->body.x0, &p->st);
+        if (p->level >= 0)
+            add_anchor(doc, p->title, p->level, top);
+        doc->y -= p->lines.n_lines * p->st.leading + p->st.space_after;
+        doc->fresh = 0;
+    }
+    pending_clear(doc);
+}
+
+void pdurep_doc_heading(pdurep_doc *doc, const pdurep_style *st, const char *markup, int level,
+                        const char *title)
+{
+    if (doc->err)
+        return;
+    if (!pdurep_grow((void **)&doc->pending, &doc->cap_pending, doc->n_pending + 1, sizeof *doc->pending)) {
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
+        return;
+    }
+    pdurep_pending *p = &doc->pending[doc->n_pending++];
+    memset(p, 0, sizeof *p);
+    p->st = *st;
+    p->level = level;
+    pdurep_error err = pdurep_rich_markup(&p->rich, st->face, markup, NULL, NULL);
+    if (!err)
+        err = pdurep_lines_break(&p->lines, &doc->fonts, &p->rich, st->size,
+                                 doc->body.x1 - doc->body.x0, 0);
+    if (!err) {
+        /* The outline shows plain text: forced breaks become spaces. */
+        p->title = strdup(title ? title : p->rich.text ? p->rich.text : "");
+        if (!p->title)
+            err = PDUREP_ERROR_NO_MEMORY;
+        else
+            for (char *c = p->title; *c; c++)
+                if (*c == '\n')
+                    *c = ' ';
+    }
+    if (err)
+        pdurep_doc_fail(doc, err, "cannot set heading '%s'", markup);
+}
+
+void pdurep_doc_flow(pdurep_doc *doc, const pdurep_style *st, const pdurep_rich *r, double indent,
+                     const pdurep_rich *marker, double marker_x)
+{
+    if (doc->err)
+        return;
+    double width = doc->body.x1 - doc->body.x0 - indent;
+    pdurep_error err = pdurep_lines_break(&doc->lines, &doc->fonts, r, st->size, width,
+                                          st->align == PDUREP_ALIGN_JUSTIFY ? PDUREP_BREAK_JUSTIFY : 0);
+    if (err) {
+        pdurep_doc_fail(doc, err, "cannot break a paragraph into lines");
+        return;
+    }
+    size_t n = doc->lines.n_lines;
+    if (!n)
+        return;
+    size_t orphans = (size_t)doc->cfg.orphans, widows = (size_t)doc->cfg.widows;
+    /* The first part must hold the orphan minimum, or all of a short paragraph. */
+    size_t first = n < orphans + widows ? n : orphans;
+    pdurep_doc_reserve(doc, st->space_before + first * st->leading);
+    if (!doc->fresh)
+        doc->y -= st->space_before;
+
+    pdurep_lines mlines = {0};
+    if (marker && pdurep_lines_break(&mlines, &doc->fonts, marker, st->size, indent + width, 0))
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
+
+    size_t i = 0;
+    while (i < n && !doc->err) {
+        double avail = doc->y - doc->body.y0 + EPS;
+        size_t fit = avail >= st->leading ? (size_t)floor(avail / st->leading) : 0;
+        size_t rem = n - i, take;
+        if (fit >= rem) {
+            take = rem;
+        } else {
+            take = rem - fit < widows ? (rem > widows ? rem - widows : 0) : fit;
+            if (take < orphans)
+                take = 0;
+        }
+        if (!take) {
+            if (!doc->fresh) {
+                pdurep_doc_new_page(doc);
+                continue;
+            }
+            /* A whole page cannot satisfy the rules: fill it. */
+            take = fit ? (fit < rem ? fit : rem) : 1;
+        }
+        pdurep_doc_draw_lines(doc, &doc->lines, r, i, i + take, doc->body.x0 + indent, doc->y, width,
+                              st);
+        if (i == 0 && marker)
+            pdurep_doc_draw_lines(doc, &mlines, marker, 0, 1, doc->body.x0 + marker_x, doc->y,
+                                  indent + width - marker_x, &(pdurep_style){
+                                      st->face, st->size, st->leading, st->colour, 0, 0,
+                                      PDUREP_ALIGN_LEFT});
+        doc->y -= take * st->leading;
+        doc->fresh = 0;
+        i += take;
+        if (i < n)
+            pdurep_doc_new_page(doc);
+    }
+    pdurep_lines_free(&mlines);
+    doc->y -= st->space_after;
+}
+
+void pdurep_doc_paragraph(pdurep_doc *doc, const pdurep_style *st, const char *markup,
+                          pdurep_footnote_fn fn, void *ctx)
+{
+    if (doc->err)
+        return;
+    pdurep_rich_clear(&doc->rich);
+    pdurep_error err = pdurep_rich_markup(&doc->rich, st->face, markup, fn, ctx);
+    if (err) {
+        pdurep_doc_fail(doc, err, "cannot set text: %s", markup);
+        return;
+    }
+    pdurep_doc_flow(doc, st, &doc->rich, 0, NULL, 0);
+}
+
+/* ---- document ------------------------------------------------------------ */
+
+void pdurep_doc_set_info(pdurep_doc *doc, const char *title, const char *subject, const char *author,
+                         const char *creator, time_t when)
+{
+    if (doc->err)
+        return;
+    if (title && *title)
+        HPDF_SetInfoAttr(doc->pdf, HPDF_INFO_TITLE, title);
+    if (subject && *subject)
+        HPDF_SetInfoAttr(doc->pdf, HPDF_INFO_SUBJECT, subject);
+    if (author && *author)
+        HPDF_SetInfoAttr(doc->pdf, HPDF_INFO_AUTHOR, author);
+    if (creator && *creator) {
+        HPDF_SetInfoAttr(doc->pdf, HPDF_INFO_CREATOR, creator);
+        HPDF_SetInfoAttr(doc->pdf, HPDF_INFO_PRODUCER, creator);
+    }
+    struct tm tm;
+    if (gmtime_r(&when, &tm)) {
+        HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                       tm.tm_sec, 'Z', 0, 0};
+        HPDF_SetInfoDateAttr(doc->pdf, HPDF_INFO_CREATION_DATE, d);
+        HPDF_SetInfoDateAttr(doc->pdf, HPDF_INFO_MOD_DATE, d);
+    }
+}
+
+void pdurep_doc_set_lang(pdurep_doc *doc, const char *tag)
+{
+    if (doc->err || !tag || !*tag || strlen(tag) > 35)
+        return;
+    for (const char *c = tag; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+              *c == '-'))
+            return;
+    /* Without HPDF_SHARED, hpdf.h includes hpdf_doc.h: HPDF_Doc is the document record
+     * and its catalog an ordinary dictionary. The dictionary owns the string once added. */
+    HPDF_String s = HPDF_String_New(doc->pdf->mmgr, tag, NULL);
+    if (s)
+        HPDF_Dict_Add(doc->pdf->catalog, "Lang", s);
+}
+
+pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
+{
+    if (doc->err)
+        return doc->err;
+    if (doc->n_pending)
+        pdurep_doc_reserve(doc, 0);
+    if (HPDF_SaveToFile(doc->pdf, path) != HPDF_OK) {
+        doc->err = PDUREP_ERROR_IO;
+        pdurep_diag_add(doc->diag, path, 0, 0, "cannot write the PDF file");
+    }
+    return doc->err;
+}
+
+void pdurep_doc_stats(const pdurep_doc *doc, unsigned long *drawn, unsigned long *outside)
+{
+    if (drawn)
+        *drawn = doc->text_draws;
+    if (outside)
+        *outside = doc->text_outside;
+}
