@@ -7,6 +7,7 @@
  * when an error is recorded, and pdurep_doc_save() reports it.
  */
 #include "typeset/doc.h"
+#include "typeset/pdfa.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -65,6 +66,10 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
         doc->cfg.widows = 1;
     doc->diag = diag;
     doc->cur_running = NO_RUNNING;
+    if (!(doc->pdfa = pdurep_pdfa_new())) {
+        free(doc);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
     doc->frame = (pdurep_box){cfg->margin[3], cfg->margin[2], cfg->page_w - cfg->margin[1],
                               cfg->page_h - cfg->margin[0]};
     doc->body = doc->frame;
@@ -72,11 +77,13 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
     doc->body.y0 += cfg->footer_h;
     if (doc->body.x1 - doc->body.x0 < 72 || doc->body.y1 - doc->body.y0 < 72) {
         pdurep_diag_add(diag, NULL, 0, 0, "the page margins leave less than an inch for the text");
+        pdurep_pdfa_free(doc->pdfa);
         free(doc);
         return PDUREP_ERROR_USAGE;
     }
     doc->pdf = HPDF_New(on_hpdf_error, doc);
     if (!doc->pdf) {
+        pdurep_pdfa_free(doc->pdfa);
         free(doc);
         return PDUREP_ERROR_NO_MEMORY;
     }
@@ -124,6 +131,7 @@ void pdurep_doc_free(pdurep_doc *doc)
     pdurep_lines_free(&doc->lines);
     pdurep_rich_free(&doc->rich);
     pdurep_fonts_free(&doc->fonts);
+    pdurep_pdfa_free(doc->pdfa);
     if (doc->pdf)
         HPDF_Free(doc->pdf);
     free(doc);
@@ -268,6 +276,7 @@ void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_
             }
             double fx = x + off + fr->x + extra * fr->gap;
             HPDF_Page_TextOut(p, (HPDF_REAL)fx, (HPDF_REAL)y, s);
+            pdurep_pdfa_note_text(doc->pdfa, fr->face, s, fr->len);
             check_bounds(doc, fr->face, size, fx, y, fr->width);
         }
     }
@@ -295,6 +304,7 @@ double pdurep_doc_draw_text(pdurep_doc *doc, pdurep_face face, double size, pdur
     HPDF_Page_SetFontAndSize(p, font, (HPDF_REAL)size);
     HPDF_Page_TextOut(p, (HPDF_REAL)x, (HPDF_REAL)y, text);
     HPDF_Page_EndText(p);
+    pdurep_pdfa_note_text(doc->pdfa, face, text, strlen(text));
     check_bounds(doc, face, size, x, y, w);
     return w;
 }
@@ -541,11 +551,17 @@ void pdurep_doc_set_info(pdurep_doc *doc, const char *title, const char *subject
     }
     struct tm tm;
     if (gmtime_r(&when, &tm)) {
+        /* '+' 00'00' : libharu writes 'Z' as "Z00'00'", which ISO 32000-1 does not allow. */
         HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                       tm.tm_sec, 'Z', 0, 0};
+                       tm.tm_sec, '+', 0, 0};
         HPDF_SetInfoDateAttr(doc->pdf, HPDF_INFO_CREATION_DATE, d);
         HPDF_SetInfoDateAttr(doc->pdf, HPDF_INFO_MOD_DATE, d);
     }
+    /* The XMP packet repeats exactly what Info says. */
+    if (pdurep_pdfa_set_info(doc->pdfa, title && *title ? title : NULL,
+                             subject && *subject ? subject : NULL, author && *author ? author : NULL,
+                             creator && *creator ? creator : NULL, when))
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
 }
 
 void pdurep_doc_set_lang(pdurep_doc *doc, const char *tag)
@@ -561,6 +577,8 @@ void pdurep_doc_set_lang(pdurep_doc *doc, const char *tag)
     HPDF_String s = HPDF_String_New(doc->pdf->mmgr, tag, NULL);
     if (s)
         HPDF_Dict_Add(doc->pdf->catalog, "Lang", s);
+    if (pdurep_pdfa_set_lang(doc->pdfa, tag))
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
 }
 
 pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
@@ -569,10 +587,10 @@ pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
         return doc->err;
     if (doc->n_pending)
         pdurep_doc_reserve(doc, 0);
-    if (HPDF_SaveToFile(doc->pdf, path) != HPDF_OK) {
-        doc->err = PDUREP_ERROR_IO;
-        pdurep_diag_add(doc->diag, path, 0, 0, "cannot write the PDF file");
-    }
+    pdurep_error err = pdurep_pdfa_save(doc->pdfa, doc->pdf, &doc->fonts, doc->pages, doc->n_pages,
+                                        PDUREP_SRGB_ICC, path, doc->diag);
+    if (err)
+        pdurep_doc_fail(doc, err, NULL);
     return doc->err;
 }
 
