@@ -92,7 +92,8 @@ typedef struct annexe_ctx {
     int has_sheet[SHEET_COUNT];
     int number_of_note[NOTE_COUNT]; /* [note N] of each note the workbook has, 0 when it has none */
     unsigned char *collected;  /* [question]: the bundle had its column; NULL: all were */
-    pdurep_region_pdus *pdus;  /* a region's PDUs for the PDUs sheet, or NULL */
+    const pdurep_region_pdus *pdus; /* a region's PDUs for the PDUs sheet, or NULL */
+    pdurep_region_pdus *own_pdus;   /* the PDUs when this writer had to load them */
     const char *missing_key;   /* first strings key not found, for the error message */
     lxw_error lxw_err;         /* first libxlsxwriter error met while writing */
 } annexe_ctx;
