@@ -133,8 +133,7 @@ static void write_sheet(annexe_ctx *c, annexe_sheet sheet, int prompts)
             annexe_rounded(c, ws, row, col_of[C_ROUNDED], t, 0);
         }
         if (!prompts) {
-            double pct = pdurep_tally_percent(t);
-            const pdurep_band *band = pct >= 0 ? pdurep_framework_band(fw, pct) : NULL;
+            const pdurep_band *band = r->bands[q];
             annexe_text_z(c, ws, row, col_of[C_BAND], band ? annexe_band_label(c, band) : NULL,
                           c->f.text);
             const pdurep_standard_result *s = &r->standards[qu->standard];
