@@ -65,6 +65,8 @@ typedef struct pdurep_annexe_options {
      * NULL means English.
      */
     const char *lang;
+    /** If not NULL, receives the number of sheets of a workbook written successfully. */
+    int *n_sheets;
 } pdurep_annexe_options;
 
 /** @brief Fill @p opts with the defaults: full annexe, no case sheet, automatic memory mode. */
@@ -157,10 +159,12 @@ pdurep_error pdurep_annexe_batch_write_share(pdurep_db *db, const char *id, cons
  *
  * The cells partition a total that is published elsewhere, so one hidden cell
  * could be recovered by subtraction. Primary suppression hides every cell
- * below @p threshold (and every cell already marked in @p out); secondary
- * suppression then hides the next smallest cells until at least two are
- * hidden and the hidden cells add up to at least @p threshold, so neither a
- * single cell nor "all the hidden ones are zero" can be read off.
+ * from 1 to below @p threshold (and every cell already marked in @p out); a
+ * cell of 0 discloses nothing and is shown. Secondary suppression then hides
+ * the smallest cells that are not 0 until at least two are hidden and the
+ * hidden cells add up to at least @p threshold, so no single hidden cell can
+ * be read off the total; a 0 is never chosen, since hiding an empty group
+ * protects nothing.
  * @param counts Count per cell.
  * @param n Number of cells.
  * @param threshold Counts below this are hidden; 0 hides nothing.

@@ -107,8 +107,34 @@ static pdurep_error load_strings(const pdurep_annexe_options *opts, pdurep_strin
 }
 
 static const char *const sheet_keys[SHEET_COUNT] = {
-    "sheet.about", "sheet.ratings", "pdus.sheet", "sheet.key_questions", "sheet.prompts",
-    "sheet.breakdowns", "sheet.sample", "sheet.charts", "sheet.cases"};
+    "sheet.cover",     "sheet.contents",   "sheet.notes",           "sheet.ratings",
+    "sheet.score",     "pdus.sheet",       "sheet.key_questions",   "sheet.prompts",
+    "sheet.breakdowns", "sheet.sample",    "sheet.chart_questions", "sheet.chart_groups",
+    "sheet.bands",     "sheet.points",     "sheet.overall",         "sheet.cases"};
+
+/* Which sheets this workbook has: none that would be empty (the cover says why one is missing). */
+static void choose_sheets(annexe_ctx *c, const pdurep_annexe_options *opts, pdurep_db *db)
+{
+    const pdurep_framework *fw = c->r->framework;
+    for (int i = 0; i < SHEET_COUNT; i++)
+        c->has_sheet[i] = 1;
+    c->has_sheet[SHEET_CASES] = opts->with_cases != 0;
+    /* Only a region's full annexe compares its PDUs: a sharing workbook never names another PDU. */
+    c->has_sheet[SHEET_PDUS] = db && annexe_pdus_wanted(c->r->inspection, c->share);
+    size_t prompts = 0, key_questions = 0;
+    for (size_t q = 0; q < fw->n_questions; q++) {
+        prompts += fw->questions[q].parent >= 0;
+        key_questions += fw->questions[q].parent < 0;
+    }
+    c->has_sheet[SHEET_PROMPTS] = prompts > 0;
+    c->has_sheet[SHEET_KEY_QUESTIONS] = key_questions > 0;
+    c->has_sheet[SHEET_BREAKDOWNS] = key_questions > 0 && fw->n_attributes > 0;
+    c->has_sheet[SHEET_SAMPLE] = fw->n_attributes > 0;
+    c->has_sheet[SHEET_CHART_QUESTIONS] = annexe_charts_wanted(fw, 0);
+    c->has_sheet[SHEET_CHART_GROUPS] = annexe_charts_wanted(fw, 1);
+    c->has_sheet[SHEET_BANDS] = fw->n_bands > 0;
+    c->has_sheet[SHEET_OVERALL] = fw->n_overall > 0;
+}
 
 static void set_properties(annexe_ctx *c, time_t created, char **owned, size_t n_owned)
 {
@@ -211,11 +237,8 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
         return err;
     const char *sp = pdurep_strings_file(c.strings);
 
-    for (int i = 0; i < SHEET_COUNT; i++)
-        c.has_sheet[i] = 1;
-    c.has_sheet[SHEET_CASES] = opts->with_cases != 0;
-    /* Only a region's full annexe compares its PDUs: a sharing workbook never names another PDU. */
-    c.has_sheet[SHEET_PDUS] = db && annexe_pdus_wanted(r->inspection, c.share);
+    c.created = created_time(opts);
+    choose_sheets(&c, opts, db);
     for (int i = 0; i < SHEET_COUNT; i++)
         c.sheet_name[i] = i == SHEET_PDUS && !c.has_sheet[i] ? "" : annexe_s(&c, sheet_keys[i]);
     if (c.missing_key) {
@@ -227,8 +250,17 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
         pdurep_strings_free(c.strings);
         return err;
     }
+    if (c.has_sheet[SHEET_PDUS] && (!c.pdus || !c.pdus->n_pdus))
+        c.has_sheet[SHEET_PDUS] = 0; /* no PDU pooled: the cover says so */
+    if ((err = annexe_collected_load(&c)) != PDUREP_OK) {
+        pdurep_region_pdus_free(c.own_pdus);
+        pdurep_strings_free(c.strings);
+        return err;
+    }
+    annexe_notes_number(&c);
     if (annexe_plan_build(&c) != 0) {
         annexe_plan_free(&c.plan);
+        free(c.collected);
         pdurep_region_pdus_free(c.own_pdus);
         pdurep_strings_free(c.strings);
         return PDUREP_ERROR_NO_MEMORY;
@@ -238,6 +270,7 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
     err = pdurep_atomic_begin(path, &out, diag);
     if (err) {
         annexe_plan_free(&c.plan);
+        free(c.collected);
         pdurep_region_pdus_free(c.own_pdus);
         pdurep_strings_free(c.strings);
         return err;
@@ -250,13 +283,14 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
         pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook");
         pdurep_atomic_abort(&out);
         annexe_plan_free(&c.plan);
+        free(c.collected);
         pdurep_region_pdus_free(c.own_pdus);
         pdurep_strings_free(c.strings);
         return PDUREP_ERROR_INTERNAL;
     }
 
     char *owned[3] = {0};
-    set_properties(&c, created_time(opts), owned, 3);
+    set_properties(&c, c.created, owned, 3);
     make_formats(&c);
     for (int i = 0; i < SHEET_COUNT; i++) {
         if (!c.has_sheet[i])
@@ -273,15 +307,23 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
             annexe_check(&c, LXW_ERROR_MEMORY_MALLOC_FAILED);
     }
     if (!err && !c.lxw_err) {
-        annexe_sheet_about(&c);
+        annexe_sheet_cover(&c);
+        annexe_sheet_contents(&c);
+        annexe_sheet_notes(&c);
         annexe_sheet_ratings(&c);
+        annexe_sheet_score(&c);
         if (c.has_sheet[SHEET_PDUS])
             annexe_sheet_pdus(&c);
-        annexe_sheet_key_questions(&c);
-        annexe_sheet_prompts(&c);
-        annexe_sheet_breakdowns(&c);
-        annexe_sheet_sample(&c);
+        if (c.has_sheet[SHEET_KEY_QUESTIONS])
+            annexe_sheet_key_questions(&c);
+        if (c.has_sheet[SHEET_PROMPTS])
+            annexe_sheet_prompts(&c);
+        if (c.has_sheet[SHEET_BREAKDOWNS])
+            annexe_sheet_breakdowns(&c);
+        if (c.has_sheet[SHEET_SAMPLE])
+            annexe_sheet_sample(&c);
         annexe_sheet_charts(&c);
+        annexe_sheet_rules(&c);
         if (c.has_sheet[SHEET_CASES])
             err = annexe_sheet_cases(&c);
     }
@@ -307,6 +349,12 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
         err = pdurep_atomic_commit(&out, diag);
     for (int i = 0; i < 3; i++)
         free(owned[i]);
+    if (!err && opts->n_sheets) {
+        *opts->n_sheets = 0;
+        for (int i = 0; i < SHEET_COUNT; i++)
+            *opts->n_sheets += c.has_sheet[i] != 0;
+    }
+    free(c.collected);
     annexe_plan_free(&c.plan);
     pdurep_region_pdus_free(c.own_pdus);
     pdurep_strings_free(c.strings);
@@ -394,8 +442,8 @@ static pdurep_error batch_write(pdurep_db *db, const char *id, const char *path,
     pdurep_error terr = pdurep_inspection_get(db, id, &in);
     if (!terr)
         terr = pdurep_document_time(in, &created, diag);
-    /* Every sheet but the case sheet, which a batch never adds; the PDUs sheet only where it applies. */
-    int sheets = SHEET_COUNT - 2 + (in && annexe_pdus_wanted(in, share));
+    int sheets = 0;
+    opts.n_sheets = &sheets;
     pdurep_inspection_free(in);
     if (terr == PDUREP_ERROR_DATA)
         return terr;

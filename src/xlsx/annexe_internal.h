@@ -7,6 +7,7 @@
 #define PDUREP_XLSX_ANNEXE_INTERNAL_H
 
 #include <stddef.h>
+#include <time.h>
 #include <xlsxwriter.h>
 
 #include "pdurep/annexe.h"
@@ -14,19 +15,42 @@
 #include "pdurep/region.h"
 #include "pdurep/strings.h"
 
-/* Sheets in workbook order. */
+/* Sheets in workbook order: cover, contents and notes first, as the
+ * government's spreadsheet standard asks; then one table per sheet. */
 typedef enum annexe_sheet {
-    SHEET_ABOUT,
+    SHEET_COVER,
+    SHEET_CONTENTS,
+    SHEET_NOTES,
     SHEET_RATINGS,
+    SHEET_SCORE,
     SHEET_PDUS,          /* region full annexes only: the PDUs compared (sheet_pdus.c) */
     SHEET_KEY_QUESTIONS,
-    SHEET_PROMPTS,
+    SHEET_PROMPTS,       /* left out when the framework has no prompts */
     SHEET_BREAKDOWNS,
     SHEET_SAMPLE,
-    SHEET_CHARTS,
+    SHEET_CHART_QUESTIONS,
+    SHEET_CHART_GROUPS,
+    SHEET_BANDS,
+    SHEET_POINTS,
+    SHEET_OVERALL,
     SHEET_CASES,
     SHEET_COUNT
 } annexe_sheet;
+
+/* Notes of the Notes sheet, numbered in this order among those the workbook has. */
+typedef enum annexe_note {
+    NOTE_PERCENT,
+    NOTE_ROUNDING,
+    NOTE_DRIVER,
+    NOTE_RRI,
+    NOTE_PARAPHRASED,
+    NOTE_PROVISIONAL,
+    NOTE_SUPPRESSION,
+    NOTE_SHARE,
+    NOTE_COMPARATOR,     /* one note per comparator: numbered from here */
+    NOTE_CASES = NOTE_COMPARATOR + 2,
+    NOTE_COUNT
+} annexe_note;
 
 /* Which cells of the workbook are hidden as [c]; all arrays zero when nothing is. */
 typedef struct annexe_plan {
@@ -56,6 +80,7 @@ typedef struct annexe_ctx {
     pdurep_db *db;
     pdurep_strings *strings;
     pdurep_diag *diag;
+    time_t created;            /* the document time: properties and the copyright year */
     unsigned long threshold;   /* small-number threshold; 0: no suppression */
     int constant_memory;       /* tables are refused in this mode */
     int share;
@@ -65,6 +90,8 @@ typedef struct annexe_ctx {
     lxw_worksheet *ws[SHEET_COUNT];
     const char *sheet_name[SHEET_COUNT];
     int has_sheet[SHEET_COUNT];
+    int number_of_note[NOTE_COUNT]; /* [note N] of each note the workbook has, 0 when it has none */
+    unsigned char *collected;  /* [question]: the bundle had its column; NULL: all were */
     const pdurep_region_pdus *pdus; /* a region's PDUs for the PDUs sheet, or NULL */
     pdurep_region_pdus *own_pdus;   /* the PDUs when this writer had to load them */
     const char *missing_key;   /* first strings key not found, for the error message */
@@ -89,6 +116,13 @@ void annexe_fraction(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
 void annexe_rounded(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                     pdurep_tally t, int hidden);
 void annexe_suppressed(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+/* Shorthand in a table cell: [x] not available, [z] not applicable. */
+void annexe_not_available(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+void annexe_not_applicable(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col);
+/* Text, or [z] where there is none: a table has no blank cells. */
+void annexe_text_z(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                   const char *text, lxw_format *fmt);
+int annexe_collected(const annexe_ctx *c, size_t q);
 void annexe_rating(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                    pdurep_rating rating);
 void annexe_check(annexe_ctx *c, lxw_error err);
@@ -101,9 +135,19 @@ typedef struct annexe_column {
 } annexe_column;
 void annexe_table(annexe_ctx *c, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
                   lxw_row_t last_row, const annexe_column *cols, lxw_col_t n_cols);
-/* Row 1 of a sheet: its title, strings KEY filled with the inspection's {name}. */
-void annexe_sheet_title(annexe_ctx *c, lxw_worksheet *ws, const char *key);
+/*
+ * The title block of a table sheet, in column A from A1: the title (strings
+ * KEY filled with {name}), an optional line of text, "This table has N rows",
+ * the source and the notes that apply (NOTES ends with NOTE_COUNT). Returns
+ * the row for the table's header.
+ */
+lxw_row_t annexe_title_block(annexe_ctx *c, lxw_worksheet *ws, const char *key, const char *line,
+                             size_t n_rows, const annexe_note *notes);
 void annexe_print_setup(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t header_row);
+/* "[note 3]" for a note the workbook has, into BUF; empty when it has not. */
+const char *annexe_note_ref(annexe_ctx *c, annexe_note note, char *buf, size_t size);
+void annexe_notes_number(annexe_ctx *c);
+const char *annexe_note_key(annexe_note note);
 void annexe_band_fills(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t first_row, lxw_row_t last_row,
                        lxw_col_t col);
 void annexe_band_fills_fw(annexe_ctx *c, const pdurep_framework *fw, lxw_worksheet *ws,
@@ -118,13 +162,19 @@ pdurep_tally annexe_cmp_breakdown(const pdurep_annexe_comparator *cmp, const ann
                                   size_t attribute, size_t value, size_t q);
 
 /* sheets */
-void annexe_sheet_about(annexe_ctx *c);
+void annexe_sheet_cover(annexe_ctx *c);
+void annexe_sheet_contents(annexe_ctx *c);
+void annexe_sheet_notes(annexe_ctx *c);
 void annexe_sheet_ratings(annexe_ctx *c);
+void annexe_sheet_score(annexe_ctx *c);
+void annexe_sheet_rules(annexe_ctx *c);
+pdurep_error annexe_collected_load(annexe_ctx *c);
 void annexe_sheet_key_questions(annexe_ctx *c);
 void annexe_sheet_prompts(annexe_ctx *c);
 void annexe_sheet_breakdowns(annexe_ctx *c);
 void annexe_sheet_sample(annexe_ctx *c);
 void annexe_sheet_charts(annexe_ctx *c);
+int annexe_charts_wanted(const pdurep_framework *fw, int groups);
 int annexe_pdus_wanted(const pdurep_inspection *in, int share);
 pdurep_error annexe_pdus_prepare(annexe_ctx *c);
 void annexe_sheet_pdus(annexe_ctx *c);

@@ -95,6 +95,32 @@ void annexe_suppressed(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_
                                            c->f.suppressed));
 }
 
+void annexe_not_available(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
+{
+    annexe_check(c, worksheet_write_string(ws, row, col, annexe_s(c, "value.not_available"),
+                                           c->f.suppressed));
+}
+
+void annexe_not_applicable(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
+{
+    annexe_check(c, worksheet_write_string(ws, row, col, annexe_s(c, "value.not_applicable"),
+                                           c->f.suppressed));
+}
+
+void annexe_text_z(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                   const char *text, lxw_format *fmt)
+{
+    if (!text || !*text)
+        annexe_not_applicable(c, ws, row, col);
+    else
+        annexe_text(c, ws, row, col, text, fmt);
+}
+
+int annexe_collected(const annexe_ctx *c, size_t q)
+{
+    return !c->collected || c->collected[q];
+}
+
 void annexe_count(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                   unsigned long value, int hidden)
 {
@@ -112,9 +138,10 @@ void annexe_fraction(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
         return;
     }
     /* The calculator says whether there is a percent; the cell holds the exact
-     * fraction Yes / relevant, so =Yes/Relevant in a spreadsheet gives the same double. */
+     * fraction Yes / relevant, so =Yes/Relevant in a spreadsheet gives the same double.
+     * With no relevant case the percentage cannot exist: [z]. */
     if (pdurep_tally_percent(t) < 0)
-        annexe_check(c, worksheet_write_blank(ws, row, col, c->f.fraction));
+        annexe_not_applicable(c, ws, row, col);
     else
         annexe_number(c, ws, row, col, (double)t.yes / (double)pdurep_tally_relevant(t),
                       c->f.fraction);
@@ -129,7 +156,7 @@ void annexe_rounded(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t c
     }
     int rounded = pdurep_percent_rounded(t.yes, pdurep_tally_relevant(t));
     if (rounded < 0)
-        annexe_check(c, worksheet_write_blank(ws, row, col, c->f.count));
+        annexe_not_applicable(c, ws, row, col);
     else
         annexe_number(c, ws, row, col, rounded, c->f.count);
 }
@@ -138,7 +165,7 @@ void annexe_rating(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
                    pdurep_rating rating)
 {
     if (rating < 0 || rating >= PDUREP_RATING_COUNT) {
-        annexe_check(c, worksheet_write_blank(ws, row, col, c->f.text));
+        annexe_not_applicable(c, ws, row, col);
         return;
     }
     annexe_text(c, ws, row, col, annexe_rating_label(c, rating), c->f.rating[rating]);
@@ -149,8 +176,20 @@ void annexe_table(annexe_ctx *c, lxw_worksheet *ws, const char *name, lxw_row_t 
 {
     for (lxw_col_t i = 0; i < n_cols; i++)
         annexe_check(c, worksheet_set_column(ws, i, i, cols[i].width, NULL));
-    /* Room for two-line headers: neither Excel nor LibreOffice grows a row written this way. */
-    annexe_check(c, worksheet_set_row(ws, first_row, 30, NULL));
+    /* Room for the longest wrapped header: neither Excel nor LibreOffice grows a row written
+     * this way. Bold text is wider, so a line holds a little less than in annexe_fit_row(). */
+    size_t lines = 2;
+    for (lxw_col_t i = 0; i < n_cols; i++) {
+        size_t chars = 0, per_line = (size_t)(cols[i].width * 1.0);
+        for (const unsigned char *p = (const unsigned char *)cols[i].header; p && *p; p++)
+            chars += (*p & 0xC0) != 0x80;
+        if (per_line < 1)
+            per_line = 1;
+        size_t n = (chars + per_line - 1) / per_line;
+        if (n > lines)
+            lines = n;
+    }
+    annexe_check(c, worksheet_set_row(ws, first_row, 15.0 * (double)lines, NULL));
     /* Excel needs at least one data row under a table's header. */
     if (last_row <= first_row)
         last_row = first_row + 1;
@@ -181,26 +220,88 @@ void annexe_table(annexe_ctx *c, lxw_worksheet *ws, const char *name, lxw_row_t 
     annexe_check(c, worksheet_add_table(ws, first_row, 0, last_row, n_cols - 1, &opts));
 }
 
-/* Header and footer codes treat '&' as a command: double it in user text. */
-static void escape_amp(char *out, size_t size, const char *text)
+static const char *const note_keys[NOTE_COUNT] = {
+    "note.percent", "note.rounding", "note.driver", "note.rri", "note.paraphrased",
+    "note.provisional", "note.suppression", "note.share", "note.comparator", "note.comparator",
+    "note.cases"};
+
+const char *annexe_note_key(annexe_note note)
 {
-    size_t n = 0;
-    for (; *text && n + 3 < size; text++) {
-        if (*text == '&')
-            out[n++] = '&';
-        out[n++] = *text;
-    }
-    out[n] = '\0';
+    return note >= 0 && note < NOTE_COUNT ? note_keys[note] : "";
 }
 
-void annexe_sheet_title(annexe_ctx *c, lxw_worksheet *ws, const char *key)
+/* Which notes this workbook has, numbered in order, so every sheet cites the same numbers. */
+void annexe_notes_number(annexe_ctx *c)
 {
-    const char *names[] = {"name", c->r->inspection->name, NULL};
+    const pdurep_framework *fw = c->r->framework;
+    int has[NOTE_COUNT] = {0};
+    has[NOTE_PERCENT] = has[NOTE_ROUNDING] = has[NOTE_DRIVER] = has[NOTE_RRI] = 1;
+    for (size_t q = 0; q < fw->n_questions; q++)
+        has[NOTE_PARAPHRASED] |= fw->questions[q].paraphrased;
+    has[NOTE_PROVISIONAL] = fw->provisional;
+    has[NOTE_SUPPRESSION] = c->threshold > 0;
+    has[NOTE_SHARE] = c->share;
+    for (size_t k = 0; k < c->n_cmp && k < 2; k++)
+        has[NOTE_COMPARATOR + k] = c->cmp[k] != NULL;
+    has[NOTE_CASES] = c->has_sheet[SHEET_CASES];
+    int n = 0;
+    for (int i = 0; i < NOTE_COUNT; i++)
+        c->number_of_note[i] = has[i] ? ++n : 0;
+}
+
+const char *annexe_note_ref(annexe_ctx *c, annexe_note note, char *buf, size_t size)
+{
+    int n = note >= 0 && note < NOTE_COUNT ? c->number_of_note[note] : 0;
+    if (n > 0)
+        snprintf(buf, size, "[note %d]", n);
+    else if (size)
+        buf[0] = '\0';
+    return buf;
+}
+
+lxw_row_t annexe_title_block(annexe_ctx *c, lxw_worksheet *ws, const char *key, const char *line,
+                             size_t n_rows, const annexe_note *notes)
+{
+    const pdurep_inspection *in = c->r->inspection;
+    const char *names[] = {"name", in->name, NULL};
+    lxw_row_t row = 0;
     char *title = annexe_sf(c, key, names);
-    annexe_text(c, ws, 0, 0, title, c->f.title);
+    annexe_text(c, ws, row++, 0, title, c->f.title);
     free(title);
+    if (line && *line)
+        annexe_text(c, ws, row++, 0, line, c->f.text);
+    char n[32];
+    snprintf(n, sizeof n, "%zu", n_rows);
+    const char *rn[] = {"n", n, NULL};
+    char *rows = annexe_sf(c, n_rows == 1 ? "block.rows_one" : "block.rows", rn);
+    annexe_text(c, ws, row++, 0, rows, c->f.text);
+    free(rows);
+    const char *org = *in->inspectorate ? in->inspectorate : annexe_s(c, "workbook.author");
+    const char *sn[] = {"name", in->name, "id", in->id, "inspectorate", org, NULL};
+    char *source = annexe_sf(c, "block.source", sn);
+    annexe_text(c, ws, row++, 0, source, c->f.text);
+    free(source);
+    char list[256] = "";
+    size_t len = 0;
+    int seen[NOTE_COUNT] = {0};
+    for (const annexe_note *p = notes; p && *p != NOTE_COUNT; p++) {
+        char ref[32];
+        if (seen[*p]++ || !*annexe_note_ref(c, *p, ref, sizeof ref))
+            continue;
+        len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", len ? ", " : "", ref);
+        if (len >= sizeof list)
+            break;
+    }
+    if (*list) {
+        const char *nn[] = {"notes", list, NULL};
+        char *text = annexe_sf(c, "block.notes", nn);
+        annexe_text(c, ws, row++, 0, text, c->f.text);
+        free(text);
+    }
+    return row;
 }
 
+/* No print header or footer (the standard asks for none): pages say what they are by their title rows. */
 void annexe_print_setup(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t header_row)
 {
     worksheet_set_landscape(ws);
@@ -209,16 +310,6 @@ void annexe_print_setup(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t header_row)
     worksheet_set_margins(ws, 0.5, 0.5, 0.7, 0.7);
     if (header_row != (lxw_row_t)-1)
         annexe_check(c, worksheet_repeat_rows(ws, header_row, header_row));
-    char name[160], header[200], footer[240];
-    escape_amp(name, sizeof name, c->r->inspection->name);
-    /* &A is the sheet name, &P the page, &N the pages. */
-    snprintf(header, sizeof header, "&L%s&R&A", name);
-    char *page = annexe_sf(c, "print.footer", NULL); /* e.g. "Page &P of &N" */
-    snprintf(footer, sizeof footer, "&L%s&R%s", annexe_s(c, "print.footer_left"),
-             page ? page : "");
-    free(page);
-    annexe_check(c, worksheet_set_header(ws, header));
-    annexe_check(c, worksheet_set_footer(ws, footer));
 }
 
 void annexe_band_fills(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t first_row, lxw_row_t last_row,

@@ -21,17 +21,6 @@ void annexe_sheet_breakdowns(annexe_ctx *c)
     const pdurep_framework *fw = r->framework;
     const annexe_plan *p = &c->plan;
 
-    annexe_sheet_title(c, ws, "breakdowns.title");
-    /* The convention note sits above the table: rows go in order in constant-memory mode. */
-    char rri_low[32], rri_high[32], rri_min[32];
-    snprintf(rri_low, sizeof rri_low, "%g", PDUREP_ANNEXE_RRI_LOW);
-    snprintf(rri_high, sizeof rri_high, "%g", PDUREP_ANNEXE_RRI_HIGH);
-    snprintf(rri_min, sizeof rri_min, "%d", PDUREP_ANNEXE_RRI_MIN_RELEVANT);
-    const char *nn[] = {"low", rri_low, "high", rri_high, "min", rri_min, NULL};
-    char *note = annexe_sf(c, "breakdowns.note", nn);
-    annexe_text(c, ws, 1, 0, note, c->f.subtitle);
-    free(note);
-
     annexe_column cols[MAX_COLS] = {
         {annexe_s(c, "breakdowns.col.attribute"), 20}, {annexe_s(c, "breakdowns.col.group"), 26},
         {annexe_s(c, "breakdowns.col.standard"), 9},   {annexe_s(c, "breakdowns.col.question"), 9},
@@ -59,9 +48,18 @@ void annexe_sheet_breakdowns(annexe_ctx *c)
     for (size_t a = 0; a < fw->n_attributes; a++)
         n_rows += n_kq * fw->attributes[a].n_values;
 
-    const lxw_row_t head = 2;
+    /* The convention sits in the title block: rows go in order in constant-memory mode. */
+    char rri_low[32], rri_high[32], rri_min[32];
+    snprintf(rri_low, sizeof rri_low, "%g", PDUREP_ANNEXE_RRI_LOW);
+    snprintf(rri_high, sizeof rri_high, "%g", PDUREP_ANNEXE_RRI_HIGH);
+    snprintf(rri_min, sizeof rri_min, "%d", PDUREP_ANNEXE_RRI_MIN_RELEVANT);
+    const char *nn[] = {"low", rri_low, "high", rri_high, "min", rri_min, NULL};
+    char *note = annexe_sf(c, "breakdowns.note", nn);
+    const annexe_note notes[] = {NOTE_PERCENT, NOTE_RRI, NOTE_SUPPRESSION,
+                                 NOTE_SHARE, NOTE_COMPARATOR, NOTE_COMPARATOR + 1, NOTE_COUNT};
+    const lxw_row_t head = annexe_title_block(c, ws, "breakdowns.title", note, n_rows, notes);
+    free(note);
     annexe_table(c, ws, "tblBreakdowns", head, head + (lxw_row_t)n_rows, cols, n);
-
 
     lxw_row_t row = head + 1;
     for (size_t a = 0; a < fw->n_attributes; a++) {
@@ -90,19 +88,25 @@ void annexe_sheet_breakdowns(annexe_ctx *c)
                 annexe_count(c, ws, row, C_RELEVANT, pdurep_tally_relevant(t), hidden);
                 annexe_fraction(c, ws, row, C_PERCENT, t, hidden);
                 annexe_rounded(c, ws, row, C_ROUNDED, t, hidden);
-                if (ref >= 0)
-                    annexe_text(c, ws, row, C_REFERENCE, at->labels[ref], c->f.text);
+                annexe_text_z(c, ws, row, C_REFERENCE, ref >= 0 ? at->labels[ref] : NULL, c->f.text);
                 /* With the reference's percent shown, a ratio would give a hidden percent back. */
                 if (hidden || (ref_hidden && (long)v != ref)) {
                     annexe_suppressed(c, ws, row, C_RRI);
-                } else if (ref >= 0) {
-                    double rri = pdurep_relative_rate_index(t, t_ref, PDUREP_ANNEXE_RRI_MIN_RELEVANT);
+                    annexe_suppressed(c, ws, row, C_FLAG);
+                } else {
+                    /* The reference group's own index is 1 by definition: not a figure. */
+                    double rri = ref >= 0 && (long)v != ref
+                                     ? pdurep_relative_rate_index(t, t_ref, PDUREP_ANNEXE_RRI_MIN_RELEVANT)
+                                     : -1;
                     if (rri >= 0) {
                         annexe_number(c, ws, row, C_RRI, rri, c->f.ratio);
-                        if (rri < PDUREP_ANNEXE_RRI_LOW)
-                            annexe_text(c, ws, row, C_FLAG, annexe_s(c, "breakdowns.flag.low"), c->f.text);
-                        else if (rri > PDUREP_ANNEXE_RRI_HIGH)
-                            annexe_text(c, ws, row, C_FLAG, annexe_s(c, "breakdowns.flag.high"), c->f.text);
+                        const char *flag = rri < PDUREP_ANNEXE_RRI_LOW    ? "breakdowns.flag.low"
+                                           : rri > PDUREP_ANNEXE_RRI_HIGH ? "breakdowns.flag.high"
+                                                                          : "breakdowns.flag.none";
+                        annexe_text(c, ws, row, C_FLAG, annexe_s(c, flag), c->f.text);
+                    } else {
+                        annexe_not_applicable(c, ws, row, C_RRI);
+                        annexe_not_applicable(c, ws, row, C_FLAG);
                     }
                 }
                 lxw_col_t col = N_OWN;

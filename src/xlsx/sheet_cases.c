@@ -15,6 +15,7 @@ typedef struct cases_writer {
     annexe_ctx *c;
     lxw_worksheet *ws;
     lxw_row_t row;
+    const char *z, *x; /* the shorthand for not applicable and not collected */
 } cases_writer;
 
 static int write_case(const pdurep_case *k, void *user)
@@ -28,13 +29,16 @@ static int write_case(const pdurep_case *k, void *user)
         annexe_text(c, w->ws, w->row, (lxw_col_t)(1 + a),
                     fw->attributes[a].labels[k->values[a]], NULL);
     for (size_t q = 0; q < fw->n_questions; q++) {
-        /* 1 for Yes, 0 for No, nothing when not applicable: a column's AVERAGE is then
-         * the question's percentage and its SUM the Yes count, and 5 million cells
-         * stay small (an empty cell is not written at all). */
+        /* 1 for Yes, 0 for No, [z] when not applicable and [x] when the bundle had no
+         * such column: AVERAGE skips text, so a column's average is still the
+         * question's percentage and its SUM the Yes count. */
+        lxw_col_t col = (lxw_col_t)(1 + na + q);
         char ch = k->answers[q];
         if (ch == 'Y' || ch == 'N')
-            annexe_check(c, worksheet_write_number(w->ws, w->row, (lxw_col_t)(1 + na + q),
-                                                   ch == 'Y', NULL));
+            annexe_check(c, worksheet_write_number(w->ws, w->row, col, ch == 'Y', NULL));
+        else
+            annexe_check(c, worksheet_write_string(w->ws, w->row, col,
+                                                   annexe_collected(c, q) ? w->z : w->x, NULL));
     }
     w->row++;
     return c->lxw_err ? PDUREP_ERROR_INTERNAL : 0;
@@ -46,8 +50,6 @@ pdurep_error annexe_sheet_cases(annexe_ctx *c)
     const pdurep_framework *fw = c->r->framework;
     size_t n_attr = fw->n_attributes;
 
-    annexe_sheet_title(c, ws, "cases.title");
-
     size_t n_cols = 1 + n_attr + fw->n_questions;
     annexe_column *cols = calloc(n_cols, sizeof *cols);
     if (!cols)
@@ -58,7 +60,8 @@ pdurep_error annexe_sheet_cases(annexe_ctx *c)
     for (size_t q = 0; q < fw->n_questions; q++)
         cols[1 + n_attr + q] = (annexe_column){fw->questions[q].code, 7};
 
-    const lxw_row_t head = 2;
+    const annexe_note notes[] = {NOTE_CASES, NOTE_COUNT};
+    const lxw_row_t head = annexe_title_block(c, ws, "cases.title", NULL, c->r->n_cases, notes);
     /* Tables cap at 64 columns here; wider frameworks get an autofilter. */
     int saved = c->constant_memory;
     if (n_cols > 64)
@@ -67,7 +70,8 @@ pdurep_error annexe_sheet_cases(annexe_ctx *c)
                  (lxw_col_t)n_cols);
     c->constant_memory = saved;
 
-    cases_writer w = {c, ws, head + 1};
+    cases_writer w = {c, ws, head + 1, annexe_s(c, "value.not_applicable"),
+                      annexe_s(c, "value.not_available")};
     pdurep_error err = pdurep_cases_read(c->db, c->r->inspection->id, fw, write_case, &w, c->diag);
     if (err == PDUREP_ERROR_INTERNAL && c->lxw_err)
         err = PDUREP_OK; /* the writer's own error is reported with the workbook */

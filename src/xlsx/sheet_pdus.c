@@ -43,13 +43,6 @@ void annexe_sheet_pdus(annexe_ctx *c)
     const char *names[] = {"name", region->name, "region", region->region, "framework", fw->code,
                            NULL};
 
-    char *title = annexe_sf(c, "pdus.title", names);
-    annexe_text(c, ws, 0, 0, title, c->f.title);
-    free(title);
-    char *note = annexe_sf(c, "pdus.note", names);
-    annexe_text(c, ws, 1, 0, note, c->f.subtitle);
-    free(note);
-
     annexe_column cols[MAX_COLS];
     char *owned[MAX_COLS];
     size_t n_owned = 0;
@@ -81,7 +74,11 @@ void annexe_sheet_pdus(annexe_ctx *c)
             kq[n_kq++] = q;
         }
 
-    const lxw_row_t head = 3;
+    char *title_key_note = annexe_sf(c, "pdus.note", names);
+    const annexe_note notes[] = {NOTE_PERCENT, NOTE_PROVISIONAL, NOTE_COUNT};
+    const lxw_row_t head = annexe_title_block(c, ws, "pdus.title", title_key_note, rg->n_pdus + 1,
+                                              notes);
+    free(title_key_note);
     lxw_row_t last = head + (lxw_row_t)rg->n_pdus + 1;
     annexe_table(c, ws, "tblPDUs", head, last, cols, n);
 
@@ -100,7 +97,11 @@ void annexe_sheet_pdus(annexe_ctx *c)
             annexe_text(c, ws, row, 1, x->inspection->id, c->f.text);
         }
         annexe_count(c, ws, row, 2, x->n_cases, 0);
-        if (!pooled) {
+        if (pooled) {
+            /* The pooled row is not rated: its ratings, points and score cannot exist. */
+            for (lxw_col_t col = first_std; col < first_kq; col++)
+                annexe_not_applicable(c, ws, row, col);
+        } else {
             lxw_col_t col = first_std;
             for (size_t s = 0; s < fw->n_standards && col + 1 < col_score; s++) {
                 annexe_rating(c, ws, row, col++, x->standards[s].rating);

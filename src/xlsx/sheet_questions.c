@@ -50,8 +50,6 @@ static void write_sheet(annexe_ctx *c, annexe_sheet sheet, int prompts)
     const pdurep_ratings *r = c->r;
     const pdurep_framework *fw = r->framework;
 
-    annexe_sheet_title(c, ws, prompts ? "prompts.title" : "questions.title");
-
     /* Columns shared by both sheets, then the sheet's own, then comparators. */
     enum { C_STANDARD, C_PARENT, C_CODE, C_TEXT, C_WORDING, C_YES, C_NO, C_NA, C_RELEVANT,
            C_PERCENT, C_ROUNDED, C_BAND, C_DRIVER };
@@ -98,7 +96,11 @@ static void write_sheet(annexe_ctx *c, annexe_sheet sheet, int prompts)
         if ((fw->questions[q].parent >= 0) == (prompts != 0))
             n_rows++;
 
-    const lxw_row_t head = 2;
+    const annexe_note notes[] = {NOTE_PERCENT, NOTE_ROUNDING, prompts ? NOTE_PARAPHRASED : NOTE_DRIVER,
+                                 NOTE_PARAPHRASED, NOTE_SHARE, NOTE_COMPARATOR,
+                                 NOTE_COMPARATOR + 1, NOTE_COUNT};
+    const lxw_row_t head = annexe_title_block(c, ws, prompts ? "prompts.title" : "questions.title",
+                                              NULL, n_rows, notes);
     annexe_table(c, ws, prompts ? "tblPrompts" : "tblKeyQuestions", head, head + (lxw_row_t)n_rows,
                  cols, n);
 
@@ -118,19 +120,25 @@ static void write_sheet(annexe_ctx *c, annexe_sheet sheet, int prompts)
                     annexe_s(c, qu->paraphrased ? "questions.wording.paraphrased"
                                                 : "questions.wording.published"),
                     c->f.text);
-        annexe_count(c, ws, row, col_of[C_YES], t.yes, 0);
-        annexe_count(c, ws, row, col_of[C_NO], t.no, 0);
-        annexe_count(c, ws, row, col_of[C_NA], t.na, 0);
-        annexe_count(c, ws, row, col_of[C_RELEVANT], pdurep_tally_relevant(t), 0);
-        annexe_fraction(c, ws, row, col_of[C_PERCENT], t, 0);
-        annexe_rounded(c, ws, row, col_of[C_ROUNDED], t, 0);
+        if (!annexe_collected(c, q)) {
+            /* The bundle had no column for it: its counts would read as "all not applicable". */
+            for (int k = C_YES; k <= C_ROUNDED; k++)
+                annexe_not_available(c, ws, row, col_of[k]);
+        } else {
+            annexe_count(c, ws, row, col_of[C_YES], t.yes, 0);
+            annexe_count(c, ws, row, col_of[C_NO], t.no, 0);
+            annexe_count(c, ws, row, col_of[C_NA], t.na, 0);
+            annexe_count(c, ws, row, col_of[C_RELEVANT], pdurep_tally_relevant(t), 0);
+            annexe_fraction(c, ws, row, col_of[C_PERCENT], t, 0);
+            annexe_rounded(c, ws, row, col_of[C_ROUNDED], t, 0);
+        }
         if (!prompts) {
             const pdurep_band *band = r->bands[q];
-            if (band)
-                annexe_text(c, ws, row, col_of[C_BAND], annexe_band_label(c, band), c->f.text);
+            annexe_text_z(c, ws, row, col_of[C_BAND], band ? annexe_band_label(c, band) : NULL,
+                          c->f.text);
             const pdurep_standard_result *s = &r->standards[qu->standard];
-            if (s->driver == (long)q)
-                annexe_text(c, ws, row, col_of[C_DRIVER], annexe_s(c, "value.yes"), c->f.text);
+            annexe_text(c, ws, row, col_of[C_DRIVER],
+                        annexe_s(c, s->driver == (long)q ? "value.yes" : "value.no"), c->f.text);
         }
         comparator_cells(c, ws, row, first_cmp, q);
         row++;

@@ -1,7 +1,9 @@
 /*
  * The Ratings sheet: each standard with where its rating comes from, the
  * computed and the final rating (both, so a panel override is visible), the
- * driver question with its counts, and the points; then score and overall.
+ * driver question with its counts, and the points. A judged standard has no
+ * driver, so those cells are [z]; the score and overall rating are on the
+ * Score sheet (one table per sheet).
  */
 #include <stdlib.h>
 
@@ -17,9 +19,8 @@ void annexe_sheet_ratings(annexe_ctx *c)
     const pdurep_ratings *r = c->r;
     const pdurep_framework *fw = r->framework;
 
-    annexe_sheet_title(c, ws, "ratings.title");
-
-    const lxw_row_t head = 2;
+    const annexe_note notes[] = {NOTE_PERCENT, NOTE_ROUNDING, NOTE_DRIVER, NOTE_COUNT};
+    const lxw_row_t head = annexe_title_block(c, ws, "ratings.title", NULL, fw->n_standards, notes);
     const annexe_column cols[N_COLS] = {
         {annexe_s(c, "ratings.col.code"), 8},      {annexe_s(c, "ratings.col.standard"), 26},
         {annexe_s(c, "ratings.col.domain"), 22},   {annexe_s(c, "ratings.col.source"), 20},
@@ -45,10 +46,17 @@ void annexe_sheet_ratings(annexe_ctx *c)
                     annexe_s(c, st->rated_by == PDUREP_RATED_BY_CASES ? "ratings.source.cases"
                                                                        : "ratings.source.judgement"),
                     c->f.text);
-        annexe_rating(c, ws, row, COL_COMPUTED, s->computed_rating);
+        int cases = st->rated_by == PDUREP_RATED_BY_CASES;
+        if (cases)
+            annexe_rating(c, ws, row, COL_COMPUTED, s->computed_rating);
+        else
+            annexe_not_applicable(c, ws, row, COL_COMPUTED);
         annexe_rating(c, ws, row, COL_FINAL, s->rating);
-        annexe_text(c, ws, row, COL_OVERRIDDEN, annexe_s(c, s->overridden ? "value.yes" : "value.no"),
-                    c->f.text);
+        if (cases)
+            annexe_text(c, ws, row, COL_OVERRIDDEN,
+                        annexe_s(c, s->overridden ? "value.yes" : "value.no"), c->f.text);
+        else
+            annexe_not_applicable(c, ws, row, COL_OVERRIDDEN);
         if (s->driver >= 0 && (size_t)s->driver < fw->n_questions) {
             pdurep_tally t = r->questions[s->driver];
             annexe_text(c, ws, row, COL_DRIVER, fw->questions[s->driver].code, c->f.text);
@@ -56,27 +64,17 @@ void annexe_sheet_ratings(annexe_ctx *c)
             annexe_count(c, ws, row, COL_RELEVANT, pdurep_tally_relevant(t), 0);
             annexe_fraction(c, ws, row, COL_PERCENT, t, 0);
             annexe_rounded(c, ws, row, COL_ROUNDED, t, 0);
+        } else {
+            for (int col = COL_DRIVER; col <= COL_ROUNDED; col++)
+                annexe_not_applicable(c, ws, row, (lxw_col_t)col);
         }
-        if (s->band)
-            annexe_text(c, ws, row, COL_BAND, annexe_band_label(c, s->band), c->f.text);
+        annexe_text_z(c, ws, row, COL_BAND, s->band ? annexe_band_label(c, s->band) : NULL,
+                      c->f.text);
         annexe_number(c, ws, row, COL_POINTS, s->points, c->f.count);
-        annexe_text(c, ws, row, COL_RATIONALE, s->rationale, c->f.wrap);
+        annexe_text_z(c, ws, row, COL_RATIONALE, s->rationale, c->f.wrap);
     }
     if (fw->n_standards)
         annexe_band_fills(c, ws, head + 1, row - 1, COL_PERCENT);
-
-    row++;
-    annexe_text(c, ws, row, COL_NAME, annexe_s(c, "ratings.score"), c->f.key);
-    annexe_number(c, ws, row, COL_DOMAIN, r->score, c->f.count);
-    annexe_define_name(c, "Score", SHEET_RATINGS, row, COL_DOMAIN, row, COL_DOMAIN);
-    row++;
-    annexe_text(c, ws, row, COL_NAME, annexe_s(c, "ratings.max_score"), c->f.key);
-    annexe_number(c, ws, row, COL_DOMAIN, r->max_score, c->f.count);
-    annexe_define_name(c, "MaximumScore", SHEET_RATINGS, row, COL_DOMAIN, row, COL_DOMAIN);
-    row++;
-    annexe_text(c, ws, row, COL_NAME, annexe_s(c, "ratings.overall"), c->f.key);
-    annexe_rating(c, ws, row, COL_DOMAIN, r->overall);
-    annexe_define_name(c, "OverallRating", SHEET_RATINGS, row, COL_DOMAIN, row, COL_DOMAIN);
 
     worksheet_freeze_panes(ws, head + 1, 2);
     annexe_print_setup(c, ws, head);

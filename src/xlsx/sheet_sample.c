@@ -15,8 +15,6 @@ void annexe_sheet_sample(annexe_ctx *c)
     const pdurep_framework *fw = r->framework;
     const annexe_plan *p = &c->plan;
 
-    annexe_sheet_title(c, ws, "sample.title");
-
     annexe_column cols[MAX_COLS] = {
         {annexe_s(c, "sample.col.attribute"), 22},
         {annexe_s(c, "sample.col.group"), 40},
@@ -34,7 +32,9 @@ void annexe_sheet_sample(annexe_ctx *c)
         cols[n].header = owned[n_owned++];
         cols[n++].width = 16;
     }
-    const lxw_row_t head = 2;
+    const annexe_note notes[] = {NOTE_SUPPRESSION,
+                                 NOTE_SHARE, NOTE_COMPARATOR, NOTE_COMPARATOR + 1, NOTE_COUNT};
+    const lxw_row_t head = annexe_title_block(c, ws, "sample.title", NULL, p->n_flat, notes);
     annexe_table(c, ws, "tblSample", head, head + (lxw_row_t)p->n_flat, cols, n);
 
     lxw_row_t row = head + 1;

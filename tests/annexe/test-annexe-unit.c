@@ -164,12 +164,34 @@ static void test_suppress_secondary(void **state)
 static void test_suppress_zeros(void **state)
 {
     (void)state;
-    /* Two hidden zeros add up to zero, which gives both away: a third cell is hidden. */
-    unsigned long c[4] = {60, 17, 0, 0};
+    /* The 12 women: groups with no cases disclose nothing, so nothing is hidden at all. */
+    unsigned long c[4] = {65, 12, 0, 0};
+    unsigned char m[4] = {0};
+    assert_int_equal(pdurep_suppress_row(c, 4, 5, m), 0);
+    assert_int_equal(m[0] + m[1] + m[2] + m[3], 0);
+}
+
+static void test_suppress_zero_never_complement(void **state)
+{
+    (void)state;
+    /* 3 is small; the empty groups cannot protect it (the sample shows them empty), so the
+     * complement is the smallest group with cases, and the zeros stay visible. */
+    unsigned long c[5] = {60, 3, 0, 25, 0};
+    unsigned char m[5] = {0};
+    assert_int_equal(pdurep_suppress_row(c, 5, 5, m), 2);
+    assert_int_equal(m[1], 1);
+    assert_int_equal(m[3], 1);
+    assert_int_equal(m[0] + m[2] + m[4], 0);
+}
+
+static void test_suppress_all_small_but_one(void **state)
+{
+    (void)state;
+    /* Two small groups together still under 5: the next smallest group with cases goes too. */
+    unsigned long c[4] = {2, 1, 0, 40};
     unsigned char m[4] = {0};
     assert_int_equal(pdurep_suppress_row(c, 4, 5, m), 3);
-    assert_int_equal(m[0], 0);
-    assert_int_equal(m[1], 1);
+    assert_int_equal(m[2], 0);
 }
 
 static void test_suppress_forced(void **state)
@@ -189,7 +211,7 @@ static void test_strings_load(void **state)
     pdurep_strings *s = NULL;
     assert_int_equal(pdurep_strings_load(SOURCE_ROOT "/layouts/strings/annexe-en.yaml", &s, NULL),
                      PDUREP_OK);
-    assert_string_equal(pdurep_strings_get(s, "sheet.about"), "About");
+    assert_string_equal(pdurep_strings_get(s, "sheet.cover"), "Cover");
     assert_string_equal(pdurep_strings_get(s, "rating.requires_improvement"),
                         pdurep_rating_name(PDUREP_RATING_REQUIRES_IMPROVEMENT));
     assert_null(pdurep_strings_get(s, "sheet.nope"));
@@ -310,13 +332,13 @@ static void test_missing_strings(void **state)
     opts_for_test(&o);
     char *sp = path_in_tmp("short.yaml");
     FILE *fp = fopen(sp, "w");
-    fputs("sheet:\n  about: About\n", fp);
+    fputs("sheet:\n  cover: Cover\n", fp);
     fclose(fp);
     o.strings_path = sp;
     pdurep_diag *d = pdurep_diag_new(10);
     char *p = path_in_tmp("nostrings.xlsx");
     assert_int_equal(pdurep_annexe_write_ratings(&f->r, NULL, NULL, 0, p, &o, d), PDUREP_ERROR_DATA);
-    assert_non_null(strstr(pdurep_diag_message(d, 0), "sheet.ratings"));
+    assert_non_null(strstr(pdurep_diag_message(d, 0), "sheet.contents"));
     assert_int_equal(file_size(p), -1);
     pdurep_diag_free(d);
     free(f);
@@ -332,7 +354,9 @@ static void test_batch_writers(void **state)
     int units = 0;
     char *p = path_in_tmp("batch.xlsx");
     assert_int_equal(pdurep_annexe_batch_write(db, "north-wales-2025", p, "en", &units, NULL), PDUREP_OK);
-    assert_int_equal(units, 7);
+    /* Cover, contents, notes, ratings, score, key questions, prompts, breakdowns, sample,
+     * two chart sheets, bands, points and overall bands. */
+    assert_int_equal(units, 14);
     assert_true(file_size(p) > 20000);
     p = path_in_tmp("batch-share.xlsx");
     assert_int_equal(pdurep_annexe_batch_write_share(db, "north-wales-2025", p, "en", &units, NULL),
@@ -355,6 +379,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_suppress_none),   cmocka_unit_test(test_suppress_secondary),
         cmocka_unit_test(test_suppress_zeros),  cmocka_unit_test(test_suppress_forced),
+        cmocka_unit_test(test_suppress_zero_never_complement),
+        cmocka_unit_test(test_suppress_all_small_but_one),
         cmocka_unit_test(test_strings_load),    cmocka_unit_test(test_strings_errors),
         cmocka_unit_test(test_write_full),      cmocka_unit_test(test_write_share),
         cmocka_unit_test(test_unwritable),      cmocka_unit_test(test_missing_strings),

@@ -17,6 +17,10 @@ import tempfile
 import zipfile
 
 import openpyxl
+from openpyxl.utils.cell import range_boundaries
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from spreadsheet_standard import problems  # noqa: E402
 
 PDUREP, ROOT = sys.argv[1], sys.argv[2]
 FIXTURE = os.path.join(ROOT, "fixtures", "north-wales")
@@ -69,15 +73,31 @@ def close(a, b, tol=1e-9):
     return isinstance(a, (int, float)) and abs(a - b) <= tol
 
 
-def table(ws, head=3):
-    """Rows of the table whose header is on row `head`, as dicts keyed by header."""
-    headers = [c.value for c in ws[head]]
+# Headers carry their units; the checks below use the short names.
+SHORT = {"Yes (cases)": "Yes", "No (cases)": "No", "Not applicable (cases)": "Not applicable",
+         "Relevant cases": "Relevant", "% Yes (of relevant cases)": "% Yes", "Rounded % Yes": "Rounded %",
+         "RRI (ratio)": "RRI", "% of sample": "Share of sample"}
+SHEETS = ["Cover", "Contents", "Notes", "Ratings", "Score", "Key questions", "Prompts", "Breakdowns",
+          "Sample", "Chart 1", "Chart 2", "Bands", "Points", "Overall bands"]
+
+
+def table(ws):
+    """Rows of the sheet's one table (or autofilter range), as dicts keyed by header."""
+    ref = list(ws.tables.values())[0].ref if ws.tables else ws.auto_filter.ref
+    c1, r1, c2, r2 = range_boundaries(ref)
+    headers = [ws.cell(r1, c).value for c in range(c1, c2 + 1)]
     rows = []
-    for r in ws.iter_rows(min_row=head + 1, values_only=True):
-        if r[0] is None:
-            break
-        rows.append(dict(zip(headers, r)))
+    for r in range(r1 + 1, r2 + 1):
+        row = dict(zip(headers, (ws.cell(r, c).value for c in range(c1, c2 + 1))))
+        for long, short in SHORT.items():
+            if long in row:
+                row[short] = row[long]
+        rows.append(row)
     return headers, rows
+
+
+def sheet_text(wb, *names):
+    return " ".join(str(c) for n in names for r in wb[n].iter_rows(values_only=True) for c in r if c)
 
 
 def all_text(path):
@@ -92,8 +112,9 @@ def pct(yes, relevant):
 # ---------------------------------------------------------------- full annexe
 def check_full(db, path, j):
     wb = openpyxl.load_workbook(path)
-    check(wb.sheetnames == ["About", "Ratings", "Key questions", "Prompts", "Breakdowns", "Sample",
-                            "Charts"], f"sheet names {wb.sheetnames}")
+    check(wb.sheetnames == SHEETS, f"sheet names {wb.sheetnames}")
+    bad = problems(path)
+    check(not bad, "meets the spreadsheet standard: " + "; ".join(bad[:5]))
 
     # Ratings
     _, rows = table(wb["Ratings"])
@@ -149,7 +170,8 @@ def check_full(db, path, j):
         if p["relevant"]:
             check(close(row["% Yes"] * 100, p["percent"]), f"prompt {p['code']} percent")
         else:
-            check(row["% Yes"] is None, f"prompt {p['code']} empty percent")
+            check(row["% Yes"] == "[z]" and row["Rounded %"] == "[z]",
+                  f"prompt {p['code']}: no relevant case, percentage [z]")
 
     # Breakdowns: every key question by every attribute, with RRI against the largest group
     _, rows = table(wb["Breakdowns"])
@@ -173,12 +195,18 @@ def check_full(db, path, j):
                 if q["relevant"]:
                     check(close(row["% Yes"] * 100, q["percent"]), where + " percent")
                     check(row["Rounded %"] == q["rounded"], where + " rounded")
+                else:
+                    check(row["% Yes"] == "[z]", where + " no relevant case: percentage [z]")
                 check(row["Reference group"] == ref["label"], where + " reference group named")
-                if q["relevant"] >= RRI_MIN and rq["relevant"] >= RRI_MIN and rq["yes"] > 0:
+                if v is ref:
+                    check(row["RRI"] == "[z]" and row["RRI flag"] == "[z]", where + " reference: RRI [z]")
+                elif q["relevant"] >= RRI_MIN and rq["relevant"] >= RRI_MIN and rq["yes"] > 0:
                     rri = (q["yes"] / q["relevant"]) / (rq["yes"] / rq["relevant"])
                     check(close(row["RRI"], rri, 1e-12), where + " RRI")
+                    flag = "Lower rate" if rri < 0.8 else "Higher rate" if rri > 1.25 else "Within range"
+                    check(row["RRI flag"] == flag, where + " RRI flag")
                 else:
-                    check(row["RRI"] is None, where + " no RRI for a small group")
+                    check(row["RRI"] == "[z]", where + " no RRI for a small group: [z]")
     check(n == len(rows), "no extra breakdown rows")
 
     # Sample
@@ -191,25 +219,34 @@ def check_full(db, path, j):
                   f"sample {b['attribute']}={v['value']}")
             check(close(row["Share of sample"], v["cases"] / j["cases"]), f"sample share {v['value']}")
 
-    # About: cases, score and overall; the RRI convention is called the toolkit's own
-    about = [r for r in wb["About"].iter_rows(values_only=True)]
-    kv = {r[0]: r[1] for r in about if r[0]}
-    check(kv.get("Cases inspected") == j["cases"], "About: cases")
-    check(kv.get("Score") == f"{j['score']} / {j['max_score']}", "About: score")
-    check(kv.get("Overall rating") == j["overall"], "About: overall")
-    text = " ".join(str(c) for r in about for c in r if c)
-    check("conventions of this toolkit" in text, "About: RRI convention is the toolkit's")
+    # Cover: cases, score and overall; the notes call the RRI convention the toolkit's own
+    cover = [r[0] for r in wb["Cover"].iter_rows(values_only=True) if r[0]]
+    check(f"Cases inspected: {j['cases']}" in cover, "Cover: cases")
+    check(f"Score: {j['score']} out of {j['max_score']}. Overall rating: {j['overall']}." in cover,
+          "Cover: score and overall")
+    _, score = table(wb["Score"])
+    check(score == [{"Cases inspected": j["cases"], "Score": j["score"],
+                     "Highest possible score": j["max_score"], "Overall rating": j["overall"]}],
+          f"Score sheet: one row of score, maximum and overall ({score})")
+    text = sheet_text(wb, "Notes")
+    check("conventions of this toolkit" in text, "Notes: RRI convention is the toolkit's")
     check(wb["Breakdowns"]["A2"].value and "toolkit convention" in wb["Breakdowns"]["A2"].value,
           "Breakdowns: convention noted")
 
-    # Charts data
-    ws = wb["Charts"]
-    std_rows = [r for r in ws.iter_rows(min_row=5, max_row=4 + 4, values_only=True)]
-    computed = [s for s in j["standards"] if s["source"] == "cases"]
-    for s, r in zip(computed, std_rows):
-        check(r[0] == f"{s['code']} {s['name']}", f"chart table row {s['code']}")
-        for i, k in enumerate(s["key_questions"]):
-            check(close(r[1 + i] * 100, k["percent"]), f"chart value {k['code']}")
+    # Chart data: every key question of the computed standards, with its own wording
+    _, rows = table(wb["Chart 1"])
+    charted = [(s, k) for s in j["standards"] if s["source"] == "cases" for k in s["key_questions"]]
+    check(len(rows) == len(charted), "Chart 1: one row per key question")
+    for (s, k), r in zip(charted, rows):
+        check(r["Standard"] == f"{s['code']} {s['name']}" and r["Code"] == k["code"] and
+              r["Key question"] == k["text"], f"chart table row {k['code']}")
+        check(close(r["% Yes"] * 100, k["percent"]), f"chart value {k['code']}")
+    _, rows = table(wb["Chart 2"])
+    st = j["breakdowns"][0]
+    for (s, k), r in zip(charted, rows):
+        for v in st["values"]:
+            q = next(q for q in v["questions"] if q["code"] == k["code"])
+            check(close(r[f"{v['label']}: % Yes"] * 100, q["percent"]), f"chart 2 {k['code']} {v['label']}")
 
     # Package parts
     with zipfile.ZipFile(path) as z:
@@ -218,18 +255,21 @@ def check_full(db, path, j):
         check("xl/charts/chart1.xml" in names and "xl/charts/chart2.xml" in names, "two native charts")
         check("<c:barChart>" in read("xl/charts/chart1.xml"), "chart 1 is a bar/column chart")
         tables = [n for n in names if n.startswith("xl/tables/")]
-        check(len(tables) == 5, f"five worksheet tables ({len(tables)})")
+        check(len(tables) == len(SHEETS) - 1, f"a worksheet table on every sheet but the cover ({len(tables)})")
         check(all("<autoFilter" in read(t) for t in tables), "tables have autofilters")
-        sheets = sorted(n for n in names if re.match(r"xl/worksheets/sheet\d+\.xml", n))
-        for i, n in enumerate(sheets, 1):
+        sheets = [f"xl/worksheets/sheet{i}.xml" for i in range(1, len(SHEETS) + 1)]
+        for name, n in zip(SHEETS, sheets):
             x = read(n)
-            check('orientation="landscape"' in x or i == 1, f"sheet{i} landscape")
-            check('fitToPage="1"' in x and 'fitToHeight="0"' in x, f"sheet{i} fit to one page wide")
-            check("<headerFooter" in x and "&amp;A" in x and "&amp;P" in x, f"sheet{i} header/footer")
-            if i in (2, 3, 4, 5, 6):
-                check('state="frozen"' in x, f"sheet{i} frozen header")
-                check("<conditionalFormatting" in x or i == 6, f"sheet{i} conditional fills")
-                check("<tableParts" in x, f"sheet{i} has a table")
+            check('orientation="landscape"' in x or name in ("Cover", "Contents", "Notes"), f"{name} landscape")
+            if name.startswith("Chart"):
+                check('fitToPage="1"' in x and "fitToHeight" not in x, f"{name} fit to one page")
+            else:
+                check('fitToPage="1"' in x and 'fitToHeight="0"' in x, f"{name} fit to one page wide")
+            check("<headerFooter" not in x, f"{name}: no print header or footer")
+            check(("<tableParts" in x) == (name != "Cover"), f"{name} has a table, unless the cover")
+            if name in ("Ratings", "Key questions", "Prompts", "Breakdowns", "Sample"):
+                check('state="frozen"' in x, f"{name} frozen header")
+                check("<conditionalFormatting" in x or name == "Sample", f"{name} conditional fills")
         wbx = read("xl/workbook.xml")
         for name in ("Score", "MaximumScore", "OverallRating", "KeyQuestionPercents", "BreakdownPercents",
                      "RatingBands", "_xlnm.Print_Titles"):
@@ -240,9 +280,9 @@ def check_full(db, path, j):
         check("<cp:keywords>" in core and "<dc:subject>" in core, "keywords and subject properties")
         check("2026-01-01T00:00:00Z" in core, "created from SOURCE_DATE_EPOCH")
         check("<Company>HM Inspectorate of Probation</Company>" in read("docProps/app.xml"), "company")
-        about = read(sheets[0])
-        check("location=\"'Ratings'!A1\"" in about, "About links to the sheets")
-        cf = read(sheets[2])
+        contents = read(sheets[1])
+        check("location=\"'Ratings'!A1\"" in contents, "Contents links to the sheets")
+        cf = read(sheets[SHEETS.index("Key questions")])
         check("ISNUMBER" in cf and "&gt;=0.8" in cf, "band fills on percentages")
 
 
@@ -272,8 +312,10 @@ def check_share(path, j, cmps, label):
             row = next(it)
             h = row["Cases"] == C
             sample_hidden[(b["attribute"], v["value"])] = h
-            if v["cases"] < SUPPRESS:
+            if 0 < v["cases"] < SUPPRESS:
                 check(h, f"{label}: sample {v['value']} ({v['cases']}) hidden")
+            if v["cases"] == 0:
+                check(row["Cases"] == 0, f"{label}: sample {v['value']}: a group with no cases shows 0")
             if not h:
                 check(row["Cases"] == v["cases"], f"{label}: sample {v['value']} value")
             else:
@@ -301,8 +343,11 @@ def check_share(path, j, cmps, label):
             for v, q, row in block:
                 where = f"{label}: {b['attribute']}={v['value']} {k['code']}"
                 h = row["Relevant"] == C
-                if q["relevant"] < SUPPRESS or sample_hidden[(b["attribute"], v["value"])]:
+                if 0 < q["relevant"] < SUPPRESS or sample_hidden[(b["attribute"], v["value"])]:
                     check(h, where + " hidden")
+                if v["cases"] == 0:
+                    check(row["Relevant"] == 0 and row["% Yes"] == "[z]",
+                          where + " no cases: 0 relevant, percentage [z], nothing hidden")
                 if h:
                     check(all(row[c] == C for c in ("Yes", "No", "Not applicable", "% Yes", "Rounded %", "RRI")),
                           where + " every figure of a hidden group is [c]")
@@ -320,6 +365,14 @@ def check_share(path, j, cmps, label):
                 if len(hid) < len(block):
                     check(rest_rel >= SUPPRESS, f"{label}: hidden cells together are not small")
     check(n_hidden > 0, f"{label}: some breakdown cells are suppressed")
+    # The 12 women: a gender with other groups empty is shown, not hidden to protect empty groups.
+    women = next(v for b in j["breakdowns"] if b["attribute"] == "gender" for v in b["values"]
+                 if v["value"] == "female")
+    others = [v["cases"] for b in j["breakdowns"] if b["attribute"] == "gender" for v in b["values"]
+              if v["value"] not in ("female", "male")]
+    if women["cases"] >= SUPPRESS and not any(0 < n < SUPPRESS for n in others):
+        check(not sample_hidden[("gender", "female")],
+              f"{label}: the {women['cases']} women are shown (other groups {others} disclose nothing)")
 
     # Comparators: headers, values, and their own suppression.
     for clabel, members in cmps:
@@ -342,7 +395,7 @@ def check_share(path, j, cmps, label):
                            for m in members]
                     rel = sum(t["relevant"] for t in tot)
                     own = next(q for q in v["questions"] if q["code"] == k["code"])["relevant"]
-                    if rel - own < SUPPRESS:
+                    if 0 < rel - own < SUPPRESS:
                         check(row[col] == C, f"{label}: {clabel} {v['value']} {k['code']} hidden (others {rel - own})")
                     if row[col] == C:
                         hid += 1
@@ -350,8 +403,10 @@ def check_share(path, j, cmps, label):
                         check(close(row[col], sum(t["yes"] for t in tot) / rel),
                               f"{label}: {clabel} {v['value']} {k['code']} pooled percent")
                 check(hid != 1, f"{label}: {clabel} {b['attribute']} {k['code']} not one hidden cell alone")
-    about = " ".join(str(c) for r in wb["About"].iter_rows(values_only=True) for c in r if c)
+    about = sheet_text(wb, "Cover", "Notes")
     check("[c]" in about and "fewer than 5" in about, f"{label}: suppression note")
+    bad = problems(path)
+    check(not bad, f"{label}: meets the spreadsheet standard: " + "; ".join(bad[:5]))
     return wb, headers
 
 
@@ -381,7 +436,7 @@ def main():
         # Sharing with only two PDUs: both comparators withheld (subtraction would give the other PDU).
         wb, headers = check_share(share_a, j, [], "two PDUs")
         check(not any(h and "Wales region" in h for h in headers), "two PDUs: region comparator withheld")
-        about = " ".join(str(c) for r in wb["About"].iter_rows(values_only=True) for c in r if c)
+        about = sheet_text(wb, "Notes")
         check("Wales region: not shown" in about and "All inspections: not shown" in about,
               "two PDUs: withheld comparators explained")
 
@@ -405,8 +460,8 @@ def main():
         # --suppress 0 turns suppression off but keeps every privacy rule.
         p0 = os.path.join(tmp, "s-nosup.xlsx")
         run(db3, "annexe", NW, "--share", "--suppress", "0", "-o", p0)
-        check("[c]" not in " ".join(str(c.value) for ws in openpyxl.load_workbook(p0).worksheets[1:]
-                                     for r in ws.iter_rows() for c in r), "--suppress 0: nothing hidden")
+        check(not any(c.value == "[c]" for ws in openpyxl.load_workbook(p0).worksheets
+                      for r in ws.iter_rows() for c in r), "--suppress 0: nothing hidden")
         check(not CASE_ID.search(all_text(p0)), "--suppress 0: still no case id")
 
         # Case sheet, normal and constant memory
@@ -425,12 +480,12 @@ def main():
             for row in rows:
                 s = src[row["Case id"]]
                 for code in [h for h in headers if h and re.match(r"\d\.\d\.\d", h)]:
-                    want = {"Y": 1, "YES": 1, "N": 0, "NO": 0}.get(s.get(code, "").strip().upper())
+                    want = {"Y": 1, "YES": 1, "N": 0, "NO": 0}.get(s.get(code, "").strip().upper(), "[z]")
                     ok &= row[code] == want
             check(ok, f"{label}: every answer matches cases.csv")
             with zipfile.ZipFile(pc) as z:
                 n_tables = len([n for n in z.namelist() if n.startswith("xl/tables/")])
-            check(n_tables == (0 if extra else 6), f"{label}: {n_tables} tables")
+            check(n_tables == (0 if extra else len(SHEETS)), f"{label}: {n_tables} tables")
             if extra:
                 wb2 = openpyxl.load_workbook(pc)
                 check(wb2["Key questions"].auto_filter.ref is not None, f"{label}: autofilter instead of table")

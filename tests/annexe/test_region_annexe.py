@@ -69,8 +69,26 @@ def main():
         r = run(db, "annexe", REGION, "-o", path)
         check(r.returncode == 0, "region annexe exits 0", r.stderr)
         wb = openpyxl.load_workbook(path)
-        check(wb.sheetnames[:3] == ["About", "Ratings", "PDUs"], "the PDUs sheet follows Ratings",
-              wb.sheetnames)
+        check(wb.sheetnames[:6] == ["Cover", "Contents", "Notes", "Ratings", "Score", "PDUs"],
+              "the PDUs sheet follows Ratings and Score", wb.sheetnames)
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from spreadsheet_standard import problems
+        bad = problems(path)
+        check(not bad, "the region annexe meets the spreadsheet standard", bad[:10])
+        cover = [row[0] for row in wb["Cover"].iter_rows(values_only=True) if row[0]]
+        check("Prompts" not in wb.sheetnames and any("no Prompts sheet" in line for line in cover),
+              "no empty Prompts sheet, and the cover says why", wb.sheetnames)
+        # The chart labels each pooled question with its own framework wording.
+        with open(os.path.join(ROOT, "frameworks", "probation-region-2024", "questions.csv"),
+                  newline="") as f:
+            wording = {q["code"]: q["text"] for q in csv.DictReader(f)}
+        cw = wb["Chart 1"]
+        t = list(cw.tables.values())[0].ref
+        from openpyxl.utils.cell import range_boundaries
+        c1, r1, c2, r2 = range_boundaries(t)
+        labels = {cw.cell(r, c1 + 1).value: cw.cell(r, c1 + 2).value for r in range(r1 + 1, r2 + 1)}
+        check(labels == {k: v for k, v in wording.items() if k in labels} and len(labels) == 16,
+              "Chart 1 labels each pooled question with its framework wording", labels)
         ws = wb["PDUs"]
         rows = list(ws.iter_rows(values_only=True))
         head_i = next(i for i, row in enumerate(rows) if row[0] == "PDU")
@@ -132,7 +150,7 @@ def main():
                 bad.append(code)
         check(not bad, "pooled engagement questions equal the sums of the PDUs' counts", bad)
         rated = [h for h in col if h[:2] in ("P1", "P2") or h in ("Score", "Overall rating")]
-        check(len(rated) == 16 and all(pooled[col[h]] is None for h in rated),
+        check(len(rated) == 16 and all(pooled[col[h]] == "[z]" for h in rated),
               "the pooled row is not rated", pooled)
 
         first_kq = col["2.1.1 % Yes"]
@@ -144,11 +162,10 @@ def main():
         check(letter in ranges and cells[-1].column_letter in ranges,
               "key-question columns have band fills", ranges)
 
-        about = {row[0]: row[1] for row in wb["About"].iter_rows(values_only=True) if row[0]}
-        check(str(about.get("Status of the rules", "")).startswith("Provisional"),
-              "the About sheet says the rules are provisional", about.get("Status of the rules"))
+        check("Status of the rules: Provisional: see the Notes sheet" in cover,
+              "the cover says the rules are provisional", cover)
         notes = [v for _, v in every_text(wb) if "provisional" in v.lower()]
-        check(len(notes) >= 2, "the About notes explain the provisional rules", notes)
+        check(len(notes) >= 2, "the notes explain the provisional rules", notes)
 
         # Sharing workbooks are per PDU: no PDUs sheet, no other PDU's name.
         names = {i: j["name"] for i, j in pdus.items()}

@@ -25,9 +25,12 @@ import openpyxl
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
 from harness import check, finish  # noqa: E402
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from spreadsheet_standard import problems  # noqa: E402
+
 ID = "north-wales-2025"
-SHEETS = ["Gwybodaeth", "Graddau", "Cwestiynau allweddol", "Is-gwestiynau", "Dadansoddiadau",
-          "Sampl", "Siartiau"]
+SHEETS = ["Clawr", "Cynnwys", "Nodiadau", "Graddau", "Sgôr", "Cwestiynau allweddol", "Is-gwestiynau",
+          "Dadansoddiadau", "Sampl", "Siart 1", "Siart 2", "Bandiau", "Pwyntiau", "Bandiau cyffredinol"]
 
 
 def run(args, env=None):
@@ -111,7 +114,9 @@ def main():
             check(wcy.properties.title.startswith("Gogledd Cymru:"), f"{what}: Welsh title",
                   wcy.properties.title)
             names = {d.name: d.attr_text for d in wcy.defined_names.definedName}
-            check(names.get("Score", "").startswith("'Graddau'!"),
+            bad = problems(cy)
+            check(not bad, f"{what}: the Welsh workbook meets the spreadsheet standard", bad[:10])
+            check(names.get("Score", "").startswith("'Sgôr'!"),
                   f"{what}: defined names point at the Welsh sheets", str(names))
             if share:
                 check(any(s.startswith("Rhanbarth Cymru:") for s in t),

@@ -235,8 +235,8 @@ def main():
               "template of an unknown framework: exit 66, no file", r.stderr)
 
         # 8. The annexe's Cases sheet re-imports: its labels ("Community order", "Sentence
-        #    type", "Case ID") are read as codes. Its answers are 1/0/blank for averaging,
-        #    so they are written back as Y/N/NA.
+        #    type", "Case ID") are read as codes. Its answers are 1/0 for averaging with [z]
+        #    (not applicable) and [x] (not collected), so they are written back as Y/N/NA/blank.
         annexe = os.path.join(tmp, "annexe.xlsx")
         r = run(["--db", ref, "annexe", "north-wales-2025", "--with-cases", "-o", annexe], tmp)
         check(r.returncode == 0, "annexe with cases written", r.stderr)
@@ -258,7 +258,7 @@ def main():
             for row in rows_out[1:]:
                 row = list(row)
                 for i in qcols:
-                    row[i] = {1: "Y", 0: "N", None: "NA"}[row[i]]
+                    row[i] = {1: "Y", 0: "N", "[z]": "NA", "[x]": ""}[row[i]]
                 out.append(row)
             check(any(v == "Community order" for row in out for v in row),
                   "annexe: the cases sheet holds labels")
