@@ -14,11 +14,18 @@ run_suite() {
         failed=$((failed + 1))
         return
     fi
+    local log="$dir/meson-logs/testlog.json" ok bad total status
+    rm -f "$log"
+    total=$(meson test -C "$dir" --list 2>/dev/null | grep -c .)
     meson test -C "$dir" --print-errorlogs --num-processes 2
-    local log="$dir/meson-logs/testlog.json"
-    local ok bad
-    ok=$(grep -c '"result": "OK"' "$log" || true)
-    bad=$(grep -c -E '"result": "(FAIL|TIMEOUT|ERROR|UNEXPECTEDPASS)"' "$log" || true)
+    status=$?
+    ok=$(grep -c '"result": "OK"' "$log" 2>/dev/null || true)
+    bad=$(grep -c -E '"result": "(FAIL|TIMEOUT|ERROR|UNEXPECTEDPASS)"' "$log" 2>/dev/null || true)
+    # A test killed from outside, or a run that stopped early, leaves no result
+    # line: count every listed test that did not pass as failed, so such a run
+    # can never end "N passed, 0 failed".
+    [ $((ok + bad)) -lt "$total" ] && bad=$((total - ok))
+    [ "$status" -ne 0 ] && [ "$bad" -eq 0 ] && bad=1
     echo "$dir: $ok passed, $bad failed"
     passed=$((passed + ok)) failed=$((failed + bad))
 }
