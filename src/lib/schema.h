@@ -6,4 +6,11 @@
 extern const char *const pdurep_migrations[];
 extern const int pdurep_n_migrations;
 
+/**
+ * Steps that SQL alone cannot express, run after migrations[to_version - 1] in
+ * the same transaction. Returns 0, or -1 with SQLite's error set.
+ */
+struct sqlite3;
+int pdurep_migration_code(struct sqlite3 *sql, int to_version);
+
 #endif

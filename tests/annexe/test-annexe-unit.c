@@ -71,7 +71,7 @@ static void build(fixture *f)
                                f->bands, 4, {0, 1, 2, 3}, f->overall, 4, f->attr, 2};
     f->insp = (pdurep_inspection){"test-pdu", "pdu", "Test & Vale", "Testshire",
                                   "test-fw", "2025-09-01", "", "A. Inspector", "Test Inspectorate",
-                                  -1, 40};
+                                  -1, 40, "", ""};
 
     /* 40 cases: 30 community + 10 licence; 33 male, 5 female, 2 other. */
     f->cases0[0] = 30, f->cases0[1] = 10;
