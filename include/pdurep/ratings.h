@@ -52,6 +52,11 @@ typedef struct pdurep_breakdown {
     const pdurep_attribute *attribute; /**< The attribute. */
     unsigned long *cases;   /**< Cases per value, [attribute->n_values]. */
     pdurep_tally *tallies;  /**< [value * n_questions + question]. */
+    /**
+     * The reference group of the relative rate index: the value with the most
+     * cases (first in framework order on ties), -1 when no case has any.
+     */
+    long reference;
 } pdurep_breakdown;
 
 /** Everything the calculator derives for one inspection. */
@@ -60,6 +65,9 @@ typedef struct pdurep_ratings {
     pdurep_framework *framework;       /**< The inspection's framework. */
     unsigned long n_cases;             /**< Cases in the sample. */
     pdurep_tally *questions;           /**< One tally per framework question, same order. */
+    /** Band of each question's percentage (pdurep_framework_band()), same order; NULL
+     *  where no case is relevant. Writers shade every question by it, driver or not. */
+    const pdurep_band **bands;
     pdurep_standard_result *standards; /**< One per framework standard, same order. */
     pdurep_breakdown *breakdowns;      /**< One per framework attribute, same order. */
     int score;                         /**< Sum of points. */

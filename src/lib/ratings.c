@@ -65,6 +65,7 @@ void pdurep_ratings_free(pdurep_ratings *r)
     free(r->breakdowns);
     free(r->standards);
     free(r->questions);
+    free(r->bands);
     pdurep_framework_free(r->framework);
     pdurep_inspection_free(r->inspection);
     for (size_t i = 0; i < r->n_pdus; i++)
@@ -86,6 +87,11 @@ pdurep_ratings *pdurep_ratings_copy(const pdurep_ratings *r)
         c->questions = pdurep_xcalloc(nq, sizeof *c->questions);
         if (nq)
             memcpy(c->questions, r->questions, nq * sizeof *r->questions);
+    }
+    if (r->bands) {
+        c->bands = pdurep_xcalloc(nq, sizeof *c->bands);
+        for (size_t q = 0; q < nq; q++)
+            c->bands[q] = r->bands[q] ? &c->framework->bands[r->bands[q] - fw->bands] : NULL;
     }
     if (r->standards) {
         /* Results point into the framework: point them into the copy's. */
@@ -434,6 +440,25 @@ static void alloc_tallies(pdurep_ratings *r)
     }
 }
 
+/* What every writer reads beside the tallies: each question's band, each attribute's
+ * reference group. Worked out here once so that no writer decides them. */
+static void derive(pdurep_ratings *r)
+{
+    const pdurep_framework *fw = r->framework;
+    r->bands = pdurep_xcalloc(fw->n_questions, sizeof *r->bands);
+    for (size_t q = 0; q < fw->n_questions; q++)
+        r->bands[q] = pdurep_tally_relevant(r->questions[q])
+                          ? pdurep_framework_band(fw, pdurep_tally_percent(r->questions[q]))
+                          : NULL;
+    for (size_t a = 0; a < fw->n_attributes; a++) {
+        pdurep_breakdown *b = &r->breakdowns[a];
+        b->reference = -1;
+        for (size_t v = 0; v < fw->attributes[a].n_values; v++)
+            if (b->cases[v] > 0 && (b->reference < 0 || b->cases[v] > b->cases[b->reference]))
+                b->reference = (long)v;
+    }
+}
+
 pdurep_error pdurep_ratings_pool(pdurep_db *db, const char *framework, const char *region,
                                  pdurep_ratings **out, pdurep_diag *diag)
 {
@@ -444,6 +469,8 @@ pdurep_error pdurep_ratings_pool(pdurep_db *db, const char *framework, const cha
         alloc_tallies(r);
         err = count_cases(db, r, SOURCE_POOL, region, diag);
     }
+    if (!err)
+        derive(r);
     if (err) {
         pdurep_ratings_free(r);
         return err;
@@ -528,6 +555,7 @@ pdurep_error pdurep_ratings_compute(pdurep_db *db, const char *id, pdurep_rating
                            diag)) ||
         (err = read_judgements(db, r, judged, diag)))
         goto fail;
+    derive(r);
 
     for (size_t s = 0; s < fw->n_standards; s++) {
         const pdurep_standard *sd = &fw->standards[s];

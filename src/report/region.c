@@ -518,7 +518,7 @@ static void draw_panel(report *rp, const panels *pn, const pdurep_ratings *x, do
         pdurep_tally t = x->questions[q];
         double pv = pdurep_tally_percent(t);
         if (pv > 0) {
-            const pdurep_band *band = pdurep_framework_band(x->framework, pv);
+            const pdurep_band *band = x->bands[q];
             pdurep_rgb fill = band ? rp->lay->rating_fill[band->rating]
                                    : rp->lay->colours[PDUREP_COLOUR_GRID];
             double len = pw * (pv > 100 ? 100 : pv) / 100.0;
