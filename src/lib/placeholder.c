@@ -318,6 +318,10 @@ pdurep_error pdurep_narrative_fill(const char *text, const pdurep_ratings *r,
             }
             ph_value(&b, &ph, r, words);
             p = end + 1;
+            /* A share of no cases prints the shorthand alone: "[x]", never "[x]%". */
+            if (*p == '%' && ph.kind == PH_QUESTION && ph.field == Q_PERCENT &&
+                !pdurep_tally_relevant(filtered_tally(r, &ph)))
+                p++;
             continue;
         }
         pdurep_sbuf_add(&b, p, 1);

@@ -83,8 +83,12 @@ int pdurep_report_narrative(report *rp, const char *key, int as_lines)
 
 void pdurep_report_section(report *rp, const pdurep_layout_section *sec, const char *title)
 {
-    if (sec->new_page)
-        pdurep_doc_new_page(rp->doc);
+    /* A section that may share a page stays when at least half the body is free:
+     * a short section then does not leave the page it ends on nearly empty. */
+    pdurep_doc *doc = rp->doc;
+    double body = doc->body.y1 - doc->body.y0;
+    if (sec->new_page && !(sec->share_page && doc->n_pages && pdurep_doc_space_left(doc) >= body / 2))
+        pdurep_doc_new_page(doc);
     char *p = pdurep_report_plain(title);
     if (p)
         pdurep_doc_set_running(rp->doc, p);

@@ -369,8 +369,9 @@ static void load_sections(loader *ld, yaml_node_t *seq)
         pdurep_layout_section *s = &l->sections[l->n_sections];
         yaml_node_t *type = item, *v;
         if (item->type == YAML_MAPPING_NODE) {
-            static const char *const keys[] = {"type", "domain", "new-page", "attribute"};
-            pdurep_yaml_check_keys(&ld->y, item, keys, 4);
+            static const char *const keys[] = {"type", "domain", "new-page", "attribute",
+                                               "share-page"};
+            pdurep_yaml_check_keys(&ld->y, item, keys, 5);
             type = pdurep_yaml_get(&ld->y, item, "type");
             if (!type) {
                 pdurep_yaml_error(&ld->y, item, "a section needs a 'type'");
@@ -398,6 +399,15 @@ static void load_sections(loader *ld, yaml_node_t *seq)
                     s->new_page = 1;
                 else if (b && (!strcmp(b, "false") || !strcmp(b, "no")))
                     s->new_page = 0;
+                else
+                    pdurep_yaml_error(&ld->y, v, "expected true or false");
+            }
+            if ((v = pdurep_yaml_get(&ld->y, item, "share-page"))) {
+                const char *b = pdurep_yaml_scalar(v);
+                if (b && (!strcmp(b, "true") || !strcmp(b, "yes")))
+                    s->share_page = 1;
+                else if (b && (!strcmp(b, "false") || !strcmp(b, "no")))
+                    s->share_page = 0;
                 else
                     pdurep_yaml_error(&ld->y, v, "expected true or false");
             }

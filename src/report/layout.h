@@ -79,6 +79,7 @@ typedef struct pdurep_layout_section {
     pdurep_section_type type;
     int domain;        /**< For a domain section: 1 or 2. */
     int new_page;      /**< Start on a new page. */
+    int share_page;    /**< With new_page: stay on the page when at least half its body is free. */
     char *attribute;   /**< For a comparison, background or breakdown: the case attribute. */
     unsigned long line, column; /**< Where it is in the layout file. */
 } pdurep_layout_section;

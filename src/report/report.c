@@ -43,7 +43,8 @@ static const char *const required_strings[] = {
     "domain.title",
     "standard.heading", "standard.rating-label", "standard.strengths", "standard.improvements",
     "standard.findings", "standard.judgement", "standard.override", "standard.kq-intro",
-    "standard.kq-caption", "standard.driver-note", "standard.chart-caption",
+    "standard.kq-caption", "standard.driver-note", "standard.driver-note-override",
+    "standard.chart-caption", "ratings.override-note",
     "kq.column.question", "kq.column.cases", "kq.column.percent", "kq.cases",
     "chart.axis", "chart.legend",
     "diversity.title", "diversity.strengths", "diversity.improvements",
@@ -442,6 +443,21 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
         char *name =
             pdurep_report_template(rp, "standard.heading", "code", s->code, "name", s->name, NULL);
         char *rating = pdurep_report_escaped(rp, pdurep_report_rating_word(rp, sr->rating));
+        /* A rating the panel set, not the one the cases give, carries a note saying so. */
+        if (rating && sr->overridden) {
+            char key[64];
+            snprintf(key, sizeof key, "override-%s", s->code);
+            pdurep_report_note_define(
+                rp, key,
+                pdurep_report_template(rp, "ratings.override-note", "computed",
+                                       pdurep_report_rating_word(rp, sr->computed_rating), NULL));
+            size_t n = strlen(rating) + strlen(key) + 8;
+            char *marked = malloc(n);
+            if (marked)
+                snprintf(marked, n, "%s[^%s]", rating, key);
+            free(rating);
+            rating = marked;
+        }
         char pts[16];
         snprintf(pts, sizeof pts, "%d", sr->points);
         pdurep_table_cell row[3] = {cell(name), rating_cell(rp, sr->rating, rating), cell(pts)};
@@ -501,13 +517,46 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
     free(breaks);
 }
 
+/* Whether the narrative leads into its list itself: the intro, or the text before
+ * the first numbered or bulleted line of the list, ends with a colon. */
+static int own_lead_in(report *rp)
+{
+    const char *keys[2] = {"recommendations-intro", "recommendations"};
+    for (int k = 0; k < 2; k++) {
+        const pdurep_narrative_section *s = pdurep_narrative_get(rp->n, keys[k]);
+        if (!s || !s->body)
+            continue;
+        const char *end = s->body + strlen(s->body);
+        if (k == 1)
+            for (const char *line = s->body; *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : end) {
+                const char *c = line;
+                while (*c == ' ' || *c == '\t')
+                    c++;
+                int numbered = *c >= '0' && *c <= '9';
+                while (*c >= '0' && *c <= '9')
+                    c++;
+                if ((numbered && (*c == '.' || *c == ')')) || ((*c == '-' || *c == '*') && c[1] == ' ') ||
+                    !strncmp(c, "\xe2\x80\xa2", 3)) {
+                    end = line;
+                    break;
+                }
+            }
+        while (end > s->body && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\t' || end[-1] == '\r'))
+            end--;
+        if (end > s->body && end[-1] == ':')
+            return 1;
+    }
+    return 0;
+}
+
 static void do_recommendations(report *rp, const pdurep_layout_section *sec)
 {
     if (!pdurep_narrative_get(rp->n, "recommendations"))
         return;
     section_titled(rp, sec, "recommendations.title");
     pdurep_report_narrative(rp, "recommendations-intro", 0);
-    PARA_T(rp, PDUREP_STYLE_BODY, "recommendations.lead");
+    if (!own_lead_in(rp))
+        PARA_T(rp, PDUREP_STYLE_BODY, "recommendations.lead");
     pdurep_report_narrative(rp, "recommendations", 0);
 }
 
@@ -639,11 +688,14 @@ static void key_questions(report *rp, size_t i)
         char *range_plain = range ? pdurep_report_plain(range) : NULL;
         pdurep_report_note_define(
             rp, note_key,
-            pdurep_report_template(rp, "standard.driver-note", "standard", s->name, "code",
+            pdurep_report_template(rp, sr->overridden ? "standard.driver-note-override"
+                                                      : "standard.driver-note",
+                                   "standard", s->name, "code",
                                    fw->questions[sr->driver].code, "yes", yes, "relevant", rel,
                                    "percent", pct, "band", band_word(rp, sr->band), "range",
                                    range_plain ? range_plain : "", "rating",
-                                   pdurep_report_rating_word(rp, sr->computed_rating), NULL));
+                                   pdurep_report_rating_word(rp, sr->computed_rating), "panel",
+                                   pdurep_report_rating_word(rp, sr->rating), NULL));
         free(range);
         free(range_plain);
     }
@@ -800,6 +852,14 @@ static void do_diversity(report *rp, const pdurep_layout_section *sec)
 }
 
 /* Every key question, one bar per value of a case attribute (community vs licence). */
+static const pdurep_layout_section *first_of(report *rp, pdurep_section_type type)
+{
+    for (size_t i = 0; i < rp->lay->n_sections; i++)
+        if (rp->lay->sections[i].type == type)
+            return &rp->lay->sections[i];
+    return NULL;
+}
+
 static void do_comparison(report *rp, const pdurep_layout_section *sec)
 {
     const pdurep_ratings *r = rp->r;
@@ -817,9 +877,31 @@ static void do_comparison(report *rp, const pdurep_layout_section *sec)
         nq += fw->standards[s].n_key_questions;
     if (!nq || !nv)
         return;
-    section_titled(rp, sec, "comparison.title");
-    PARA_T(rp, PDUREP_STYLE_BODY, "comparison.intro", "attribute", attr->label);
-    pdurep_report_narrative(rp, "comparison", 0);
+    /* Heading and intro may be worded for one attribute (comparison.title-CODE);
+     * otherwise the general ones name the attribute. The narrative's comparison
+     * section goes with the first comparison of the layout only. */
+    char tkey[96], ikey[96];
+    snprintf(tkey, sizeof tkey, "comparison.title-%s", attr->code);
+    snprintf(ikey, sizeof ikey, "comparison.intro-%s", attr->code);
+    /* "Risk of serious harm" reads "risk of serious harm" mid-sentence; a label with
+     * another capital ("Probation Reset") is a name and keeps its case. */
+    char *lower = strdup(attr->label);
+    int name = 0;
+    for (const char *c = attr->label + 1; *attr->label && *c; c++)
+        name |= *c >= 'A' && *c <= 'Z';
+    if (lower && !name && lower[0] >= 'A' && lower[0] <= 'Z')
+        lower[0] = (char)(lower[0] - 'A' + 'a');
+    const char *label = lower ? lower : attr->label;
+    char *title = pdurep_report_template(rp, pdurep_strings_get(rp->str, tkey) ? tkey : "comparison.title",
+                                         "attribute", label, NULL);
+    if (title)
+        pdurep_report_section(rp, sec, title);
+    free(title);
+    PARA_T(rp, PDUREP_STYLE_BODY, pdurep_strings_get(rp->str, ikey) ? ikey : "comparison.intro",
+           "attribute", label);
+    free(lower);
+    if (sec == first_of(rp, PDUREP_SECTION_COMPARISON))
+        pdurep_report_narrative(rp, "comparison", 0);
 
     pdurep_chart_group *groups = calloc(nq, sizeof *groups);
     pdurep_chart_bar *bars = calloc(nq * nv, sizeof *bars);

@@ -134,24 +134,51 @@ static void labels_free(label_set *ls)
     free(ls->lines);
 }
 
+/* The legend in as many rows as the body's width needs; only measured unless @p draw.
+ * Returns its height. */
 static double legend_draw(pdurep_doc *doc, const pdurep_chart_style *cs, double x, double top,
                           const char *title, const char *const *labels, const pdurep_rgb *fills,
-                          size_t n)
+                          size_t n, int draw)
 {
-    double size = cs->small.size, mid = top - cs->small.leading / 2;
-    double base = centred_baseline(mid, size);
-    if (title)
-        x += pdurep_doc_draw_text(doc, cs->small.face, size, cs->small.colour, x, base,
-                                  PDUREP_ALIGN_LEFT, title) + 6;
-    for (size_t i = 0; i < n; i++) {
-        pdurep_doc_fill_rect(doc, x, mid - LEGEND_SWATCH / 2, LEGEND_SWATCH, LEGEND_SWATCH, fills[i]);
-        pdurep_doc_stroke_rect(doc, x, mid - LEGEND_SWATCH / 2, LEGEND_SWATCH, LEGEND_SWATCH, 0.4,
-                               cs->frame);
-        x += LEGEND_SWATCH + 3;
-        x += pdurep_doc_draw_text(doc, cs->small.face, size, cs->small.colour, x, base,
-                                  PDUREP_ALIGN_LEFT, labels[i]) + 10;
+    double size = cs->small.size, mid = top - cs->small.leading / 2, x0 = x;
+    double row = cs->small.leading + 2;
+    int rows = 1;
+    if (title) {
+        double w = pdurep_fonts_width(&doc->fonts, cs->small.face, size, title, strlen(title));
+        if (draw)
+            pdurep_doc_draw_text(doc, cs->small.face, size, cs->small.colour, x,
+                                 centred_baseline(mid, size), PDUREP_ALIGN_LEFT, title);
+        x += w + 6;
     }
-    return cs->small.leading + 4;
+    for (size_t i = 0; i < n; i++) {
+        double w = LEGEND_SWATCH + 3 +
+                   pdurep_fonts_width(&doc->fonts, cs->small.face, size, labels[i], strlen(labels[i]));
+        if (x > x0 && x + w > doc->body.x1 + 1e-6) {
+            rows++;
+            x = x0;
+            mid -= row;
+        }
+        if (draw) {
+            pdurep_doc_fill_rect(doc, x, mid - LEGEND_SWATCH / 2, LEGEND_SWATCH, LEGEND_SWATCH,
+                                 fills[i]);
+            pdurep_doc_stroke_rect(doc, x, mid - LEGEND_SWATCH / 2, LEGEND_SWATCH, LEGEND_SWATCH,
+                                   0.4, cs->frame);
+            pdurep_doc_draw_text(doc, cs->small.face, size, cs->small.colour, x + LEGEND_SWATCH + 3,
+                                 centred_baseline(mid, size), PDUREP_ALIGN_LEFT, labels[i]);
+        }
+        x += w + 10;
+    }
+    return (rows - 1) * row + cs->small.leading + 4;
+}
+
+/* How many categories from the first fit in @p room (at least one, to make progress). */
+static size_t groups_fitting(const double *gh, size_t n, double room)
+{
+    size_t k = 0;
+    double used = 0;
+    while (k < n && used + gh[k] <= room + 1e-6)
+        used += gh[k++];
+    return k ? k : 1;
 }
 
 void pdurep_chart_draw_bars(pdurep_doc *doc, const pdurep_chart_style *cs, const pdurep_chart_bars *c)
@@ -180,7 +207,9 @@ void pdurep_chart_draw_bars(pdurep_doc *doc, const pdurep_chart_style *cs, const
 
     /* Heights: legend, threshold labels, groups, axis labels, axis title. */
     double bars_h = c->n_series * cs->bar + (c->n_series - 1) * 1.5;
-    double legend_h = c->legend ? cs->small.leading + 4 : 0;
+    double legend_h = c->legend ? legend_draw(doc, cs, x0, 0, c->legend_title, c->legend,
+                                              c->legend_fill, c->n_legend, 0)
+                                : 0;
     double marks_h = c->n_marks ? cs->small.leading + 2 : 0;
     double groups_h = 0;
     double *gh = calloc(c->n_groups, sizeof *gh);
@@ -197,6 +226,29 @@ void pdurep_chart_draw_bars(pdurep_doc *doc, const pdurep_chart_style *cs, const
     double axis_h = cs->small.leading + 4;
     double title_h = c->axis_title ? cs->small.leading : 0;
     double total = legend_h + marks_h + groups_h + axis_h + title_h;
+    /* A chart taller than a page is split between categories, each part with its
+     * own legend and axis: as many as fit below the cursor when two or more do (so
+     * no heading is left alone above an empty page), then a page at a time. */
+    double full = doc->body.y1 - doc->body.y0, fixed = total - groups_h;
+    if (total > full + 1e-6 && c->n_groups > 1) {
+        double room = doc->fresh ? full : pdurep_doc_space_left(doc);
+        if (doc->n_pending)
+            room -= full / 4; /* headings waiting to be placed with the chart */
+        if (room - fixed < gh[0] + gh[1]) {
+            pdurep_doc_reserve(doc, full); /* a new page, with any waiting headings on it */
+            room = pdurep_doc_space_left(doc);
+        }
+        size_t k = groups_fitting(gh, c->n_groups, room - fixed);
+        free(gh);
+        labels_free(&ls);
+        pdurep_chart_bars part = *c;
+        part.n_groups = k;
+        pdurep_chart_draw_bars(doc, cs, &part);
+        part.groups = c->groups + k;
+        part.n_groups = c->n_groups - k;
+        pdurep_chart_draw_bars(doc, cs, &part);
+        return;
+    }
     pdurep_doc_reserve(doc, total);
 
     double y = doc->y;
@@ -206,7 +258,7 @@ void pdurep_chart_draw_bars(pdurep_doc *doc, const pdurep_chart_style *cs, const
     pdurep_doc_tag_bbox(doc, x0, y - total, x0 + w, y);
     free(alt);
     if (c->legend)
-        y -= legend_draw(doc, cs, x0, y, c->legend_title, c->legend, c->legend_fill, c->n_legend);
+        y -= legend_draw(doc, cs, x0, y, c->legend_title, c->legend, c->legend_fill, c->n_legend, 1);
     double plot_top = y - marks_h, plot_bottom = plot_top - groups_h;
 
     /* Grid every 20%, then the thresholds over it. */
