@@ -461,8 +461,9 @@ static void do_recommendations(report *rp, const pdurep_layout_section *sec)
 
 static long attribute_of(report *rp, const pdurep_layout_section *sec)
 {
-    const char *a = sec->attribute ? sec->attribute : "sentence_type";
-    return pdurep_framework_attribute_index(rp->r->framework, a);
+    /* The layout names the attribute (its own default or the section's): none in C. */
+    return sec->attribute ? pdurep_framework_attribute_index(rp->r->framework, sec->attribute)
+                          : -1;
 }
 
 static void do_background(report *rp, const pdurep_layout_section *sec)
