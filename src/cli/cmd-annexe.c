@@ -11,14 +11,15 @@
 
 static const char usage[] =
     "usage: pdurep annexe [--db PATH] ID [-o FILE] [--share] [--suppress N] [--with-cases]\n"
-    "                     [--lang LANG]\n"
+    "                     [--lang LANG] [--quiet]\n"
     "\n"
     "Write the XLSX data annexe of inspection ID: ratings, key questions, prompts,\n"
     "breakdowns by group with relative rate indices, the sample profile and charts.\n"
     "\n"
     "Options:\n"
     "  -o, --output FILE   file to write (default: ID.xlsx, or ID-share.xlsx with --share);\n"
-    "                      written to a temporary file and renamed, so FILE is never half-written\n"
+    "                      written to a temporary file and renamed, so FILE is never half-written;\n"
+    "                      -o - writes the workbook to stdout\n"
     "      --share         a sharing workbook for the PDU's leaders: its own figures, region and\n"
     "                      all-inspection totals as comparators, no case ids, small numbers as [c]\n"
     "      --suppress N    hide figures based on fewer than N relevant cases, with secondary\n"
@@ -28,6 +29,7 @@ static const char usage[] =
     "                      automatically for case sheets over 20,000 cases\n"
     "      --lang LANG     language of sheet names, headers and notes: en (default) or cy;\n"
     "                      layouts/strings/annexe-LANG.yaml, English for any key it lacks\n"
+    "  -q, --quiet         do not say on stderr what was written\n"
     "      --db PATH       database (default: $PDUREP_DB, else ./pdurep.db)\n"
     "  -h, --help          show this help\n"
     "\n"
@@ -41,6 +43,7 @@ enum { OPT_SHARE = 0x2000, OPT_SUPPRESS, OPT_WITH_CASES, OPT_CONSTANT, OPT_LANG 
 
 typedef struct annexe_state {
     const char *output;
+    int quiet;
     pdurep_annexe_options opts;
 } annexe_state;
 
@@ -50,6 +53,9 @@ static int on_opt(int opt, const char *arg, void *state)
     switch (opt) {
     case 'o':
         s->output = arg;
+        break;
+    case 'q':
+        s->quiet = 1;
         break;
     case OPT_SHARE:
         s->opts.share = 1;
@@ -82,6 +88,7 @@ int cmd_annexe(int argc, char **argv, cli_context *ctx)
 {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, 'q'},
         {"share", no_argument, NULL, OPT_SHARE},
         {"suppress", required_argument, NULL, OPT_SUPPRESS},
         {"with-cases", no_argument, NULL, OPT_WITH_CASES},
@@ -89,7 +96,7 @@ int cmd_annexe(int argc, char **argv, cli_context *ctx)
         {"lang", required_argument, NULL, OPT_LANG},
         {0},
     };
-    const cli_spec spec = {"annexe", usage, "o:", longopts};
+    const cli_spec spec = {"annexe", usage, "o:q", longopts};
     annexe_state s = {0};
     pdurep_annexe_options_init(&s.opts);
     int first = 0;
@@ -112,28 +119,27 @@ int cmd_annexe(int argc, char **argv, cli_context *ctx)
         return cli_usage_error("annexe", "--with-cases cannot go with --share: a sharing workbook "
                                          "holds no case-level data");
 
-    char *default_out = NULL;
-    if (!s.output) {
-        size_t n = strlen(id) + 16;
-        default_out = malloc(n);
-        if (!default_out)
-            return cli_fail("annexe", PDUREP_ERROR_NO_MEMORY, NULL);
-        snprintf(default_out, n, "%s%s.xlsx", id, s.opts.share ? "-share" : "");
-        s.output = default_out;
-    }
+    size_t n = strlen(id) + 16;
+    char *default_out = malloc(n);
+    if (!default_out)
+        return cli_fail("annexe", PDUREP_ERROR_NO_MEMORY, NULL);
+    snprintf(default_out, n, "%s%s.xlsx", id, s.opts.share ? "-share" : "");
 
     pdurep_db *db = NULL;
-    rc = cli_open_db("annexe", ctx, PDUREP_DB_READONLY, &db);
-    if (rc) {
+    cli_output out;
+    if ((rc = cli_open_db("annexe", ctx, PDUREP_DB_READONLY, &db)) ||
+        (rc = cli_output_begin("annexe", s.output, default_out, &out))) {
+        pdurep_db_close(db);
         free(default_out);
         return rc;
     }
     pdurep_diag *diag = pdurep_diag_new(PDUREP_DIAG_DEFAULT_CAP);
-    pdurep_error err = pdurep_annexe_write(db, id, s.output, &s.opts, diag);
+    pdurep_error err = pdurep_annexe_write(db, id, out.path, &s.opts, diag);
     if (err)
         rc = cli_fail("annexe", err, diag);
     pdurep_diag_free(diag);
     pdurep_db_close(db);
+    rc = cli_output_finish("annexe", &out, rc, s.quiet, NULL);
     free(default_out);
     return rc;
 }

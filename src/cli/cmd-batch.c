@@ -113,7 +113,7 @@ int cmd_batch(int argc, char **argv, cli_context *ctx)
         goto out;
 
     a.opt.db_path = ctx->db_path ? ctx->db_path : pdurep_db_default_path();
-    a.opt.progress = a.quiet ? 0 : isatty(STDERR_FILENO) ? 2 : 1;
+    a.opt.progress = a.quiet ? 0 : cli_stderr_fancy() ? 2 : 1;
     struct sigaction sa = {0};
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);

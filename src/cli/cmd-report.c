@@ -12,7 +12,7 @@
 
 static const char usage[] =
     "usage: pdurep report [-o FILE] [--layout NAME|PATH] [--lang LANG [--allow-fallback]]\n"
-    "                     [--db PATH] ID\n"
+    "                     [--quiet] [--db PATH] ID\n"
     "\n"
     "Write inspection ID's report as a print-ready PDF: cover, contents, foreword,\n"
     "ratings, recommendations, background, each standard with its findings, key-\n"
@@ -21,7 +21,7 @@ static const char usage[] =
     "region's report also compares its PDUs and splits its pooled key questions.\n"
     "\n"
     "  -o, --output FILE     where to write (default: ID.pdf); the file is replaced\n"
-    "                        only when the new one is complete\n"
+    "                        only when the new one is complete; - for stdout\n"
     "  --layout NAME|PATH    layouts/NAME.yaml in the data folder, or a layout file\n"
     "                        (default: region-report for a region, else pdu-report)\n"
     "  --lang LANG           language: en or cy (default: the layout's). Fixed words\n"
@@ -29,6 +29,7 @@ static const char usage[] =
     "                        key it lacks), prose from the bundle's narrative.LANG.txt\n"
     "  --allow-fallback      print the English section of the narrative where the\n"
     "                        language's narrative lacks one (refused otherwise)\n"
+    "  -q, --quiet           do not say on stderr what was written\n"
     "\n"
     "SOURCE_DATE_EPOCH, when set, is the creation date written into the PDF:\n"
     "the same input then gives the same bytes.\n"
@@ -38,13 +39,14 @@ static const char usage[] =
     "66 no such inspection, database, layout, font or language, 73 cannot create the\n"
     "output file, 74 input/output or database error, 70 internal error.\n";
 
-enum { OPT_OUTPUT = 'o', OPT_LAYOUT = 0x2000, OPT_LANG, OPT_FALLBACK };
+enum { OPT_OUTPUT = 'o', OPT_QUIET = 'q', OPT_LAYOUT = 0x2000, OPT_LANG, OPT_FALLBACK };
 
 typedef struct report_cli {
     const char *output;
     const char *layout;
     const char *lang;
     int allow_fallback;
+    int quiet;
 } report_cli;
 
 static int on_opt(int opt, const char *arg, void *state)
@@ -60,6 +62,8 @@ static int on_opt(int opt, const char *arg, void *state)
         o->lang = arg;
     else if (opt == OPT_FALLBACK)
         o->allow_fallback = 1;
+    else if (opt == OPT_QUIET)
+        o->quiet = 1;
     else
         return 64;
     return CLI_CONTINUE;
@@ -79,8 +83,9 @@ int cmd_report(int argc, char **argv, cli_context *ctx)
                                              {"layout", required_argument, NULL, OPT_LAYOUT},
                                              {"lang", required_argument, NULL, OPT_LANG},
                                              {"allow-fallback", no_argument, NULL, OPT_FALLBACK},
+                                             {"quiet", no_argument, NULL, OPT_QUIET},
                                              {0}};
-    static const cli_spec spec = {"report", usage, "o:", longopts};
+    static const cli_spec spec = {"report", usage, "o:q", longopts};
     report_cli o = {0};
     int first;
     int rc = cli_parse(argc, argv, &spec, ctx, &first, on_opt, &o);
@@ -97,14 +102,18 @@ int cmd_report(int argc, char **argv, cli_context *ctx)
     pdurep_db *db;
     if ((rc = cli_open_db("report", ctx, PDUREP_DB_READONLY, &db)))
         return rc;
-    char *fallback = NULL;
-    const char *path = o.output;
-    if (!path) {
-        size_t n = strlen(id) + 5;
-        fallback = malloc(n);
-        if (fallback)
-            snprintf(fallback, n, "%s.pdf", id);
-        path = fallback;
+    size_t n = strlen(id) + 5;
+    char *fallback = malloc(n);
+    cli_output out;
+    if (!fallback) {
+        pdurep_db_close(db);
+        return cli_fail("report", PDUREP_ERROR_NO_MEMORY, NULL);
+    }
+    snprintf(fallback, n, "%s.pdf", id);
+    if ((rc = cli_output_begin("report", o.output, fallback, &out))) {
+        pdurep_db_close(db);
+        free(fallback);
+        return rc;
     }
 #ifdef __GLIBC__
     /* libharu allocates and frees buffers of a few hundred kilobytes (font
@@ -117,12 +126,15 @@ int cmd_report(int argc, char **argv, cli_context *ctx)
     signal(SIGTERM, on_signal);
     pdurep_diag *diag = pdurep_diag_new(0);
     pdurep_report_options opt = {o.layout, 0, o.lang, o.allow_fallback};
-    pdurep_error err = path ? pdurep_report_write(db, id, path, &opt, NULL, diag)
-                            : PDUREP_ERROR_NO_MEMORY;
+    pdurep_report_stats stats = {0};
+    pdurep_error err = pdurep_report_write(db, id, out.path, &opt, &stats, diag);
     if (err)
         rc = cli_fail("report", err, diag);
     pdurep_diag_free(diag);
     pdurep_db_close(db);
+    char pages[32];
+    snprintf(pages, sizeof pages, "%zu page%s", stats.pages, stats.pages == 1 ? "" : "s");
+    rc = cli_output_finish("report", &out, rc, o.quiet, pages);
     free(fallback);
     return rc;
 }

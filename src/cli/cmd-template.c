@@ -6,7 +6,7 @@
 #include "pdurep/template.h"
 
 static const char usage[] =
-    "usage: pdurep template [--framework CODE] [--lang LANG] [-o FILE]\n"
+    "usage: pdurep template [--framework CODE] [--lang LANG] [-o FILE] [--quiet]\n"
     "\n"
     "Write a workbook to fill in by hand: sheets inspection, judgements and cases\n"
     "with the bundle's headings, a drop-down list on every coded column, date cells\n"
@@ -15,7 +15,8 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  -o, --output FILE   file to write (default template.xlsx); written to a temporary\n"
-    "                      file and renamed, so FILE is never half-written\n"
+    "                      file and renamed, so FILE is never half-written; - for stdout\n"
+    "  -q, --quiet         do not say on stderr what was written\n"
     "      --framework CODE  framework under frameworks/ (default probation-pdu-2023)\n"
     "      --lang LANG     language of the instructions and question wording: en (default)\n"
     "                      or cy; sheet names and headings stay as import reads them\n"
@@ -30,6 +31,7 @@ enum { OPT_FRAMEWORK = 0x2000, OPT_LANG };
 
 typedef struct template_state {
     const char *output;
+    int quiet;
     pdurep_template_options opts;
 } template_state;
 
@@ -39,6 +41,9 @@ static int on_opt(int opt, const char *arg, void *state)
     switch (opt) {
     case 'o':
         s->output = arg;
+        break;
+    case 'q':
+        s->quiet = 1;
         break;
     case OPT_FRAMEWORK:
         s->opts.framework = arg;
@@ -59,11 +64,12 @@ int cmd_template(int argc, char **argv, cli_context *ctx)
 {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, 'q'},
         {"framework", required_argument, NULL, OPT_FRAMEWORK},
         {"lang", required_argument, NULL, OPT_LANG},
         {0},
     };
-    const cli_spec spec = {"template", usage, "o:", longopts};
+    const cli_spec spec = {"template", usage, "o:q", longopts};
     template_state s = {0};
     int first = 0;
     int rc = cli_parse(argc, argv, &spec, ctx, &first, on_opt, &s);
@@ -71,14 +77,14 @@ int cmd_template(int argc, char **argv, cli_context *ctx)
         return rc;
     if (first < argc)
         return cli_usage_error("template", "unexpected argument '%s'", argv[first]);
-    const char *out = s.output ? s.output : "template.xlsx";
+    cli_output out;
+    if ((rc = cli_output_begin("template", s.output, "template.xlsx", &out)))
+        return rc;
     pdurep_diag *diag = pdurep_diag_new(PDUREP_DIAG_DEFAULT_CAP);
-    pdurep_error err = pdurep_template_write(out, &s.opts, diag);
+    pdurep_error err = pdurep_template_write(out.path, &s.opts, diag);
     rc = 0;
     if (err)
         rc = cli_fail("template", err, diag);
-    else
-        printf("wrote %s\n", out);
     pdurep_diag_free(diag);
-    return rc;
+    return cli_output_finish("template", &out, rc, s.quiet, NULL);
 }

@@ -1,9 +1,12 @@
 #include "cli/options.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 enum { OPT_HELP = 'h', OPT_DB = 0x1000 };
 
@@ -88,4 +91,129 @@ long cli_parse_count(const char *text)
     long v = strtol(text, &end, 10);
     /* Out of range is as wrong as not a number: LONG_MAX would slip past range checks. */
     return (*end || v < 0 || errno == ERANGE) ? -1 : v;
+}
+
+int cli_stderr_fancy(void)
+{
+    const char *no_color = getenv("NO_COLOR");
+    const char *term = getenv("TERM");
+    return isatty(STDERR_FILENO) && !(no_color && *no_color) && !(term && !strcmp(term, "dumb"));
+}
+
+int cli_finish_stdout(const char *name, int rc)
+{
+    errno = 0;
+    /* fclose() flushes too, but a buffered error from an earlier write only shows in ferror(). */
+    int failed = fflush(stdout) != 0 || ferror(stdout);
+    int saved = errno;
+    if (fclose(stdout) != 0 && !failed) {
+        failed = 1;
+        saved = errno;
+    }
+    /* A command that already failed has said why; its status stands. */
+    if (!failed || rc)
+        return rc;
+    fprintf(stderr, "pdurep%s%s: cannot write to standard output%s%s\n", name ? " " : "",
+            name ? name : "", saved ? ": " : "", saved ? strerror(saved) : "");
+    return pdurep_exit_status(PDUREP_ERROR_IO);
+}
+
+int cli_output_begin(const char *name, const char *requested, const char *fallback,
+                     cli_output *out)
+{
+    *out = (cli_output){0};
+    if (!requested || strcmp(requested, "-")) {
+        out->path = requested ? requested : fallback;
+        return 0;
+    }
+    out->to_stdout = 1;
+    const char *tmp = getenv("TMPDIR");
+    if (!tmp || !*tmp)
+        tmp = "/tmp";
+    size_t n = strlen(tmp) + 32;
+    out->tmpdir = malloc(n);
+    if (!out->tmpdir)
+        return cli_fail(name, PDUREP_ERROR_NO_MEMORY, NULL);
+    snprintf(out->tmpdir, n, "%s/pdurep-XXXXXX", tmp);
+    if (!mkdtemp(out->tmpdir)) {
+        fprintf(stderr, "pdurep %s: cannot make a temporary folder in %s: %s\n", name, tmp,
+                strerror(errno));
+        free(out->tmpdir);
+        out->tmpdir = NULL;
+        return pdurep_exit_status(PDUREP_ERROR_CANT_CREATE);
+    }
+    /* Keep the fallback's name: a writer may go by the extension. */
+    const char *base = strrchr(fallback, '/');
+    base = base ? base + 1 : fallback;
+    n = strlen(out->tmpdir) + strlen(base) + 2;
+    out->owned = malloc(n);
+    if (!out->owned) {
+        rmdir(out->tmpdir);
+        free(out->tmpdir);
+        out->tmpdir = NULL;
+        return cli_fail(name, PDUREP_ERROR_NO_MEMORY, NULL);
+    }
+    snprintf(out->owned, n, "%s/%s", out->tmpdir, base);
+    out->path = out->owned;
+    return 0;
+}
+
+static int copy_to_stdout(const char *name, const char *path)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in) {
+        fprintf(stderr, "pdurep %s: cannot read back %s: %s\n", name, path, strerror(errno));
+        return pdurep_exit_status(PDUREP_ERROR_IO);
+    }
+    /* A reader that stops early (| head) must not kill us before the temporary
+     * folder is removed: the write then fails with EPIPE instead. */
+    signal(SIGPIPE, SIG_IGN);
+    char buf[65536];
+    size_t got;
+    int rc = 0;
+    int failed = 0;
+    int werr = 0;
+    while (!failed && (got = fread(buf, 1, sizeof buf, in)) > 0)
+        if ((failed = fwrite(buf, 1, got, stdout) != got))
+            werr = errno;
+    if (!failed && ferror(in)) {
+        fprintf(stderr, "pdurep %s: cannot read back %s\n", name, path);
+        fclose(in);
+        return pdurep_exit_status(PDUREP_ERROR_IO);
+    }
+    fclose(in);
+    /* A short write may only show when the buffer is flushed. */
+    if (!failed && fflush(stdout) != 0) {
+        failed = 1;
+        werr = errno;
+    }
+    if (failed) {
+        fprintf(stderr, "pdurep %s: cannot write to standard output: %s\n", name, strerror(werr));
+        rc = pdurep_exit_status(PDUREP_ERROR_IO);
+    }
+    return rc;
+}
+
+int cli_output_finish(const char *name, cli_output *out, int rc, int quiet, const char *detail)
+{
+    struct stat st;
+    long long bytes = !rc && out->path && stat(out->path, &st) == 0 ? (long long)st.st_size : -1;
+    if (!rc && out->to_stdout)
+        rc = copy_to_stdout(name, out->path);
+    if (!rc && !quiet) {
+        fprintf(stderr, "pdurep %s: wrote %s (", name,
+                out->to_stdout ? "standard output" : out->path);
+        if (detail)
+            fprintf(stderr, "%s, ", detail);
+        fprintf(stderr, "%lld bytes)\n", bytes);
+    }
+    if (out->tmpdir) {
+        if (out->owned)
+            unlink(out->owned);
+        rmdir(out->tmpdir);
+    }
+    free(out->owned);
+    free(out->tmpdir);
+    *out = (cli_output){0};
+    return rc;
 }

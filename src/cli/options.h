@@ -54,6 +54,46 @@ int cli_open_db(const char *name, cli_context *ctx, int flags, pdurep_db **out);
 /** Parse a whole non-negative number; return -1 if @p text is not one. */
 long cli_parse_count(const char *text);
 
+/**
+ * Whether stderr may carry terminal escape codes (a redrawn progress bar):
+ * only when it is a terminal, $NO_COLOR is unset or empty and $TERM is not "dumb".
+ */
+int cli_stderr_fancy(void);
+
+/**
+ * Flush and close stdout once a command is done. A failed write (a full disk,
+ * /dev/full) is reported as "pdurep NAME: cannot write to standard output"
+ * and turns a success into 74; @p rc is returned otherwise.
+ */
+int cli_finish_stdout(const char *name, int rc);
+
+/**
+ * Where a command writes its document (`-o FILE`). `-o -` means stdout: the
+ * writer, which needs a file it can replace atomically, gets a path in a
+ * private temporary folder and cli_output_finish() copies the result out.
+ */
+typedef struct cli_output {
+    const char *path; /**< Give this to the writer. */
+    int to_stdout;    /**< `-o -` was given. */
+    char *tmpdir;     /**< For `-o -`: the private folder, removed at the end. */
+    char *owned;      /**< Storage of @c path when it was built. */
+} cli_output;
+
+/**
+ * Decide where to write: @p requested (the -o value; NULL for none), else
+ * @p fallback. Returns 0, or the exit status after printing why.
+ */
+int cli_output_begin(const char *name, const char *requested, const char *fallback,
+                     cli_output *out);
+
+/**
+ * Finish after the writer returned exit status @p rc: on success copy the
+ * document to stdout for `-o -`, and unless @p quiet say on stderr what was
+ * written ("pdurep NAME: wrote FILE (DETAIL, N bytes)"; @p detail may be NULL).
+ * Removes any temporary folder. Returns the final exit status.
+ */
+int cli_output_finish(const char *name, cli_output *out, int rc, int quiet, const char *detail);
+
 /** The subcommand table, defined in pdurep.c. */
 extern const cli_command cli_commands[];
 

@@ -64,10 +64,10 @@ int main(int argc, char **argv)
         if (!strcmp(argv[i], "--version")) {
             printf("pdurep %s\ndata: %s (%s)\n", PDUREP_VERSION_STRING, pdurep_data_dir(),
                    pdurep_data_dir_origin());
-            return 0;
+            return cli_finish_stdout(NULL, 0);
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage(stdout);
-            return 0;
+            return cli_finish_stdout(NULL, 0);
         } else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
             ctx.db_path = argv[++i];
         } else if (!strncmp(argv[i], "--db=", 5)) {
@@ -84,7 +84,7 @@ int main(int argc, char **argv)
     }
     for (const cli_command *c = cli_commands; c->name; c++)
         if (!strcmp(argv[i], c->name))
-            return c->run(argc - i, argv + i, &ctx);
+            return cli_finish_stdout(c->name, c->run(argc - i, argv + i, &ctx));
     fprintf(stderr, "pdurep: '%s' is not a pdurep command. See 'pdurep --help'.\n", argv[i]);
     return pdurep_exit_status(PDUREP_ERROR_USAGE);
 }

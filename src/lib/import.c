@@ -186,9 +186,12 @@ static pdurep_error read_inspection(import_ctx *c)
     } else {
         char *fwdir = pdurep_xasprintf("%s/frameworks/%s", pdurep_data_dir(), in->framework);
         struct stat sb;
-        if (stat(fwdir, &sb) != 0)
+        if (stat(fwdir, &sb) != 0) {
             pdurep_rows_problem(src, c->diag, line[K_FRAMEWORK], line[K_FRAMEWORK] ? vcol : 0,
                             "unknown framework \"%s\" (no folder %s)", in->framework, fwdir);
+            /* Missing input, as a missing bundle file is: the data folder may be the wrong one. */
+            c->fatal = PDUREP_ERROR_NO_INPUT;
+        }
         else if (pdurep_framework_read_dir(fwdir, &c->fw, c->diag) == PDUREP_OK &&
                  strcmp(c->fw->kind, in->kind))
             pdurep_rows_problem(src, c->diag, line[K_FRAMEWORK] ? line[K_FRAMEWORK] : line[K_KIND],
@@ -861,7 +864,7 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
         }
         free(fwdir);
     } else if (!err && !c.fw) {
-        err = PDUREP_ERROR_DATA; /* unknown framework: nothing else can be checked */
+        err = c.fatal ? c.fatal : PDUREP_ERROR_DATA; /* unknown framework: nothing else can be checked */
     }
     if (!c.fw || (err && err != PDUREP_ERROR_DATA))
         goto out;

@@ -6,6 +6,7 @@
 #include "report/layout.h"
 #include "report/yamlfile.h"
 #include "pdurep/db.h"
+#include "pdurep_config.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #define MM (72.0 / 25.4)
 
@@ -59,6 +61,26 @@ static char *join(const char *a, const char *b)
         memcpy(s + la + 1, b, lb + 1);
     }
     return s;
+}
+
+/* A bare font name: the data folder's fonts/, else the system's folder of the
+ * Liberation faces (Debian's fonts-liberation2), which pdurep depends on
+ * rather than shipping copies of. A name found in neither keeps the data
+ * folder's path, so the error names where a shipped font belongs. */
+static char *bare_font(const char *name)
+{
+    char *dir = join(pdurep_data_dir(), "fonts");
+    char *path = dir ? join(dir, name) : NULL;
+    free(dir);
+    if (path && access(path, F_OK) != 0 && *PDUREP_SYSTEM_FONT_DIR) {
+        char *sys = join(PDUREP_SYSTEM_FONT_DIR, name);
+        if (sys && access(sys, F_OK) == 0) {
+            free(path);
+            return sys;
+        }
+        free(sys);
+    }
+    return path;
 }
 
 static int ends_with(const char *s, const char *suffix)
@@ -221,15 +243,13 @@ static void load_fonts(loader *ld, yaml_node_t *fonts)
             continue;
         }
         free(ld->l->fonts[i]);
-        /* A bare name is one of the fonts shipped in the data folder's fonts/. */
+        /* A bare name is a shipped font, or one of the system's Liberation faces. */
         if (s[0] == '/') {
             ld->l->fonts[i] = strdup(s);
         } else if (strchr(s, '/')) {
             ld->l->fonts[i] = join(ld->dir, s);
         } else {
-            char *dir = join(pdurep_data_dir(), "fonts");
-            ld->l->fonts[i] = dir ? join(dir, s) : NULL;
-            free(dir);
+            ld->l->fonts[i] = bare_font(s);
         }
     }
 }
@@ -631,11 +651,8 @@ pdurep_error pdurep_layout_load(const char *name, pdurep_layout **out, pdurep_di
                 check_contrast(&ld, root);
         }
         for (int i = 0; i < PDUREP_FACE_COUNT; i++) {
-            if (!l->fonts[i]) {
-                char *dir = join(pdurep_data_dir(), "fonts");
-                l->fonts[i] = dir ? join(dir, default_fonts[i]) : NULL;
-                free(dir);
-            }
+            if (!l->fonts[i])
+                l->fonts[i] = bare_font(default_fonts[i]);
         }
         if (ld.y.errors)
             err = PDUREP_ERROR_DATA;

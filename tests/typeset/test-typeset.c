@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "pdurep/db.h"
+#include "pdurep_config.h"
 #include "typeset/chart.h"
 #include "typeset/doc.h"
 #include "typeset/table.h"
@@ -192,7 +193,7 @@ static void test_welsh_letters(void **state)
         static const char *const files[PDUREP_FACE_COUNT] = {
             "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf"};
         for (int i = 0; i < PDUREP_FACE_COUNT; i++) {
-            snprintf(full[i], sizeof full[i], "%s/fonts/%s", pdurep_data_dir(), files[i]);
+            snprintf(full[i], sizeof full[i], "%s/%s", PDUREP_SYSTEM_FONT_DIR, files[i]);
             c.fonts[i] = full[i];
         }
         pdurep_doc *lib = NULL;

@@ -85,7 +85,7 @@ case("inspection-id-invalid", 65,
 case("date-invalid", 65,
      ['date-invalid/inspection.csv:7:2: fieldwork_start "2025-02-30" is not a date written YYYY-MM-DD'],
      with_(inspection_csv=inspection(fieldwork_start="2025-02-30")))
-case("framework-unknown", 65,
+case("framework-unknown", 66,
      ['framework-unknown/inspection.csv:6:2: unknown framework "probation-pdu-1999" (no folder DATA/frameworks/probation-pdu-1999)'],
      with_(inspection_csv=inspection(framework="probation-pdu-1999")))
 case("attribute-invalid", 65,
