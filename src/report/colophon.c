@@ -76,4 +76,15 @@ void pdurep_report_section_colophon(report *rp, const pdurep_layout_section *sec
             pdurep_report_paragraph(rp, PDUREP_STYLE_BODY, t);
         free(t);
     }
+    /* Which data the figures came from: the bundle hash that `pdurep show` and
+     * `sha256sum` give, so a reader can match a printed report to its data. */
+    const pdurep_inspection *in = rp->r->inspection;
+    if (in->bundle_sha256 && *in->bundle_sha256) {
+        char *t = pdurep_report_template(rp, "colophon.data", "inspection", in->id, "sha256",
+                                         in->bundle_sha256, "framework", rp->r->framework->code,
+                                         NULL);
+        if (t)
+            pdurep_report_paragraph(rp, PDUREP_STYLE_SMALL, t);
+        free(t);
+    }
 }

@@ -434,8 +434,16 @@ static void load_sections(loader *ld, yaml_node_t *seq)
             pdurep_yaml_error(&ld->y, item, "a domain section needs 'domain: N'");
             continue;
         }
-        if ((t == PDUREP_SECTION_COMPARISON || t == PDUREP_SECTION_BREAKDOWN) && !s->attribute)
-            s->attribute = strdup("sentence_type");
+        int takes = t == PDUREP_SECTION_COMPARISON || t == PDUREP_SECTION_BREAKDOWN ||
+                    t == PDUREP_SECTION_BACKGROUND || t == PDUREP_SECTION_PDUS;
+        if (takes && !s->attribute && l->attribute)
+            s->attribute = strdup(l->attribute);
+        if ((t == PDUREP_SECTION_COMPARISON || t == PDUREP_SECTION_BREAKDOWN) && !s->attribute) {
+            pdurep_yaml_error(&ld->y, item, "a %s section needs an 'attribute' (or the layout "
+                              "one for every section: 'attribute: CODE')",
+                              pdurep_yaml_scalar(type));
+            continue;
+        }
         l->n_sections++;
     }
 }
@@ -601,8 +609,8 @@ pdurep_error pdurep_layout_load(const char *name, pdurep_layout **out, pdurep_di
     if (!err) {
         yaml_node_t *root = pdurep_yaml_root(&ld.y);
         static const char *const keys[] = {"strings", "page", "fonts", "colours", "ratings",
-                                           "styles", "sections"};
-        if (!pdurep_yaml_check_keys(&ld.y, root, keys, 7)) {
+                                           "styles", "attribute", "sections"};
+        if (!pdurep_yaml_check_keys(&ld.y, root, keys, 8)) {
             pdurep_yaml_error(&ld.y, root, "a layout must be a mapping");
         } else {
             yaml_node_t *n;
@@ -639,6 +647,15 @@ pdurep_error pdurep_layout_load(const char *name, pdurep_layout **out, pdurep_di
             else
                 for (int i = 1; i < PDUREP_STYLE_COUNT; i++)
                     l->styles[i] = l->styles[PDUREP_STYLE_BODY];
+            /* The attribute sections split by when they name none: a framework's
+             * attribute, so it is the layout's choice, not the program's. */
+            if ((n = pdurep_yaml_get(&ld.y, root, "attribute"))) {
+                const char *a = pdurep_yaml_scalar(n);
+                if (!a || !*a)
+                    pdurep_yaml_error(&ld.y, n, "expected a case attribute such as rosh");
+                else
+                    l->attribute = strdup(a);
+            }
             load_sections(&ld, pdurep_yaml_get(&ld.y, root, "sections"));
             if (!ld.y.errors)
                 check_contrast(&ld, root);
@@ -674,6 +691,7 @@ void pdurep_layout_free(pdurep_layout *l)
         free(l->fonts[i]);
     free(l->strings_path);
     free(l->strings_lang);
+    free(l->attribute);
     for (size_t i = 0; i < l->n_sections; i++)
         free(l->sections[i].attribute);
     free(l->sections);

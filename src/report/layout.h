@@ -98,6 +98,7 @@ typedef struct pdurep_layout {
     pdurep_rgb colours[PDUREP_COLOUR_COUNT];
     pdurep_rgb rating_fill[PDUREP_RATING_COUNT];
     pdurep_rgb rating_ink[PDUREP_RATING_COUNT];
+    char *attribute;            /**< `attribute:` the case attribute of sections that name none. */
     pdurep_layout_section *sections;
     size_t n_sections;
 } pdurep_layout;

@@ -146,7 +146,7 @@ static void sample_table(report *rp, const pdurep_layout_section *sec)
 {
     const pdurep_region_pdus *rg = rp->pdus;
     const pdurep_framework *fw = rg->pooled->framework;
-    long a = pdurep_framework_attribute_index(fw, sec->attribute ? sec->attribute : "sentence_type");
+    long a = sec->attribute ? pdurep_framework_attribute_index(fw, sec->attribute) : -1;
     size_t nv = a >= 0 ? fw->attributes[a].n_values : 0, nc = 3 + nv;
     heading_t(rp, PDUREP_STYLE_H2, T(rp, "pdus.sample"), 1);
 

@@ -562,8 +562,9 @@ static void do_recommendations(report *rp, const pdurep_layout_section *sec)
 
 static long attribute_of(report *rp, const pdurep_layout_section *sec)
 {
-    const char *a = sec->attribute ? sec->attribute : "sentence_type";
-    return pdurep_framework_attribute_index(rp->r->framework, a);
+    /* The layout names the attribute (its own default or the section's): none in C. */
+    return sec->attribute ? pdurep_framework_attribute_index(rp->r->framework, sec->attribute)
+                          : -1;
 }
 
 static void do_background(report *rp, const pdurep_layout_section *sec)
@@ -1236,6 +1237,9 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
          *sp = subject ? pdurep_report_plain(subject) : NULL;
     char *cp = creator ? pdurep_report_plain(creator) : NULL;
     pdurep_doc_set_info(rp.doc, tp, sp, r->inspection->inspectorate, cp, created);
+    /* The data the figures came from, in Info as well as XMP, for tools that read only Info. */
+    pdurep_doc_set_info_extra(rp.doc, "PdurepBundleSHA256", r->inspection->bundle_sha256);
+    pdurep_doc_set_info_extra(rp.doc, "PdurepFramework", r->framework->code);
     /* The catalog's /Lang lets screen readers and hyphenators pick the language. */
     pdurep_doc_set_lang(rp.doc, pdurep_report_string(&rp, "report.language"));
     /* The import accepts only YYYY-MM-DD or nothing, so a refusal here is a bug. */
@@ -1243,6 +1247,11 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
     if (pdurep_pdfa_set_published(rp.doc->pdfa, r->inspection->published) ||
         pdurep_pdfa_add_property(rp.doc->pdfa, "inspection", r->inspection->id,
                                  "Identifier of the inspection the report was made from") ||
+        pdurep_pdfa_add_property(rp.doc->pdfa, "bundle-sha256", r->inspection->bundle_sha256,
+                                 "SHA-256 of the inspection bundle the figures were computed "
+                                 "from, as pdurep show gives it") ||
+        pdurep_pdfa_add_property(rp.doc->pdfa, "framework", r->framework->code,
+                                 "Code of the rating framework the figures follow") ||
         pdurep_pdfa_set_rights(rp.doc->pdfa, rights))
         pdurep_doc_fail(rp.doc, PDUREP_ERROR_INTERNAL, "cannot record the report's metadata");
     free(rights);

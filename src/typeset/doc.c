@@ -773,6 +773,16 @@ void pdurep_doc_set_info(pdurep_doc *doc, const char *title, const char *subject
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
 }
 
+void pdurep_doc_set_info_extra(pdurep_doc *doc, const char *key, const char *value)
+{
+    if (doc->err || !value || !*value || !doc->pdf->info)
+        return;
+    /* libharu has no call for keys of one's own; its Info is an ordinary dictionary. */
+    HPDF_String s = HPDF_String_New(doc->pdf->mmgr, value, NULL);
+    if (!s || HPDF_Dict_Add(doc->pdf->info, key, s) != HPDF_OK)
+        pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "cannot record %s", key);
+}
+
 void pdurep_doc_set_lang(pdurep_doc *doc, const char *tag)
 {
     if (doc->err || !tag || !*tag || strlen(tag) > 35)

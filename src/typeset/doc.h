@@ -282,6 +282,13 @@ void pdurep_doc_artifact_end(pdurep_doc *doc);
  * catalog dictionary, and a /Lang text string is one entry in it. A tag other
  * than letters, digits and '-' is ignored; so is NULL or "".
  */
+/**
+ * @brief Add a key of the document's own to the Info dictionary (after pdurep_doc_set_info()).
+ * @param key A PDF name without the slash, e.g. "PdurepFramework".
+ * @param value Text; nothing is added when it is NULL or empty.
+ */
+void pdurep_doc_set_info_extra(pdurep_doc *doc, const char *key, const char *value);
+
 void pdurep_doc_set_lang(pdurep_doc *doc, const char *tag);
 
 /**

@@ -160,6 +160,11 @@ static void set_properties(annexe_ctx *c, time_t created, char **owned, size_t n
     annexe_check(c, workbook_set_properties(c->wb, &props));
     annexe_check(c, workbook_set_custom_property_string(c->wb, "Inspection", insp->id));
     annexe_check(c, workbook_set_custom_property_string(c->wb, "Framework", c->r->framework->code));
+    /* The data the figures came from, as `pdurep show` gives it (absent for an inspection
+     * imported before pdurep recorded it). */
+    if (insp->bundle_sha256 && *insp->bundle_sha256)
+        annexe_check(c, workbook_set_custom_property_string(c->wb, "Bundle SHA-256",
+                                                            insp->bundle_sha256));
     annexe_check(c, workbook_set_custom_property_string(c->wb, "Generator",
                                                         "pdurep " PDUREP_VERSION_STRING));
     annexe_check(c, workbook_set_custom_property_boolean(c->wb, "Sharing workbook", c->share));

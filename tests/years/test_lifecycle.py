@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import WALES, Pdurep, read, rewrite  # noqa: E402
@@ -94,6 +95,33 @@ def main():
         r = p("show", "north-wales-2025")
         check(r.returncode == 0 and want in r.stdout and "narrative.cy.txt" in r.stdout,
               "show prints the same as text", r.stdout)
+
+        # Every document names its data: PDF Info and XMP, workbook properties, the colophon.
+        pdf, xlsx = os.path.join(tmp, "nw.pdf"), os.path.join(tmp, "nw.xlsx")
+        p("report", "north-wales-2025", "-o", pdf)
+        p("annexe", "north-wales-2025", "-o", xlsx)
+        info = subprocess.run(["pdfinfo", "-custom", pdf], capture_output=True, text=True).stdout
+        meta = subprocess.run(["pdfinfo", "-meta", pdf], capture_output=True, text=True).stdout
+        check(f"PdurepBundleSHA256:{want}" in info.replace(" ", ""),
+              "the PDF's Info names the bundle hash", info)
+        check(f"<pdurep:bundle-sha256>{want}</pdurep:bundle-sha256>" in meta and
+              "<pdurep:framework>probation-pdu-2023</pdurep:framework>" in meta,
+              "the PDF's XMP names the bundle hash and the framework", meta[-800:])
+        text = " ".join(subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
+                                       text=True).stdout.split())
+        check(f"bundle SHA-256 {want}, framework probation-pdu-2023" in text,
+              "the colophon prints the bundle hash and the framework")
+        props = zipfile.ZipFile(xlsx).read("docProps/custom.xml").decode()
+        check(f'name="Bundle SHA-256"><vt:lpwstr>{want}<' in props and "probation-pdu-2023" in props,
+              "the workbook's custom properties name the bundle hash and the framework", props)
+        # The bytes depend on the data and SOURCE_DATE_EPOCH only, not on when it was imported.
+        later = os.path.join(tmp, "later.db")
+        p("import", nw, db=later, env={"PDUREP_NOW": "1893456000"})
+        pdf2, xlsx2 = os.path.join(tmp, "nw2.pdf"), os.path.join(tmp, "nw2.xlsx")
+        p("report", "north-wales-2025", "-o", pdf2, db=later)
+        p("annexe", "north-wales-2025", "-o", xlsx2, db=later)
+        check(read(pdf) == read(pdf2) and read(xlsx) == read(xlsx2),
+              "documents of the same data imported at another time are byte-identical")
 
         # --replace keeps the history of earlier imports.
         changed = os.path.join(tmp, "nw-changed")
