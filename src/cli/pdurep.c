@@ -3,6 +3,7 @@
  * and dispatches to one cmd_NAME() per subcommand, each in cmd-NAME.c.
  */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,8 +48,19 @@ static void usage(FILE *out)
             "  74  input/output or database error\n");
 }
 
+/* Whatever the command, an interrupted run leaves none of its temporary files. */
+static void on_signal(int sig)
+{
+    pdurep_atomic_cleanup_all();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 int main(int argc, char **argv)
 {
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
     /* Numbers are written with '.' whatever the user's locale says. */
     setlocale(LC_ALL, "C");
 

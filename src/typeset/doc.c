@@ -7,7 +7,10 @@
  * when an error is recorded, and pdurep_doc_save() reports it.
  */
 #include "typeset/doc.h"
+#include "typeset/hpdf_error.h"
+#include "pdurep/atomic.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -28,11 +31,12 @@ struct pdurep_pending {
 
 static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
+    int saved_errno = errno;
     pdurep_doc *doc = user;
     if (!doc->err) {
-        doc->err = PDUREP_ERROR_INTERNAL;
-        pdurep_diag_add(doc->diag, NULL, 0, 0, "libharu error 0x%04X (detail %u)",
-                        (unsigned)error, (unsigned)detail);
+        char msg[256];
+        doc->err = pdurep_hpdf_describe(error, detail, saved_errno, msg, sizeof msg);
+        pdurep_diag_add(doc->diag, pdurep_hpdf_file, 0, 0, "%s", msg);
     }
 }
 
@@ -569,10 +573,30 @@ pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
         return doc->err;
     if (doc->n_pending)
         pdurep_doc_reserve(doc, 0);
-    if (HPDF_SaveToFile(doc->pdf, path) != HPDF_OK) {
-        doc->err = PDUREP_ERROR_IO;
-        pdurep_diag_add(doc->diag, path, 0, 0, "cannot write the PDF file");
+    /* Made in memory and written here: libharu's own file writer ignores a failing fclose,
+     * so a full disk could pass for a finished file. */
+    if (doc->err || HPDF_SaveToStream(doc->pdf) != HPDF_OK)
+        return doc->err ? doc->err : pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "cannot make the PDF");
+    HPDF_UINT32 size = HPDF_GetStreamSize(doc->pdf);
+    HPDF_BYTE *bytes = malloc(size ? size : 1);
+    if (!bytes)
+        return pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, "out of memory while writing the PDF");
+    HPDF_UINT32 got = 0;
+    while (got < size) {
+        HPDF_UINT32 n = size - got;
+        HPDF_STATUS st = HPDF_ReadFromStream(doc->pdf, bytes + got, &n);
+        got += n;
+        if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || n == 0)
+            break;
     }
+    if (got != size) {
+        free(bytes);
+        return pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "cannot read the PDF back from memory");
+    }
+    pdurep_error err = pdurep_atomic_write_file(path, bytes, size, doc->diag);
+    free(bytes);
+    if (err)
+        doc->err = err;
     return doc->err;
 }
 
