@@ -32,6 +32,7 @@ typedef struct pdurep_batch_writer {
     const char *suffix;     /**< File name after the id, e.g. ".pdf" or "-share.xlsx". */
     const char *for_kind;   /**< Inspection kind it applies to: "pdu", "region" or NULL for both. */
     int per_language;       /**< Non-zero: one document per requested language. */
+    /** Writes one document; see above. */
     pdurep_error (*write)(pdurep_db *db, const char *id, const char *path, const char *lang,
                           int *units, pdurep_diag *diag);
 } pdurep_batch_writer;

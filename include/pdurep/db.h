@@ -68,6 +68,7 @@ pdurep_error pdurep_db_store_framework(pdurep_db *db, const pdurep_framework *fw
  * @param db The database.
  * @param code Framework code, e.g. "probation-pdu-2023".
  * @param out Receives the framework; free with pdurep_framework_free().
+ * @param diag Receives the reason for a failure.
  * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT (no such framework), ::PDUREP_ERROR_DATABASE.
  */
 pdurep_error pdurep_db_load_framework(pdurep_db *db, const char *code,

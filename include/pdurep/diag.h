@@ -8,6 +8,7 @@
 #ifndef PDUREP_DIAG_H
 #define PDUREP_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -54,6 +55,31 @@ void pdurep_diag_warn(pdurep_diag *diag, const char *file, unsigned long line,
                       unsigned long column, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
+/** @brief pdurep_diag_add() with a va_list. */
+void pdurep_diag_addv(pdurep_diag *diag, const char *file, unsigned long line,
+                      unsigned long column, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
+
+/** @brief pdurep_diag_warn() with a va_list. */
+void pdurep_diag_warnv(pdurep_diag *diag, const char *file, unsigned long line,
+                       unsigned long column, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
+
+/**
+ * @brief Record a summary line (for example what an import normalised).
+ *
+ * Notes are neither problems nor warnings and never fall under the cap:
+ * pdurep_diag_print() prints them after everything else.
+ */
+void pdurep_diag_note(pdurep_diag *diag, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/** @brief Number of notes recorded. */
+size_t pdurep_diag_notes(const pdurep_diag *diag);
+
+/** @brief Note @p i (below pdurep_diag_notes()), owned by the collector; NULL when out of range. */
+const char *pdurep_diag_note_text(const pdurep_diag *diag, size_t i);
+
 /** @brief Number of warnings recorded. */
 size_t pdurep_diag_warnings(const pdurep_diag *diag);
 
@@ -75,8 +101,8 @@ int pdurep_diag_full(const pdurep_diag *diag);
 const char *pdurep_diag_message(const pdurep_diag *diag, size_t i);
 
 /**
- * @brief Print every kept message, one per line, prefixed by @p prefix, and a
- * line saying how many more were not shown.
+ * @brief Print every kept message, one per line, prefixed by @p prefix, then
+ * `…and N more problems` when some were not kept, then the notes.
  */
 void pdurep_diag_print(const pdurep_diag *diag, FILE *out, const char *prefix);
 

@@ -101,12 +101,17 @@ typedef struct pdurep_framework {
     char *kind;                 /**< "pdu" or "region". */
     int band_on_rounded;        /**< Non-zero: band on the rounded percent, not the unrounded one. */
     int provisional;            /**< Non-zero: the rules are provisional (say so in outputs). */
-    pdurep_standard *standards; size_t n_standards;
-    pdurep_question *questions; size_t n_questions;   /**< Key questions and prompts, in order. */
-    pdurep_band *bands; size_t n_bands;               /**< Sorted by min_percent descending. */
-    int points[PDUREP_RATING_COUNT];                  /**< Points per rating. */
-    pdurep_overall_band *overall; size_t n_overall;   /**< Sorted by min_score ascending. */
-    pdurep_attribute *attributes; size_t n_attributes;/**< Breakdown attributes, in order. */
+    pdurep_standard *standards;     /**< Standards, in order. */
+    size_t n_standards;             /**< Number of standards. */
+    pdurep_question *questions;     /**< Key questions and prompts, in order. */
+    size_t n_questions;             /**< Number of questions. */
+    pdurep_band *bands;             /**< Sorted by min_percent descending. */
+    size_t n_bands;                 /**< Number of bands. */
+    int points[PDUREP_RATING_COUNT]; /**< Points per rating. */
+    pdurep_overall_band *overall;   /**< Sorted by min_score ascending. */
+    size_t n_overall;               /**< Number of overall bands. */
+    pdurep_attribute *attributes;   /**< Breakdown attributes, in order. */
+    size_t n_attributes;            /**< Number of attributes. */
 } pdurep_framework;
 
 /**

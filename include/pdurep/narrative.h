@@ -33,7 +33,7 @@ typedef struct pdurep_narrative_section {
 /** A whole narrative. */
 typedef struct pdurep_narrative {
     pdurep_narrative_section *sections; /**< In file order. */
-    size_t n_sections;
+    size_t n_sections;                  /**< Number of sections. */
 } pdurep_narrative;
 
 /**
@@ -76,8 +76,20 @@ pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
                                      pdurep_diag *diag);
 
 /**
+ * @brief pdurep_narrative_import() for files whose names start with @p prefix:
+ * a workbook bundle `gwyr.xlsx` takes `gwyr.narrative.txt` and
+ * `gwyr.narrative.cy.txt` (prefix `gwyr.`) from its folder.
+ */
+pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework *fw,
+                                           const char *inspection_id, const char *bundle_dir,
+                                           const char *prefix, pdurep_diag *diag);
+
+/**
  * @brief Read an inspection's narrative from the database.
+ * @param db The database.
+ * @param inspection_id Whose narrative.
  * @param out Receives the narrative (with no sections when none was imported).
+ * @param diag Receives the reason for a failure.
  * @return ::PDUREP_OK, ::PDUREP_ERROR_DATABASE.
  */
 pdurep_error pdurep_narrative_load(pdurep_db *db, const char *inspection_id, pdurep_narrative **out,
@@ -85,8 +97,11 @@ pdurep_error pdurep_narrative_load(pdurep_db *db, const char *inspection_id, pdu
 
 /**
  * @brief Read an inspection's narrative in one language.
+ * @param db The database.
+ * @param inspection_id Whose narrative.
  * @param lang Language code; NULL or "" means English (`narrative.txt`).
  * @param out Receives the narrative (with no sections when none was imported).
+ * @param diag Receives the reason for a failure.
  * @return ::PDUREP_OK, ::PDUREP_ERROR_DATABASE.
  */
 pdurep_error pdurep_narrative_load_lang(pdurep_db *db, const char *inspection_id, const char *lang,
@@ -95,6 +110,8 @@ pdurep_error pdurep_narrative_load_lang(pdurep_db *db, const char *inspection_id
 /**
  * @brief The sections a translation lacks: those @p en has with text that
  * @p lang does not have, or has empty. Order is @p en's.
+ * @param lang The translation.
+ * @param en The English narrative.
  * @param n Receives the count.
  * @return A malloc'd array of @p n keys owned by @p en (free the array only), or
  *         NULL when there are none.
@@ -124,7 +141,7 @@ typedef enum pdurep_block_kind {
 
 /** A block of a section. */
 typedef struct pdurep_block {
-    pdurep_block_kind kind;
+    pdurep_block_kind kind; /**< Paragraph, list item or kept line. */
     char *text;            /**< Its lines joined by single spaces (inline markup kept). */
     unsigned long line;    /**< Line in the narrative file. */
 } pdurep_block;

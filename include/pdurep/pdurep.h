@@ -18,5 +18,8 @@
 #include "pdurep/annexe.h"
 #include "pdurep/synth.h"
 #include "pdurep/strings.h"
+#include "pdurep/localise.h"
+#include "pdurep/narrative.h"
+#include "pdurep/report.h"
 
 #endif

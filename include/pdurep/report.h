@@ -121,7 +121,12 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
  * (`pdu-report` or `region-report`). The creation date is
  * `$SOURCE_DATE_EPOCH` when set, else the inspection's publication date, else
  * its fieldwork start (midnight UTC), so that a batch run twice gives the same bytes.
+ * @param db The database.
+ * @param id The inspection.
+ * @param path Where to write.
+ * @param lang Language code, e.g. "en" or "cy".
  * @param units Receives the number of pages.
+ * @param diag Receives the reason for a failure.
  */
 pdurep_error pdurep_report_batch_write(pdurep_db *db, const char *id, const char *path,
                                        const char *lang, int *units, pdurep_diag *diag);

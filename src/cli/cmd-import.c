@@ -8,18 +8,21 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: pdurep import [--replace] [--db PATH] DIR...\n"
+    "usage: pdurep import [--replace] [--db PATH] BUNDLE...\n"
     "\n"
-    "Load each inspection bundle DIR (inspection.csv, judgements.csv, cases.csv)\n"
-    "into the database, each in one transaction. Every problem is listed as\n"
-    "FILE:LINE:COLUMN: message (COLUMN counts CSV fields from 1); on any problem\n"
-    "the database is left exactly as it was.\n"
+    "Load each inspection bundle into the database, each in one transaction. A\n"
+    "bundle is a folder of CSV files (inspection.csv, judgements.csv, cases.csv)\n"
+    "or one XLSX workbook with sheets inspection, judgements and cases (its\n"
+    "narratives are text files beside it: BOOK.narrative.txt, BOOK.narrative.cy.txt).\n"
+    "Every problem of every table is listed, as FILE:LINE:COLUMN: message for a\n"
+    "CSV file (COLUMN counts fields from 1) or BOOK.xlsx:SHEET!CELL: message for a\n"
+    "sheet; on any problem the database is left exactly as it was.\n"
     "\n"
     "  --replace   swap an inspection that is already in the database\n"
     "  --db PATH   database file (default $PDUREP_DB, else ./pdurep.db)\n"
     "\n"
     "Exit status: 0 imported, 65 bad data or id already present, 66 missing\n"
-    "folder or file, 74 database error.\n";
+    "folder, workbook, file or sheet, 74 database error.\n";
 
 static int on_opt(int opt, const char *arg, void *state)
 {
@@ -40,7 +43,7 @@ int cmd_import(int argc, char **argv, cli_context *ctx)
     if (rc != CLI_CONTINUE)
         return rc;
     if (first >= argc)
-        return cli_usage_error("import", "no bundle folder given");
+        return cli_usage_error("import", "no bundle folder or workbook given");
 
     const char *path = ctx->db_path ? ctx->db_path : pdurep_db_default_path();
     struct stat sb;

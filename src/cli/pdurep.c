@@ -10,7 +10,7 @@
 #include "cli/options.h"
 
 const cli_command cli_commands[] = {
-    {"import", cmd_import, "load an inspection bundle (folder of CSV files) into the database"},
+    {"import", cmd_import, "load an inspection bundle (folder of CSV files or a workbook) into the database"},
     {"list", cmd_list, "list the inspections in the database"},
     {"rate", cmd_rate, "show an inspection's ratings, score and the reason for each"},
     {"annexe", cmd_annexe, "write an inspection's XLSX data annexe, or a PDU's sharing workbook"},

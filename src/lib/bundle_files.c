@@ -15,8 +15,9 @@
 static int read_by_import(const char *name)
 {
     size_t len = strlen(name);
-    if (!strcmp(name, "inspection.csv") || !strcmp(name, "judgements.csv") ||
-        !strcmp(name, "cases.csv"))
+    /* Any letter case: import takes Cases.csv for cases.csv. */
+    if (pdurep_strieq(name, "inspection.csv") || pdurep_strieq(name, "judgements.csv") ||
+        pdurep_strieq(name, "cases.csv"))
         return 1;
     return len >= 13 && !strncmp(name, "narrative", 9) && !strcmp(name + len - 4, ".txt");
 }

@@ -67,8 +67,6 @@ pdurep_error pdurep_bundle_check_files(const char *dir, pdurep_diag *diag);
 /** Whether @p s (length @p len) is valid UTF-8. */
 int pdurep_utf8_valid(const char *s, size_t len);
 
-#endif
-
 /** A column a small CSV file must (or may) have. */
 typedef struct pdurep_csv_column {
     const char *name; /**< Header text, matched exactly. */
@@ -100,3 +98,5 @@ static inline const char *pdurep_csv_cell(const pdurep_csv_table *t, size_t row,
 
 /** Free a slurped table's contents. */
 void pdurep_csv_table_free(pdurep_csv_table *t);
+
+#endif

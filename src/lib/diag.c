@@ -11,6 +11,8 @@ struct pdurep_diag {
     size_t total; /* problems reported, including dropped */
     size_t warnings;
     size_t cap;
+    char **notes; /* summary lines: never capped away, printed last */
+    size_t n_notes;
 };
 
 pdurep_diag *pdurep_diag_new(size_t cap)
@@ -34,6 +36,9 @@ void pdurep_diag_free(pdurep_diag *d)
     for (size_t i = 0; i < d->count; i++)
         free(d->messages[i]);
     free(d->messages);
+    for (size_t i = 0; i < d->n_notes; i++)
+        free(d->notes[i]);
+    free(d->notes);
     free(d);
 }
 
@@ -67,6 +72,52 @@ static void add(pdurep_diag *d, const char *file, unsigned long line, unsigned l
     vsnprintf(msg + wl, (size_t)n + 1, fmt, ap);
     va_end(ap);
     d->messages[d->count++] = msg;
+}
+
+void pdurep_diag_addv(pdurep_diag *d, const char *file, unsigned long line,
+                      unsigned long column, const char *fmt, va_list ap)
+{
+    if (!d)
+        return;
+    d->total++;
+    add(d, file, line, column, "", fmt, ap);
+}
+
+void pdurep_diag_warnv(pdurep_diag *d, const char *file, unsigned long line,
+                       unsigned long column, const char *fmt, va_list ap)
+{
+    if (!d)
+        return;
+    d->warnings++;
+    add(d, file, line, column, "warning: ", fmt, ap);
+}
+
+void pdurep_diag_note(pdurep_diag *d, const char *fmt, ...)
+{
+    if (!d)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = n < 0 ? NULL : malloc((size_t)n + 1);
+    char **notes = msg ? realloc(d->notes, (d->n_notes + 1) * sizeof *notes) : NULL;
+    if (!notes) {
+        free(msg);
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    d->notes = notes;
+    d->notes[d->n_notes++] = msg;
+}
+
+size_t pdurep_diag_notes(const pdurep_diag *d) { return d ? d->n_notes : 0; }
+
+const char *pdurep_diag_note_text(const pdurep_diag *d, size_t i)
+{
+    return d && i < d->n_notes ? d->notes[i] : NULL;
 }
 
 void pdurep_diag_add(pdurep_diag *d, const char *file, unsigned long line,
@@ -110,7 +161,10 @@ void pdurep_diag_print(const pdurep_diag *d, FILE *out, const char *prefix)
         return;
     for (size_t i = 0; i < d->count; i++)
         fprintf(out, "%s%s\n", prefix ? prefix : "", d->messages[i]);
+    /* The count of what was left out is what tells an analyst the list is not the whole job. */
     if (d->total + d->warnings > d->count)
-        fprintf(out, "%s%zu more problems not shown\n", prefix ? prefix : "",
-                d->total + d->warnings - d->count);
+        fprintf(out, "%s\xE2\x80\xA6" "and %zu more problem%s\n", prefix ? prefix : "",
+                d->total + d->warnings - d->count, d->total + d->warnings - d->count == 1 ? "" : "s");
+    for (size_t i = 0; i < d->n_notes; i++)
+        fprintf(out, "%s%s\n", prefix ? prefix : "", d->notes[i]);
 }

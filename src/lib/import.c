@@ -1,19 +1,25 @@
 /*
- * Import of an inspection bundle: inspection.csv, judgements.csv, cases.csv.
+ * Import of an inspection bundle: inspection, judgements and cases tables, from
+ * a folder of CSV files or from the sheets of one XLSX workbook (rows.h reads
+ * both the same way).
  *
  * Everything happens in one transaction. Problems are collected rather than
- * stopping at the first, so an analyst sees every mistake in a file at once;
- * if there is any problem, the transaction is rolled back and the database is
- * byte for byte what it was.
+ * stopping at the first, and every table is checked even after another had
+ * problems, so an analyst sees every mistake of a bundle in one run; if there
+ * is any problem, the transaction is rolled back and the database is byte for
+ * byte what it was.
  */
 #include "pdurep/inspection.h"
 #include "pdurep/narrative.h"
 #include "csvfile.h"
+#include "rows.h"
+#include "xlsxread.h"
 #include "db_internal.h"
 #include "util.h"
 #include "inspection_internal.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,15 +29,20 @@
 
 typedef struct import_ctx {
     pdurep_db *db;
-    const char *dir;
     pdurep_diag *diag;
     pdurep_framework *fw;
     pdurep_inspection insp;
-    char *inspection_name; /* "DIR/inspection.csv" for messages */
+    char *inspection_name; /* "DIR/inspection.csv" or "BOOK.xlsx:inspection" for messages */
     pdurep_error fatal;    /* a failure that is not bad data (memory, I/O), kept for the exit */
+    pdurep_rows tables[3]; /* inspection, judgements, cases */
+    int has_table[3];
+    pdurep_xlsx *book;
+    char *narrative_dir, *narrative_prefix;
+    pdurep_import_norm norm;
 } import_ctx;
 
-static char *bundle_file(const char *dir, const char *file) { return pdurep_path_join(dir, file); }
+enum { T_INSPECTION, T_JUDGEMENTS, T_CASES };
+static const char *const table_names[] = {"inspection", "judgements", "cases"};
 
 static int valid_id(const char *id)
 {
@@ -54,11 +65,9 @@ static pdurep_error read_inspection(import_ctx *c)
                                        "published_community", "published_licence"};
     enum { K_ID, K_KIND, K_NAME, K_REGION, K_FRAMEWORK, K_FIELDWORK, K_PUBLISHED, K_LEAD,
            K_CASELOAD, K_INSPECTORATE, K_PUB_CASES, K_PUB_COMMUNITY, K_PUB_LICENCE, K_COUNT };
-    char *path = bundle_file(c->dir, "inspection.csv");
-    c->inspection_name = pdurep_xstrdup(path);
+    const pdurep_rows *src = &c->tables[T_INSPECTION];
     pdurep_csv_table t;
-    pdurep_error err = pdurep_csv_slurp(path, c->inspection_name, cols, 2, &t, c->diag);
-    free(path);
+    pdurep_error err = pdurep_rows_slurp(src, cols, 2, &t, c->diag);
     if (err)
         return err;
 
@@ -67,28 +76,32 @@ static pdurep_error read_inspection(import_ctx *c)
     for (size_t r = 0; r < t.n_rows; r++) {
         const char *k = pdurep_csv_cell(&t, r, 0);
         size_t i = 0;
-        while (i < K_COUNT && strcmp(k, keys[i]))
+        while (i < K_COUNT && !pdurep_strieq(k, keys[i]))
             i++;
-        if (i == K_COUNT)
-            pdurep_diag_add(c->diag, c->inspection_name, t.lines[r], t.col_index[0],
-                            "unknown key \"%s\"", k);
-        else if (val[i])
-            pdurep_diag_add(c->diag, c->inspection_name, t.lines[r], t.col_index[0],
-                            "key \"%s\" appears twice (first on line %lu)", k, line[i]);
+        if (i < K_COUNT && strcmp(k, keys[i]))
+            c->norm.letter_case++;
+        if (i == K_COUNT) {
+            const char *near = pdurep_nearest(k, keys, K_COUNT);
+            pdurep_rows_problem(src, c->diag, t.lines[r], t.col_index[0],
+                                "unknown key \"%s\"%s%s%s", k, near ? " (did you mean \"" : "",
+                                near ? near : "", near ? "\"?)" : "");
+        } else if (val[i])
+            pdurep_rows_problem(src, c->diag, t.lines[r], t.col_index[0],
+                                "key \"%s\" appears twice (first on %s %lu)", k,
+                                src->book ? "row" : "line", line[i]);
         else {
             val[i] = pdurep_csv_cell(&t, r, 1);
             line[i] = t.lines[r];
         }
     }
-    const char *name = c->inspection_name;
     long vcol = t.col_index[1];
     if (!val[K_ID])
-        pdurep_diag_add(c->diag, name, 0, 0, "key \"id\" is required");
+        pdurep_rows_problem(src, c->diag, 0, 0, "key \"id\" is required");
     else if (!valid_id(val[K_ID]))
-        pdurep_diag_add(c->diag, name, line[K_ID], vcol,
+        pdurep_rows_problem(src, c->diag, line[K_ID], vcol,
                         "id \"%s\" must be 1 to 64 of a-z, 0-9 and '-'", val[K_ID]);
     if (val[K_KIND] && strcmp(val[K_KIND], "pdu") && strcmp(val[K_KIND], "region"))
-        pdurep_diag_add(c->diag, name, line[K_KIND], vcol, "kind \"%s\" is not pdu or region",
+        pdurep_rows_problem(src, c->diag, line[K_KIND], vcol, "kind \"%s\" is not pdu or region",
                         val[K_KIND]);
     /* Published region totals are checked, not trusted: a mismatch is worth a warning only,
      * because published reports have printed totals that do not add up. */
@@ -99,32 +112,38 @@ static pdurep_error read_inspection(import_ctx *c)
         if (!v || !*v) {
             have_pub = 0;
         } else if (pdurep_parse_long(v, &pub[i]) || pub[i] < 0) {
-            pdurep_diag_add(c->diag, name, line[K_PUB_CASES + i], vcol,
+            pdurep_rows_problem(src, c->diag, line[K_PUB_CASES + i], vcol,
                             "%s \"%s\" is not a whole number", keys[K_PUB_CASES + i], v);
             have_pub = 0;
         }
     }
     if (have_pub && pub[1] + pub[2] != pub[0])
-        pdurep_diag_warn(c->diag, name, line[K_PUB_CASES], vcol,
+        pdurep_rows_warn(src, c->diag, line[K_PUB_CASES], vcol,
                          "published totals do not add up: %ld community + %ld licence = %ld, "
                          "not %ld", pub[1], pub[2], pub[1] + pub[2], pub[0]);
     if (!val[K_NAME] || !*val[K_NAME])
-        pdurep_diag_add(c->diag, name, line[K_NAME], val[K_NAME] ? vcol : 0,
+        pdurep_rows_problem(src, c->diag, line[K_NAME], val[K_NAME] ? vcol : 0,
                         "key \"name\" is required");
     if (!val[K_FIELDWORK])
-        pdurep_diag_add(c->diag, name, 0, 0, "key \"fieldwork_start\" is required");
+        pdurep_rows_problem(src, c->diag, 0, 0, "key \"fieldwork_start\" is required");
     else if (!pdurep_valid_date(val[K_FIELDWORK]))
-        pdurep_diag_add(c->diag, name, line[K_FIELDWORK], vcol,
+        pdurep_rows_problem(src, c->diag, line[K_FIELDWORK], vcol,
                         "fieldwork_start \"%s\" is not a date written YYYY-MM-DD",
                         val[K_FIELDWORK]);
     if (val[K_PUBLISHED] && *val[K_PUBLISHED] && !pdurep_valid_date(val[K_PUBLISHED]))
-        pdurep_diag_add(c->diag, name, line[K_PUBLISHED], vcol,
+        pdurep_rows_problem(src, c->diag, line[K_PUBLISHED], vcol,
                         "published \"%s\" is not a date written YYYY-MM-DD", val[K_PUBLISHED]);
     long caseload = -1;
     if (val[K_CASELOAD] && *val[K_CASELOAD] &&
         (pdurep_parse_long(val[K_CASELOAD], &caseload) || caseload < 0))
-        pdurep_diag_add(c->diag, name, line[K_CASELOAD], vcol,
+        pdurep_rows_problem(src, c->diag, line[K_CASELOAD], vcol,
                         "caseload \"%s\" is not a whole number", val[K_CASELOAD]);
+
+    static const int names[] = {K_NAME, K_REGION, K_LEAD, K_INSPECTORATE};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (val[names[i]])
+            pdurep_rows_lost_chars(src, c->diag, line[names[i]], vcol, keys[names[i]],
+                                   val[names[i]]);
 
     pdurep_inspection *in = &c->insp;
     in->id = pdurep_xstrdup(val[K_ID]);
@@ -141,17 +160,17 @@ static pdurep_error read_inspection(import_ctx *c)
 
     /* The framework is data shipped in frameworks/CODE; a code is also a folder name. */
     if (!valid_id(in->framework)) {
-        pdurep_diag_add(c->diag, name, line[K_FRAMEWORK], vcol, "unknown framework \"%s\"",
+        pdurep_rows_problem(src, c->diag, line[K_FRAMEWORK], vcol, "unknown framework \"%s\"",
                         in->framework);
     } else {
         char *fwdir = pdurep_xasprintf("%s/frameworks/%s", pdurep_data_dir(), in->framework);
         struct stat sb;
         if (stat(fwdir, &sb) != 0)
-            pdurep_diag_add(c->diag, name, line[K_FRAMEWORK], line[K_FRAMEWORK] ? vcol : 0,
+            pdurep_rows_problem(src, c->diag, line[K_FRAMEWORK], line[K_FRAMEWORK] ? vcol : 0,
                             "unknown framework \"%s\" (no folder %s)", in->framework, fwdir);
         else if (pdurep_framework_read_dir(fwdir, &c->fw, c->diag) == PDUREP_OK &&
                  strcmp(c->fw->kind, in->kind))
-            pdurep_diag_add(c->diag, name, line[K_FRAMEWORK] ? line[K_FRAMEWORK] : line[K_KIND],
+            pdurep_rows_problem(src, c->diag, line[K_FRAMEWORK] ? line[K_FRAMEWORK] : line[K_KIND],
                             vcol, "framework %s is for %s inspections, but kind is %s",
                             in->framework, c->fw->kind, in->kind);
         free(fwdir);
@@ -165,14 +184,13 @@ static pdurep_error read_inspection(import_ctx *c)
 static void read_judgements(import_ctx *c, sqlite3_stmt *ins)
 {
     static const pdurep_csv_column cols[] = {{"standard", 1}, {"rating", 1}, {"rationale", 1}};
-    char *path = bundle_file(c->dir, "judgements.csv");
+    const pdurep_rows *src = &c->tables[T_JUDGEMENTS];
     pdurep_csv_table t;
     const pdurep_framework *fw = c->fw;
-    pdurep_error err = pdurep_csv_slurp(path, path, cols, 3, &t, c->diag);
+    pdurep_error err = pdurep_rows_slurp(src, cols, 3, &t, c->diag);
     if (err) {
         if (err != PDUREP_ERROR_DATA && !c->fatal)
             c->fatal = err;
-        free(path);
         return;
     }
     unsigned long *seen = pdurep_xcalloc(fw->n_standards, sizeof *seen);
@@ -184,24 +202,31 @@ static void read_judgements(import_ctx *c, sqlite3_stmt *ins)
         long si = pdurep_framework_standard_index(fw, code);
         pdurep_rating rating = pdurep_rating_parse(rating_text);
         if (si < 0) {
-            pdurep_diag_add(c->diag, path, line, t.col_index[0],
-                            "unknown standard \"%s\" for framework %s", code, fw->code);
+            pdurep_rows_problem(src, c->diag, line, t.col_index[0],
+                                "unknown standard \"%s\" for framework %s", code, fw->code);
             continue;
         }
         if (seen[si]) {
-            pdurep_diag_add(c->diag, path, line, t.col_index[0],
-                            "standard %s is judged twice (first on line %lu)", code, seen[si]);
+            pdurep_rows_problem(src, c->diag, line, t.col_index[0],
+                                "standard %s is judged twice (first on %s %lu)", code,
+                                src->book ? "row" : "line", seen[si]);
             continue;
         }
         seen[si] = line;
-        if (rating == PDUREP_RATING_NONE)
-            pdurep_diag_add(c->diag, path, line, t.col_index[1],
-                            "rating \"%s\" is not Outstanding, Good, Requires improvement or "
-                            "Inadequate", rating_text);
+        if (rating == PDUREP_RATING_NONE) {
+            static const char *const ratings[] = {"Outstanding", "Good", "Requires improvement",
+                                                  "Inadequate"};
+            const char *near = pdurep_nearest(rating_text, ratings, 4);
+            pdurep_rows_problem(src, c->diag, line, t.col_index[1],
+                                "rating \"%s\" is not Outstanding, Good, Requires improvement or "
+                                "Inadequate%s%s%s", rating_text, near ? " (did you mean \"" : "",
+                                near ? near : "", near ? "\"?)" : "");
+        }
         if (fw->standards[si].rated_by == PDUREP_RATED_BY_CASES && !*rationale)
-            pdurep_diag_add(c->diag, path, line, t.col_index[2],
-                            "standard %s is rated from cases: a panel override needs a "
-                            "rationale", code);
+            pdurep_rows_problem(src, c->diag, line, t.col_index[2],
+                                "standard %s is rated from cases: a panel override needs a "
+                                "rationale", code);
+        pdurep_rows_lost_chars(src, c->diag, line, t.col_index[2], "rationale", rationale);
         if (rating == PDUREP_RATING_NONE)
             continue;
         sqlite3_reset(ins);
@@ -215,11 +240,10 @@ static void read_judgements(import_ctx *c, sqlite3_stmt *ins)
     }
     for (size_t i = 0; i < fw->n_standards; i++)
         if (fw->standards[i].rated_by == PDUREP_RATED_BY_JUDGEMENT && !seen[i])
-            pdurep_diag_add(c->diag, path, 0, 0, "no judgement for %s %s (it is not rated "
-                            "from cases)", fw->standards[i].code, fw->standards[i].name);
+            pdurep_rows_problem(src, c->diag, 0, 0, "no judgement for %s %s (it is not rated "
+                                "from cases)", fw->standards[i].code, fw->standards[i].name);
     free(seen);
     pdurep_csv_table_free(&t);
-    free(path);
 }
 
 /* ---- cases.csv ---- */
@@ -228,7 +252,7 @@ enum { ANSWER_NA = '-', ANSWER_YES = 'Y', ANSWER_NO = 'N' };
 
 typedef struct cases_ctx {
     import_ctx *c;
-    char *name;
+    const pdurep_rows *src;
     sqlite3_stmt *ins;
     int header_ok;
     size_t n_cols;
@@ -241,6 +265,44 @@ typedef struct cases_ctx {
     unsigned long n_cases;
 } cases_ctx;
 
+/*
+ * Which column a header names: case_id ("Case ID" as the annexe writes it), an attribute by
+ * its code or its label, or a question code, in any letter case. Returns a slot kind.
+ */
+enum { COL_UNKNOWN, COL_CASE, COL_ATTRIBUTE, COL_QUESTION };
+static int column_of(cases_ctx *k, const char *h, long *index)
+{
+    const pdurep_framework *fw = k->c->fw;
+    pdurep_import_norm *norm = &k->c->norm;
+    if (pdurep_strieq(h, "case_id") || pdurep_strieq(h, "case id")) {
+        norm->letter_case += strcmp(h, "case_id") != 0;
+        return COL_CASE;
+    }
+    for (size_t a = 0; a < fw->n_attributes; a++) {
+        const pdurep_attribute *at = &fw->attributes[a];
+        if (pdurep_strieq(h, at->code) || pdurep_strieq(h, at->label)) {
+            if (!pdurep_strieq(h, at->code))
+                norm->labels++;
+            else
+                norm->letter_case += strcmp(h, at->code) != 0;
+            *index = (long)a;
+            return COL_ATTRIBUTE;
+        }
+    }
+    long qi = pdurep_framework_question_index(fw, h);
+    if (qi < 0 && strlen(h) < 32) {
+        char lower[32];
+        size_t i = 0;
+        for (; h[i]; i++)
+            lower[i] = (char)tolower((unsigned char)h[i]);
+        lower[i] = '\0';
+        if ((qi = pdurep_framework_question_index(fw, lower)) >= 0)
+            norm->letter_case++;
+    }
+    *index = qi;
+    return qi >= 0 ? COL_QUESTION : COL_UNKNOWN;
+}
+
 static int cases_header(cases_ctx *k, const pdurep_csv_row *row)
 {
     const pdurep_framework *fw = k->c->fw;
@@ -250,8 +312,8 @@ static int cases_header(cases_ctx *k, const pdurep_csv_row *row)
     k->attr_col = pdurep_xcalloc(fw->n_attributes, sizeof *k->attr_col);
     k->case_col = 0;
     size_t codes_len = 0;
-    for (size_t i = 0; i < row->n; i++)
-        codes_len += row->lengths[i] + 1;
+    for (size_t q = 0; q < fw->n_questions; q++)
+        codes_len += strlen(fw->questions[q].code) + 1;
     k->answer_codes = pdurep_xcalloc(codes_len + 1, 1);
     long *seen_q = pdurep_xcalloc(fw->n_questions, sizeof *seen_q);
 
@@ -259,18 +321,27 @@ static int cases_header(cases_ctx *k, const pdurep_csv_row *row)
         const char *h = row->fields[i];
         long col = (long)i + 1;
         k->question_col[i] = -1;
-        long ai = pdurep_framework_attribute_index(fw, h);
-        long qi = pdurep_framework_question_index(fw, h);
-        long *slot = !strcmp(h, "case_id") ? &k->case_col : ai >= 0 ? &k->attr_col[ai]
-                                                          : qi >= 0 ? &seen_q[qi] : NULL;
+        long index = -1;
+        int kind = column_of(k, h, &index);
+        long qi = kind == COL_QUESTION ? index : -1;
+        long *slot = kind == COL_CASE ? &k->case_col : kind == COL_ATTRIBUTE ? &k->attr_col[index]
+                     : kind == COL_QUESTION ? &seen_q[qi] : NULL;
         if (!slot) {
             /* Refusing unknown columns keeps names and dates of birth out of the database. */
-            pdurep_diag_add(k->c->diag, k->name, row->line, col,
-                            "unknown column \"%s\" (neither a case attribute nor a question "
-                            "of %s)", h, fw->code);
+            const char **names = pdurep_xmalloc((fw->n_attributes + 1) * sizeof *names);
+            names[0] = "case_id";
+            for (size_t a = 0; a < fw->n_attributes; a++)
+                names[a + 1] = fw->attributes[a].code;
+            const char *near = pdurep_nearest(h, names, fw->n_attributes + 1);
+            pdurep_rows_problem(k->src, k->c->diag, row->line, col,
+                                "unknown column \"%s\" (neither a case attribute nor a "
+                                "question of %s)%s%s%s", h, fw->code,
+                                near ? "; did you mean \"" : "", near ? near : "",
+                                near ? "\"?" : "");
+            free(names);
             ok = 0;
         } else if (*slot) {
-            pdurep_diag_add(k->c->diag, k->name, row->line, col,
+            pdurep_rows_problem(k->src, k->c->diag, row->line, col,
                             "column \"%s\" appears twice (first in column %ld)", h, *slot);
             ok = 0;
         } else {
@@ -279,18 +350,18 @@ static int cases_header(cases_ctx *k, const pdurep_csv_row *row)
                 k->question_col[i] = qi;
                 if (k->n_answers)
                     strcat(k->answer_codes, ",");
-                strcat(k->answer_codes, h);
+                strcat(k->answer_codes, fw->questions[qi].code);
                 k->n_answers++;
             }
         }
     }
     if (!k->case_col) {
-        pdurep_diag_add(k->c->diag, k->name, row->line, 0, "missing column \"case_id\"");
+        pdurep_rows_problem(k->src, k->c->diag, row->line, 0, "missing column \"case_id\"");
         ok = 0;
     }
     for (size_t a = 0; a < fw->n_attributes; a++)
         if (!k->attr_col[a]) {
-            pdurep_diag_add(k->c->diag, k->name, row->line, 0, "missing column \"%s\"",
+            pdurep_rows_problem(k->src, k->c->diag, row->line, 0, "missing column \"%s\"",
                             fw->attributes[a].code);
             ok = 0;
         }
@@ -298,7 +369,7 @@ static int cases_header(cases_ctx *k, const pdurep_csv_row *row)
         const pdurep_question *qu = &fw->questions[q];
         if (!seen_q[q] && qu->parent < 0 &&
             fw->standards[qu->standard].rated_by == PDUREP_RATED_BY_CASES) {
-            pdurep_diag_add(k->c->diag, k->name, row->line, 0,
+            pdurep_rows_problem(k->src, k->c->diag, row->line, 0,
                             "missing column for key question %s (standard %s is rated from "
                             "cases)", qu->code, fw->standards[qu->standard].code);
             ok = 0;
@@ -310,8 +381,8 @@ static int cases_header(cases_ctx *k, const pdurep_csv_row *row)
     return 0;
 }
 
-/* Y, N or NA, any case; Yes and No too. Returns 0 for anything else. */
-static char parse_answer(const char *s)
+/* Y, N or NA, any case; Yes and No too; N/A as NA (counted). Returns 0 for anything else. */
+static char parse_answer(const char *s, unsigned long *na_forms)
 {
     switch (strlen(s)) {
     case 1:
@@ -323,6 +394,10 @@ static char parse_answer(const char *s)
         if (pdurep_strieq(s, "no")) return ANSWER_NO;
         return 0;
     case 3:
+        if (pdurep_strieq(s, "n/a")) {
+            (*na_forms)++;
+            return ANSWER_NA;
+        }
         return pdurep_strieq(s, "yes") ? ANSWER_YES : 0;
     default:
         return 0;
@@ -336,38 +411,51 @@ static int cases_row(const pdurep_csv_row *row, void *user)
     const pdurep_framework *fw = c->fw;
     if (row->index == 0)
         return cases_header(k, row);
-    if (!k->header_ok)
-        return 0;
-    if (pdurep_diag_full(c->diag))
-        return PDUREP_ERROR_DATA; /* enough to fix for one pass */
+    /* After a header problem the values are still checked (a column the header lacks is
+     * skipped), so a fixed header does not reveal a second round of problems; nothing is
+     * stored then. */
     if (row->n != k->n_cols) {
-        pdurep_diag_add(c->diag, k->name, row->line, row->n < k->n_cols ? row->n + 1 : k->n_cols + 1,
+        pdurep_rows_problem(k->src, c->diag, row->line, row->n < k->n_cols ? row->n + 1 : k->n_cols + 1,
                         "%zu fields, expected %zu as in the header", row->n, k->n_cols);
         return 0;
     }
     size_t before = pdurep_diag_total(c->diag);
-    const char *case_id = row->fields[k->case_col - 1];
-    if (!*case_id || row->lengths[k->case_col - 1] > 64)
-        pdurep_diag_add(c->diag, k->name, row->line, k->case_col,
-                        "case_id must be 1 to 64 characters");
+    const char *case_id = k->case_col ? row->fields[k->case_col - 1] : "";
+    if (k->case_col && (!*case_id || row->lengths[k->case_col - 1] > 64))
+        pdurep_rows_problem(k->src, c->diag, row->line, k->case_col,
+                            "case_id must be 1 to 64 characters");
 
     sqlite3_stmt *ins = k->ins;
     sqlite3_reset(ins);
     sqlite3_bind_text(ins, 2, case_id, -1, SQLITE_TRANSIENT);
     for (size_t a = 0; a < fw->n_attributes; a++) {
         const pdurep_attribute *at = &fw->attributes[a];
+        if (!k->attr_col[a])
+            continue;
         const char *v = row->fields[k->attr_col[a] - 1];
         size_t vi = 0;
         while (vi < at->n_values && !pdurep_strieq(v, at->values[vi]))
             vi++;
+        if (vi == at->n_values) {
+            /* The framework's own label ("Community order") means its code for certain. */
+            for (vi = 0; vi < at->n_values && !pdurep_strieq(v, at->labels[vi]); vi++)
+                ;
+            if (vi < at->n_values)
+                c->norm.labels++;
+        }
         if (vi == at->n_values) {
             char allowed[512] = "";
             for (size_t j = 0; j < at->n_values; j++) {
                 size_t l = strlen(allowed);
                 snprintf(allowed + l, sizeof allowed - l, "%s%s", j ? ", " : "", at->values[j]);
             }
-            pdurep_diag_add(c->diag, k->name, row->line, k->attr_col[a],
-                            "%s \"%s\" is not one of: %s", at->code, v, allowed);
+            const char *near = pdurep_nearest(v, (const char *const *)at->values, at->n_values);
+            if (!near)
+                near = pdurep_nearest(v, (const char *const *)at->labels, at->n_values);
+            pdurep_rows_problem(k->src, c->diag, row->line, k->attr_col[a],
+                                "%s \"%s\" is not one of: %s%s%s%s", at->code, v, allowed,
+                                near ? " (did you mean \"" : "", near ? near : "",
+                                near ? "\"?)" : "");
         } else {
             /* Stored in the framework's spelling so breakdowns group exactly. */
             sqlite3_bind_text(ins, 3 + (int)a, at->values[vi], -1, SQLITE_STATIC);
@@ -380,25 +468,25 @@ static int cases_row(const pdurep_csv_row *row, void *user)
             continue;
         const pdurep_question *q = &fw->questions[qi];
         const char *v = row->fields[i];
-        char ans = *v ? parse_answer(v) : (q->parent >= 0 ? ANSWER_NA : 0);
+        char ans = *v ? parse_answer(v, &c->norm.na_forms) : (q->parent >= 0 ? ANSWER_NA : 0);
         if (!ans) {
             if (*v)
-                pdurep_diag_add(c->diag, k->name, row->line, i + 1,
+                pdurep_rows_problem(k->src, c->diag, row->line, i + 1,
                                 "answer \"%s\" for %s is not Y, N or NA", v, q->code);
             else
-                pdurep_diag_add(c->diag, k->name, row->line, i + 1,
+                pdurep_rows_problem(k->src, c->diag, row->line, i + 1,
                                 "no answer for key question %s (write NA if it does not apply)",
                                 q->code);
             ans = ANSWER_NA;
         }
         k->answers[n++] = ans;
     }
-    if (pdurep_diag_total(c->diag) > before)
+    if (pdurep_diag_total(c->diag) > before || !k->header_ok)
         return 0;
     sqlite3_bind_text(ins, 3 + (int)fw->n_attributes, k->answers, (int)n, SQLITE_STATIC);
     int rc = sqlite3_step(ins);
     if (rc == SQLITE_CONSTRAINT)
-        pdurep_diag_add(c->diag, k->name, row->line, k->case_col,
+        pdurep_rows_problem(k->src, c->diag, row->line, k->case_col,
                         "case_id \"%s\" appears more than once", case_id);
     else if (rc != SQLITE_DONE)
         return pdurep_db_fail(c->db, c->diag);
@@ -410,7 +498,7 @@ static int cases_row(const pdurep_csv_row *row, void *user)
 static void read_cases(import_ctx *c)
 {
     const pdurep_framework *fw = c->fw;
-    cases_ctx k = {.c = c, .name = bundle_file(c->dir, "cases.csv")};
+    cases_ctx k = {.c = c, .src = &c->tables[T_CASES]};
     sqlite3 *s = c->db->sql;
 
     /* The attribute columns are fixed by the bundle format; the framework lists them. */
@@ -420,27 +508,26 @@ static void read_cases(import_ctx *c)
     for (size_t a = 0; ok && a < fw->n_attributes; a++)
         ok = !strcmp(fw->attributes[a].code, known[a]);
     if (!ok) {
-        pdurep_diag_add(c->diag, c->inspection_name, 0, 0, "framework %s must list the "
-                        "attributes sentence_type, rosh, gender, ethnicity, probation_reset "
-                        "in that order", fw->code);
-        free(k.name);
+        pdurep_rows_problem(&c->tables[T_INSPECTION], c->diag, 0, 0, "framework %s must list "
+                            "the attributes sentence_type, rosh, gender, ethnicity, "
+                            "probation_reset in that order", fw->code);
         return;
     }
     if (sqlite3_prepare_v2(s, "INSERT INTO inspection_case(inspection, case_id, sentence_type, "
                               "rosh, gender, ethnicity, probation_reset, answers) "
                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &k.ins, NULL)) {
         pdurep_db_fail(c->db, c->diag);
-        free(k.name);
         return;
     }
     sqlite3_bind_text(k.ins, 1, c->insp.id, -1, SQLITE_STATIC);
-    pdurep_error err = pdurep_csv_read(k.name, k.name, cases_row, &k, c->diag);
+    pdurep_error err = pdurep_rows_read(k.src, cases_row, &k, c->diag);
     sqlite3_finalize(k.ins);
     /* Running out of memory or a read error is no end of file: the import must fail. */
     if (err && err != PDUREP_ERROR_DATA && !c->fatal)
         c->fatal = err;
     if (!err && k.n_cases == 0 && pdurep_diag_total(c->diag) == 0)
-        pdurep_diag_add(c->diag, k.name, 0, 0, "no cases (one row per inspected case is needed)");
+        pdurep_rows_problem(k.src, c->diag, 0, 0, "no cases (one row per inspected case is "
+                            "needed)");
     if (k.header_ok) {
         sqlite3_stmt *up;
         if (sqlite3_prepare_v2(s, "UPDATE inspection SET answer_codes = ?2 WHERE id = ?1", -1,
@@ -452,7 +539,6 @@ static void read_cases(import_ctx *c)
             sqlite3_finalize(up);
         }
     }
-    free(k.name);
     free(k.attr_col);
     free(k.question_col);
     free(k.answers);
@@ -474,7 +560,9 @@ static int exists(pdurep_db *db, const char *id)
     return found;
 }
 
-static void insert_inspection(import_ctx *c)
+/* Returns 0 when the inspection row is in (with placeholders for what was missing, so the
+ * other tables can still be checked against it; the transaction is rolled back then). */
+static int insert_inspection(import_ctx *c)
 {
     const pdurep_inspection *in = &c->insp;
     sqlite3_stmt *st;
@@ -484,80 +572,223 @@ static void insert_inspection(import_ctx *c)
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                            -1, &st, NULL) != SQLITE_OK) {
         pdurep_db_fail(c->db, c->diag);
-        return;
+        return -1;
     }
     const char *text[] = {in->id, in->kind, in->name, in->region, in->framework,
                           in->fieldwork_start, in->published, in->lead_inspector,
                           in->inspectorate};
     for (int i = 0; i < 9; i++)
-        sqlite3_bind_text(st, i + 1, text[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, i + 1, text[i] ? text[i] : "", -1, SQLITE_STATIC);
     if (in->caseload >= 0)
         sqlite3_bind_int64(st, 10, in->caseload);
-    if (sqlite3_step(st) != SQLITE_DONE)
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+    if (rc)
         pdurep_db_fail(c->db, c->diag);
     sqlite3_finalize(st);
+    return rc;
 }
 
-pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_out,
+/* ---- finding the tables ---- */
+
+/* DIR/FILE, or the entry of DIR that is FILE in another letter case (counted); NULL if none. */
+static char *find_file(const char *dir, const char *file, unsigned long *letter_case)
+{
+    char *path = pdurep_path_join(dir, file);
+    struct stat sb;
+    if (stat(path, &sb) == 0)
+        return path;
+    free(path);
+    path = NULL;
+    DIR *d = opendir(dir);
+    for (struct dirent *e; d && (e = readdir(d));)
+        if (pdurep_strieq(e->d_name, file)) {
+            path = pdurep_path_join(dir, e->d_name);
+            (*letter_case)++;
+            break;
+        }
+    if (d)
+        closedir(d);
+    return path;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && pdurep_strieq(s + a - b, suffix);
+}
+
+/* The tables of a folder of CSV files. */
+static pdurep_error open_folder(import_ctx *c, const char *dir)
+{
+    pdurep_error checked = pdurep_bundle_check_files(dir, c->diag);
+    if (checked)
+        return checked;
+    int missing = 0;
+    for (int t = 0; t < 3; t++) {
+        char *file = pdurep_xasprintf("%s.csv", table_names[t]);
+        char *path = find_file(dir, file, &c->norm.letter_case);
+        if (path) {
+            pdurep_rows_csv(&c->tables[t], path, &c->norm);
+            c->has_table[t] = 1;
+        } else if (t != T_CASES) {
+            path = pdurep_path_join(dir, file);
+            pdurep_diag_add(c->diag, path, 0, 0, "missing file (a bundle needs inspection.csv, "
+                            "judgements.csv and, for a PDU, cases.csv)");
+            missing = 1;
+        } else {
+            c->tables[t].name = pdurep_path_join(dir, file);
+        }
+        free(path);
+        free(file);
+    }
+    c->narrative_dir = pdurep_xstrdup(dir);
+    c->narrative_prefix = pdurep_xstrdup("");
+    return missing ? PDUREP_ERROR_NO_INPUT : PDUREP_OK;
+}
+
+/* The tables of a workbook: one sheet each; the narratives are text files beside it. */
+static pdurep_error open_workbook(import_ctx *c, const char *path)
+{
+    pdurep_error err = pdurep_csv_check_file(path, path, -1, c->diag);
+    if (!err)
+        err = pdurep_xlsx_open(path, path, &c->book, c->diag);
+    if (err)
+        return err;
+    int missing = 0;
+    for (int t = 0; t < 3; t++) {
+        long i = pdurep_xlsx_find_sheet(c->book, table_names[t]);
+        if (i >= 0) {
+            if (strcmp(pdurep_xlsx_sheet_name(c->book, (size_t)i), table_names[t]))
+                c->norm.letter_case++;
+            pdurep_rows_sheet(&c->tables[t], c->book, (size_t)i, path, &c->norm);
+            c->has_table[t] = 1;
+        } else if (t != T_CASES) {
+            char list[512] = "";
+            for (size_t s = 0; s < pdurep_xlsx_sheet_count(c->book); s++) {
+                size_t l = strlen(list);
+                snprintf(list + l, sizeof list - l, "%s\"%s\"", s ? ", " : "",
+                         pdurep_xlsx_sheet_name(c->book, s));
+            }
+            pdurep_diag_add(c->diag, path, 0, 0, "no sheet \"%s\" (a workbook bundle needs "
+                            "sheets inspection, judgements and, for a PDU, cases; this one has "
+                            "%s)", table_names[t], *list ? list : "none");
+            missing = 1;
+        } else {
+            c->tables[t].name = pdurep_xasprintf("%s:cases", path);
+        }
+    }
+    /* gwyr.xlsx takes gwyr.narrative.txt and gwyr.narrative.cy.txt from its folder. */
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    c->narrative_dir = slash ? pdurep_xasprintf("%.*s", (int)(slash - path + (slash == path)),
+                                                path)
+                             : pdurep_xstrdup(".");
+    c->narrative_prefix = pdurep_xasprintf("%.*s.", (int)(strlen(base) - 5), base);
+    return missing ? PDUREP_ERROR_NO_INPUT : PDUREP_OK;
+}
+
+static pdurep_error open_bundle(import_ctx *c, const char *input)
+{
+    struct stat sb;
+    if (stat(input, &sb) != 0) {
+        pdurep_diag_add(c->diag, input, 0, 0, has_suffix(input, ".xlsx")
+                        ? "no such workbook" : "no such bundle folder");
+        return PDUREP_ERROR_NO_INPUT;
+    }
+    if (S_ISDIR(sb.st_mode))
+        return open_folder(c, input);
+    if (S_ISREG(sb.st_mode) && has_suffix(input, ".xlsx"))
+        return open_workbook(c, input);
+    pdurep_diag_add(c->diag, input, 0, 0, "not a bundle: give a folder of CSV files or an .xlsx "
+                    "workbook%s", has_suffix(input, ".xls") || has_suffix(input, ".ods")
+                    ? " (save this one as Excel Workbook, .xlsx)" : "");
+    return PDUREP_ERROR_NO_INPUT;
+}
+
+/* One line that says what was read in another form, so nothing changes silently. */
+static void note_normalised(const import_ctx *c, const char *input)
+{
+    const pdurep_import_norm *n = &c->norm;
+    struct { unsigned long count; const char *one, *many; } parts[] = {
+        {n->labels, "read 1 label as its code", "read %lu labels as their codes"},
+        {n->na_forms, "read 1 N/A as NA", "read %lu N/A as NA"},
+        {n->letter_case, "matched 1 name in another letter case",
+         "matched %lu names in another letter case"},
+        {n->trimmed, "trimmed spaces around 1 value", "trimmed spaces around %lu values"},
+        {n->blank_rows, "ignored 1 blank row", "ignored %lu blank rows"},
+        {n->trailing_columns, "ignored 1 empty column after the last header",
+         "ignored %lu empty columns after the last header"},
+    };
+    char line[1024] = "";
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        if (!parts[i].count)
+            continue;
+        size_t l = strlen(line);
+        if (l)
+            l += (size_t)snprintf(line + l, sizeof line - l, ", ");
+        if (parts[i].count == 1)
+            snprintf(line + l, sizeof line - l, "%s", parts[i].one);
+        else
+            snprintf(line + l, sizeof line - l, parts[i].many, parts[i].count);
+    }
+    if (*line)
+        pdurep_diag_note(c->diag, "%s: %s", input, line);
+}
+
+pdurep_error pdurep_import(pdurep_db *db, const char *input, int flags, char **id_out,
                            pdurep_diag *diag)
 {
     if (id_out)
         *id_out = NULL;
-    struct stat sb;
-    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-        pdurep_diag_add(diag, dir, 0, 0, "no such bundle folder");
-        return PDUREP_ERROR_NO_INPUT;
-    }
-    pdurep_error checked = pdurep_bundle_check_files(dir, diag);
-    if (checked)
-        return checked;
-    static const char *const required[] = {"inspection.csv", "judgements.csv"};
-    int missing = 0;
-    for (size_t i = 0; i < 2; i++) {
-        char *p = bundle_file(dir, required[i]);
-        if (stat(p, &sb) != 0) {
-            pdurep_diag_add(diag, p, 0, 0, "missing file (a bundle needs inspection.csv, "
-                            "judgements.csv and, for a PDU, cases.csv)");
-            missing = 1;
-        }
-        free(p);
-    }
-    if (missing)
-        return PDUREP_ERROR_NO_INPUT;
-
-    import_ctx c = {.db = db, .dir = dir, .diag = diag};
+    import_ctx c = {.db = db, .diag = diag};
     size_t before = pdurep_diag_total(diag);
-    pdurep_error err = read_inspection(&c);
-    if (!err && (pdurep_diag_total(diag) > before || !c.fw))
-        err = PDUREP_ERROR_DATA;
+    int in_transaction = 0;
+    pdurep_error err = open_bundle(&c, input);
     if (err)
         goto out;
-    char *cases_path = bundle_file(dir, "cases.csv");
-    int has_cases = stat(cases_path, &sb) == 0;
-    if (!strcmp(c.insp.kind, "pdu") && !has_cases) {
-        pdurep_diag_add(diag, cases_path, 0, 0, "missing file (a PDU bundle needs one row per "
-                        "inspected case)");
-        err = PDUREP_ERROR_NO_INPUT;
-    } else if (strcmp(c.insp.kind, "pdu") && has_cases) {
-        /* Region standards are pooled from the PDUs' cases; own samples are not modelled yet. */
-        pdurep_diag_add(diag, cases_path, 0, 0, "a region bundle takes no cases.csv: its "
-                        "case-rated standards pool the cases of the region's PDU inspections");
-        err = PDUREP_ERROR_DATA;
+    c.inspection_name = pdurep_xstrdup(c.tables[T_INSPECTION].name);
+
+    err = read_inspection(&c);
+    if (err == PDUREP_ERROR_DATA && !c.fw) {
+        /* The inspection table could not be read at all: check the other tables against the
+         * default framework, so one run still lists their problems. */
+        char *fwdir = pdurep_xasprintf("%s/frameworks/%s", pdurep_data_dir(), DEFAULT_FRAMEWORK);
+        if (pdurep_framework_read_dir(fwdir, &c.fw, diag) == PDUREP_OK) {
+            c.insp.kind = pdurep_xstrdup(c.fw->kind);
+            c.insp.framework = pdurep_xstrdup(c.fw->code);
+        }
+        free(fwdir);
+    } else if (!err && !c.fw) {
+        err = PDUREP_ERROR_DATA; /* unknown framework: nothing else can be checked */
     }
-    free(cases_path);
-    if (err)
+    if (!c.fw || (err && err != PDUREP_ERROR_DATA))
         goto out;
+    err = PDUREP_OK;
+
+    int pdu = !strcmp(c.insp.kind, "pdu");
+    if (pdu && !c.has_table[T_CASES]) {
+        pdurep_diag_add(diag, c.tables[T_CASES].name, 0, 0, "missing %s (a PDU bundle needs one "
+                        "row per inspected case)", c.book ? "sheet" : "file");
+        err = PDUREP_ERROR_NO_INPUT;
+        goto out;
+    } else if (!pdu && c.has_table[T_CASES]) {
+        /* Region standards are pooled from the PDUs' cases; own samples are not modelled yet. */
+        pdurep_diag_add(diag, c.tables[T_CASES].name, 0, 0, "a region bundle takes no %s: "
+                        "its case-rated standards pool the cases of the region's PDU "
+                        "inspections", c.book ? "cases sheet" : "cases.csv");
+    }
 
     if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
         err = pdurep_db_fail(db, diag);
         goto out;
     }
-    if (exists(db, c.insp.id)) {
+    in_transaction = 1;
+    if (c.insp.id && exists(db, c.insp.id)) {
         if (!(flags & PDUREP_IMPORT_REPLACE)) {
             pdurep_diag_add(diag, c.inspection_name, 0, 0, "inspection \"%s\" is already in "
                             "the database (use --replace to swap it)", c.insp.id);
             err = PDUREP_ERROR_EXISTS;
-            goto rollback;
+            goto out;
         }
         sqlite3_stmt *del;
         if (sqlite3_prepare_v2(db->sql, "DELETE FROM inspection WHERE id = ?1", -1, &del,
@@ -568,9 +799,10 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
             sqlite3_finalize(del);
         }
     }
-    if (pdurep_db_store_framework(db, c.fw, diag) == PDUREP_OK)
-        insert_inspection(&c);
-    if (pdurep_diag_total(diag) == before) {
+    if (!c.insp.id)
+        c.insp.id = pdurep_xstrdup("");
+    /* Every table is checked whatever the others held: one run lists a bundle's problems. */
+    if (pdurep_db_store_framework(db, c.fw, diag) == PDUREP_OK && insert_inspection(&c) == 0) {
         sqlite3_stmt *ins;
         if (sqlite3_prepare_v2(db->sql, "INSERT INTO judgement(inspection, standard, rating, "
                                         "rationale) VALUES (?1, ?2, ?3, ?4)", -1, &ins,
@@ -581,29 +813,38 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
         } else {
             pdurep_db_fail(db, diag);
         }
-        if (!strcmp(c.insp.kind, "pdu"))
+        if (pdu)
             read_cases(&c);
+        err = pdurep_narrative_import_files(db, c.fw, c.insp.id, c.narrative_dir,
+                                            c.narrative_prefix, diag);
+        if (err && err != PDUREP_ERROR_DATA)
+            goto out;
+        err = PDUREP_OK;
     }
-    if (pdurep_diag_total(diag) == before &&
-        (err = pdurep_narrative_import(db, c.fw, c.insp.id, dir, diag)) != PDUREP_OK)
-        goto rollback;
     if (c.fatal || pdurep_diag_total(diag) > before) {
         err = c.fatal ? c.fatal : PDUREP_ERROR_DATA;
-        goto rollback;
+        goto out;
     }
     if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         err = pdurep_db_fail(db, diag);
-        goto rollback;
+        goto out;
     }
+    in_transaction = 0;
     if (id_out)
         *id_out = pdurep_xstrdup(c.insp.id);
-    goto out;
 
-rollback:
-    sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 out:
+    if (in_transaction)
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+    if (!err || err == PDUREP_ERROR_DATA)
+        note_normalised(&c, input);
     pdurep_framework_free(c.fw);
     pdurep_inspection_clear(&c.insp);
     free(c.inspection_name);
+    for (int t = 0; t < 3; t++)
+        pdurep_rows_clear(&c.tables[t]);
+    pdurep_xlsx_close(c.book);
+    free(c.narrative_dir);
+    free(c.narrative_prefix);
     return err;
 }

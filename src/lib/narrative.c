@@ -6,6 +6,8 @@
 #include "pdurep/narrative.h"
 #include "db_internal.h"
 #include "util.h"
+#include "rows.h"
+#include "csvfile.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -833,6 +835,29 @@ static pdurep_error store(pdurep_db *db, const char *inspection_id, const char *
     return err;
 }
 
+/* A '?' inside a word or a U+FFFD is where an export lost a letter: warn at its line and
+ * column (in characters), so "G?yr" is caught before every document prints it. */
+static void lost_chars(const char *text, size_t len, const char *path, pdurep_diag *diag)
+{
+    if (strlen(text) != len || !pdurep_utf8_valid(text, len))
+        return; /* the parser reports what is wrong with such a file */
+    unsigned long line = 1;
+    const char *line_start = text;
+    for (const char *p = pdurep_lost_char(text, text); p; p = pdurep_lost_char(text, p + 1)) {
+        for (const char *q = line_start; q < p; q++)
+            if (*q == '\n') {
+                line++;
+                line_start = q + 1;
+            }
+        unsigned long col = 1;
+        for (const char *q = line_start; q < p; q++)
+            col += ((unsigned char)*q & 0xC0) != 0x80;
+        pdurep_diag_warn(diag, path, line, col, "%s: the program that wrote this file may have "
+                         "lost a letter there", *p == '?' ? "a '?' inside a word"
+                                                         : "a replacement character (U+FFFD)");
+    }
+}
+
 /* Read, check and store one narrative file; *out keeps it for comparison. */
 static pdurep_error import_one(pdurep_db *db, const pdurep_framework *fw, const char *inspection_id,
                                const char *path, const char *lang, pdurep_narrative **out,
@@ -844,6 +869,7 @@ static pdurep_error import_one(pdurep_db *db, const pdurep_framework *fw, const 
     char *text = read_text(path, &len, &err, diag);
     if (!text)
         return err;
+    lost_chars(text, len, path, diag);
     err = pdurep_narrative_parse(text, len, path, fw, out, diag);
     free(text);
     if (!err)
@@ -851,21 +877,26 @@ static pdurep_error import_one(pdurep_db *db, const pdurep_framework *fw, const 
     return err;
 }
 
-/* Languages of the bundle's narrative.LANG.txt files, sorted so messages come in one order. */
-static size_t translations(const char *bundle_dir, char ***out, pdurep_diag *diag)
+/* Languages of the bundle's PREFIXnarrative.LANG.txt files, sorted so messages come in one
+ * order. */
+static size_t translations(const char *bundle_dir, const char *prefix, char ***out,
+                           pdurep_diag *diag)
 {
     char **langs = NULL;
     size_t n = 0;
+    size_t plen = strlen(prefix);
     DIR *d = opendir(bundle_dir);
     for (struct dirent *e; d && (e = readdir(d));) {
-        const char *name = e->d_name;
+        if (strncmp(e->d_name, prefix, plen))
+            continue;
+        const char *name = e->d_name + plen;
         size_t len = strlen(name);
         if (len <= 14 || strncmp(name, "narrative.", 10) || strcmp(name + len - 4, ".txt"))
             continue;
         char *lang = pdurep_xstrdup(name + 10);
         lang[len - 14] = '\0';
         if (!strcmp(lang, PDUREP_NARRATIVE_BASE_LANG) || !pdurep_strings_valid_lang(lang)) {
-            char *path = pdurep_path_join(bundle_dir, name);
+            char *path = pdurep_path_join(bundle_dir, e->d_name);
             pdurep_diag_add(diag, path, 0, 0, "%s", strcmp(lang, PDUREP_NARRATIVE_BASE_LANG)
                             ? "not a narrative language: name it narrative.LANG.txt with a "
                               "language code such as cy"
@@ -893,6 +924,13 @@ pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
                                      const char *inspection_id, const char *bundle_dir,
                                      pdurep_diag *diag)
 {
+    return pdurep_narrative_import_files(db, fw, inspection_id, bundle_dir, "", diag);
+}
+
+pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework *fw,
+                                           const char *inspection_id, const char *bundle_dir,
+                                           const char *prefix, pdurep_diag *diag)
+{
     sqlite3_stmt *del = NULL;
     if (sqlite3_prepare_v2(db->sql, "DELETE FROM narrative WHERE inspection = ?1", -1, &del,
                            NULL) != SQLITE_OK)
@@ -903,18 +941,20 @@ pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
     if (err)
         return err;
 
-    char *path = pdurep_path_join(bundle_dir, "narrative.txt");
+    char *file = pdurep_xasprintf("%snarrative.txt", prefix);
+    char *path = pdurep_path_join(bundle_dir, file);
+    free(file);
     pdurep_narrative *en = NULL;
     err = import_one(db, fw, inspection_id, path, PDUREP_NARRATIVE_BASE_LANG, &en, diag);
     free(path);
     size_t before = pdurep_diag_total(diag);
     char **langs = NULL;
-    size_t n_langs = translations(bundle_dir, &langs, diag);
+    size_t n_langs = translations(bundle_dir, prefix, &langs, diag);
     if (!err && pdurep_diag_total(diag) > before)
         err = PDUREP_ERROR_DATA;
     /* Every translation is checked even after a failure, so one run lists every problem. */
     for (size_t l = 0; l < n_langs; l++) {
-        char *file = pdurep_xasprintf("narrative.%s.txt", langs[l]);
+        file = pdurep_xasprintf("%snarrative.%s.txt", prefix, langs[l]);
         path = pdurep_path_join(bundle_dir, file);
         pdurep_narrative *tr = NULL;
         pdurep_error e = import_one(db, fw, inspection_id, path, langs[l], &tr, diag);

@@ -98,10 +98,10 @@ case("key-answer-blank", 65,
 case("no-cases", 65, ["no-cases/cases.csv: no cases (one row per inspected case is needed)"],
      with_(cases_csv=cases(rows=[])))
 bad = ["Y"] * 12
-many = [row(f"C{i}", ["x"] * 12) for i in range(1, 6)]
+many = [row(f"C{i}", ["x"] * 12) for i in range(1, 13)]
 case("many-problems", 65,
      [f'many-problems/cases.csv:{2 + i // 12}:{7 + i % 12}: answer "x" for {KQ[i % 12]} is not Y, N or NA' for i in range(50)]
-     + ["10 more problems not shown"],
+     + ["\u2026and 94 more problems"],
      with_(cases_csv=cases(rows=many)))
 case("already-imported", 65,
      ['already-imported/inspection.csv: inspection "north-wales-2025" is already in the database (use --replace to swap it)'],
@@ -113,6 +113,34 @@ case("cases-file-missing", 66,
 case("crlf-bom-but-bad", 65,
      ['crlf-bom-but-bad/cases.csv:3:2: sentence_type "remand" is not one of: community, licence'],
      with_(cases_csv=("\ufeff" + cases(rows=[row("C1"), row("C2", attrs="remand,medium,male,white,no")])).replace("\n", "\r\n")))
+# One run lists the problems of every file, whatever stage each belongs to.
+a = ["Y"] * 12; a[4] = "Yse"
+case("problems-in-three-files", 65,
+     ['problems-in-three-files/inspection.csv:7:2: fieldwork_start "01/09/2025" is not a date written YYYY-MM-DD',
+      'problems-in-three-files/judgements.csv:3:2: rating "Goood" is not Outstanding, Good, Requires improvement or Inadequate (did you mean "Good"?)',
+      'problems-in-three-files/cases.csv:3:11: answer "Yse" for 2.2.2 is not Y, N or NA'],
+     with_(inspection_csv=inspection(fieldwork_start="01/09/2025"),
+           judgements_csv="standard,rating,rationale\nP1.1,Good,ok\nP1.2,Goood,ok\nP1.3,Good,ok\n",
+           cases_csv=cases(rows=[row("C1"), row("C2", a)])))
+case("semicolons", 65,
+     ["semicolons/cases.csv:1: the fields are separated by semicolons (;), not commas: save the file again as CSV with commas (or import the workbook itself)"],
+     with_(cases_csv=cases(rows=[row("C1")]).replace(",", ";")))
+case("tabs", 65,
+     ["tabs/judgements.csv:1: the fields are separated by tabs, not commas: save the file again as CSV with commas (or import the workbook itself)"],
+     with_(judgements_csv=JUDGEMENTS.replace(",", "\t")))
+# Near misses get a suggestion; values whose meaning is not certain stay errors without one.
+case("near-misses", 65,
+     ['near-misses/inspection.csv:7:1: unknown key "nmae" (did you mean "name"?)',
+      'near-misses/inspection.csv: key "name" is required',
+      'near-misses/cases.csv:1:5: unknown column "ethnicty" (neither a case attribute nor a question of probation-pdu-2023); did you mean "ethnicity"?',
+      'near-misses/cases.csv:1: missing column "ethnicity"',
+      'near-misses/cases.csv:2:2: sentence_type "comunity" is not one of: community, licence (did you mean "community"?)',
+      'near-misses/cases.csv:3:4: gender "M" is not one of: male, female, other, not stated',
+      'near-misses/cases.csv:4:7: answer "-" for 2.1.1 is not Y, N or NA'],
+     with_(inspection_csv=inspection(name=None, nmae="Ynys Môn"),
+           cases_csv=cases(rows=[row("C1", attrs="comunity,medium,male,white,no"),
+                                 row("C2", attrs="community,medium,M,white,no"),
+                                 row("C3", ["-"] + ["Y"] * 11)]).replace("ethnicity", "ethnicty", 1)))
 
 for name in sorted(os.listdir(HERE)):
     p = os.path.join(HERE, name)
