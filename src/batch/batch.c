@@ -43,36 +43,6 @@ pdurep_error pdurep_sha256_file(const char *path, char hex[65])
     return PDUREP_OK;
 }
 
-pdurep_error pdurep_write_ratings_json(pdurep_db *db, const char *id, const char *path,
-                                       const char *lang, int *units, pdurep_diag *diag)
-{
-    (void)lang;
-    pdurep_ratings *r;
-    pdurep_error err = pdurep_ratings_compute(db, id, &r, diag);
-    if (err)
-        return err;
-    char *json = pdurep_ratings_to_json(r, PDUREP_JSON_PROMPTS | PDUREP_JSON_BREAKDOWNS |
-                                               PDUREP_JSON_PRETTY);
-    pdurep_ratings_free(r);
-    pdurep_atomic a;
-    if ((err = pdurep_atomic_begin(path, &a, diag))) {
-        free(json);
-        return err;
-    }
-    FILE *f = fopen(a.tmp_path, "w");
-    int ok = f && fputs(json, f) >= 0 && fputc('\n', f) != EOF;
-    if (f && fclose(f) != 0)
-        ok = 0;
-    free(json);
-    if (!ok) {
-        pdurep_diag_add(diag, path, 0, 0, "cannot write: %s", strerror(errno));
-        pdurep_atomic_abort(&a);
-        return PDUREP_ERROR_IO;
-    }
-    *units = 1;
-    return pdurep_atomic_commit(&a, diag);
-}
-
 /* ---- planning ---- */
 
 typedef struct job {

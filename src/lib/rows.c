@@ -28,65 +28,6 @@ void pdurep_rows_clear(pdurep_rows *src)
     memset(src, 0, sizeof *src);
 }
 
-void pdurep_column_letters(unsigned long col, char *out)
-{
-    char tmp[8];
-    size_t n = 0;
-    while (col && n < sizeof tmp) {
-        col--;
-        tmp[n++] = (char)('A' + col % 26);
-        col /= 26;
-    }
-    for (size_t i = 0; i < n; i++)
-        out[i] = tmp[n - 1 - i];
-    out[n] = '\0';
-}
-
-/* A sheet position as a spreadsheet names it: cases!I14, or cases!14:14 for a whole row. */
-static void report(const pdurep_rows *src, pdurep_diag *diag, int warn, unsigned long line,
-                   unsigned long col, const char *fmt, va_list ap)
-{
-    if (!src->book) {
-        if (warn)
-            pdurep_diag_warnv(diag, src->name, line, col, fmt, ap);
-        else
-            pdurep_diag_addv(diag, src->name, line, col, fmt, ap);
-        return;
-    }
-    char letters[8];
-    char *where;
-    pdurep_column_letters(col, letters);
-    if (line && col)
-        where = pdurep_xasprintf("%s!%s%lu", src->name, letters, line);
-    else if (line)
-        where = pdurep_xasprintf("%s!%lu:%lu", src->name, line, line);
-    else
-        where = pdurep_xstrdup(src->name);
-    if (warn)
-        pdurep_diag_warnv(diag, where, 0, 0, fmt, ap);
-    else
-        pdurep_diag_addv(diag, where, 0, 0, fmt, ap);
-    free(where);
-}
-
-void pdurep_rows_problem(const pdurep_rows *src, pdurep_diag *diag, unsigned long line,
-                         unsigned long col, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    report(src, diag, 0, line, col, fmt, ap);
-    va_end(ap);
-}
-
-void pdurep_rows_warn(const pdurep_rows *src, pdurep_diag *diag, unsigned long line,
-                      unsigned long col, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    report(src, diag, 1, line, col, fmt, ap);
-    va_end(ap);
-}
-
 /* ---- trimming and blank rows ---- */
 
 /* Whitespace of every kind a spreadsheet or a web page leaves around a value, including

@@ -47,6 +47,18 @@ char *pdurep_xstrdup(const char *s)
     return p;
 }
 
+char *pdurep_trimmed_dup(const char *s, size_t len)
+{
+    while (len && isspace((unsigned char)*s))
+        s++, len--;
+    while (len && isspace((unsigned char)s[len - 1]))
+        len--;
+    char *out = pdurep_xmalloc(len + 1);
+    memcpy(out, s, len);
+    out[len] = '\0';
+    return out;
+}
+
 char *pdurep_xasprintf(const char *fmt, ...)
 {
     va_list ap;

@@ -20,6 +20,9 @@ char *pdurep_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)
 /** A copy of UTF-8 text in Unicode Normalization Form C. */
 char *pdurep_nfc(const char *s);
 
+/** A copy of s[0..len) without leading and trailing white space. */
+char *pdurep_trimmed_dup(const char *s, size_t len);
+
 /** Join a folder and a file name with one '/'. */
 char *pdurep_path_join(const char *dir, const char *file);
 

@@ -34,12 +34,12 @@ static const char *const breakdown_keys[] = {
 };
 
 /* Report the first missing key, so a strings file with gaps fails with a clear message. */
-static int have_strings(report *rp, const pdurep_report_parts *P, const char *const *keys)
+static int have_strings(report *rp, const char *const *keys)
 {
     for (; *keys; keys++)
         if (!*pdurep_report_string(rp, *keys)) {
-            pdurep_doc_fail(P->doc, PDUREP_ERROR_DATA, "%s: missing string 'region.%s'",
-                            P->lay->strings_path, *keys);
+            pdurep_doc_fail(rp->doc, PDUREP_ERROR_DATA, "%s: missing string 'region.%s'",
+                            rp->lay->strings_path, *keys);
             return 0;
         }
     return 1;
@@ -114,11 +114,11 @@ static pdurep_table_cell cell(const char *markup)
     return (pdurep_table_cell){markup, 0, {0, 0, 0}, 0, {0, 0, 0}};
 }
 
-static pdurep_table_cell panel_cell(const pdurep_report_parts *P, const char *markup)
+static pdurep_table_cell panel_cell(const report *rp, const char *markup)
 {
     pdurep_table_cell c = cell(markup);
     c.has_fill = 1;
-    c.fill = P->lay->colours[PDUREP_COLOUR_PANEL];
+    c.fill = rp->lay->colours[PDUREP_COLOUR_PANEL];
     return c;
 }
 
@@ -146,9 +146,9 @@ static char *standards_key(report *rp, pdurep_doc *doc, const pdurep_framework *
 
 /* ---- cases from each PDU ----------------------------------------------------- */
 
-static void sample_table(report *rp, const pdurep_report_parts *P, const pdurep_layout_section *sec)
+static void sample_table(report *rp, const pdurep_layout_section *sec)
 {
-    const pdurep_region_pdus *rg = P->pdus;
+    const pdurep_region_pdus *rg = rp->pdus;
     const pdurep_framework *fw = rg->pooled->framework;
     long a = pdurep_framework_attribute_index(fw, sec->attribute ? sec->attribute : "sentence_type");
     size_t nv = a >= 0 ? fw->attributes[a].n_values : 0, nc = 3 + nv;
@@ -160,7 +160,7 @@ static void sample_table(report *rp, const pdurep_report_parts *P, const pdurep_
     pdurep_table_cell *cells = calloc(nc, sizeof *cells);
     pdurep_table *t = NULL;
     if (!widths || !align || !head || !row || !cells) {
-        pdurep_doc_fail(P->doc, PDUREP_ERROR_NO_MEMORY, NULL);
+        pdurep_doc_fail(rp->doc, PDUREP_ERROR_NO_MEMORY, NULL);
         goto out;
     }
     widths[0] = 3.2;
@@ -175,18 +175,18 @@ static void sample_table(report *rp, const pdurep_report_parts *P, const pdurep_
     }
     for (size_t c = 2; c < nc; c++)
         align[c] = PDUREP_ALIGN_RIGHT;
-    t = pdurep_table_new(P->doc, &P->ts, nc, widths, align, pdurep_report_note, rp);
+    t = pdurep_table_new(rp->doc, &rp->ts, nc, widths, align, pdurep_report_note, rp);
     for (size_t c = 0; c < nc; c++)
         cells[c] = cell(head[c] ? head[c] : "");
     pdurep_table_row(t, cells, 1);
 
     /* One row per PDU, then the region: the pooled cases the regional ratings rest on. */
-    for (size_t i = 0; i <= rg->n_pdus && !P->doc->err; i++) {
+    for (size_t i = 0; i <= rg->n_pdus && !rp->doc->err; i++) {
         const pdurep_ratings *x = i < rg->n_pdus ? rg->pdus[i] : rg->pooled;
-        const pdurep_inspection *in = i < rg->n_pdus ? x->inspection : P->r->inspection;
+        const pdurep_inspection *in = i < rg->n_pdus ? x->inspection : rp->r->inspection;
         char num[32];
         row[0] = i < rg->n_pdus ? pdurep_report_escaped(rp, in->name)
-                                : T(rp, "pdus.total", "region", P->r->inspection->region);
+                                : T(rp, "pdus.total", "region", rp->r->inspection->region);
         row[1] = date_text(rp, in->fieldwork_start);
         snprintf(num, sizeof num, "%lu", x->n_cases);
         row[2] = strdup(num);
@@ -196,7 +196,7 @@ static void sample_table(report *rp, const pdurep_report_parts *P, const pdurep_
         }
         for (size_t c = 0; c < nc; c++) {
             const char *m = row[c] ? row[c] : "";
-            cells[c] = i < rg->n_pdus ? cell(m) : panel_cell(P, m);
+            cells[c] = i < rg->n_pdus ? cell(m) : panel_cell(rp, m);
         }
         pdurep_table_row(t, cells, 0);
         for (size_t c = 0; c < nc; c++) {
@@ -254,7 +254,7 @@ typedef struct mcell {
 } mcell;
 
 typedef struct matrix {
-    const pdurep_report_parts *P;
+    const report *rp;
     size_t nc;
     double *x, *w;         /* column left edges and widths */
     pdurep_style head, body, chip;
@@ -264,7 +264,7 @@ typedef struct matrix {
 static void mcell_set(const matrix *m, mcell *c, const pdurep_style *st, const char *markup,
                       double width, pdurep_rating rating)
 {
-    pdurep_doc *doc = m->P->doc;
+    pdurep_doc *doc = m->rp->doc;
     c->rating = rating;
     pdurep_error err = pdurep_rich_markup(&c->rich, st->face, markup ? markup : "", NULL, NULL);
     if (!err)
@@ -284,26 +284,27 @@ static double mrow_height(const matrix *m, const mcell *cells, const pdurep_styl
 
 static void mrow_draw(const matrix *m, const mcell *cells, int header, double h)
 {
-    const pdurep_report_parts *P = m->P;
-    pdurep_doc *doc = P->doc;
+    const report *rp = m->rp;
+    pdurep_doc *doc = rp->doc;
     double top = doc->y, x0 = doc->body.x0, x1 = doc->body.x1;
     if (header)
-        pdurep_doc_fill_rect(doc, x0, top - h, x1 - x0, h, P->lay->colours[PDUREP_COLOUR_TABLE_HEAD]);
+        pdurep_doc_fill_rect(doc, x0, top - h, x1 - x0, h,
+                             rp->lay->colours[PDUREP_COLOUR_TABLE_HEAD]);
     for (size_t c = 0; c < m->nc; c++) {
         const mcell *cl = &cells[c];
         pdurep_style st = header ? m->head : cl->rating != PDUREP_RATING_NONE ? m->chip : m->body;
         st.align = c ? PDUREP_ALIGN_CENTRE : PDUREP_ALIGN_LEFT;
         if (!header && cl->rating != PDUREP_RATING_NONE) {
             pdurep_doc_fill_rect(doc, m->x[c] + m->inset, top - h + m->inset, m->w[c] - 2 * m->inset,
-                                 h - 2 * m->inset, P->lay->rating_fill[cl->rating]);
-            st.colour = P->lay->rating_ink[cl->rating];
+                                 h - 2 * m->inset, rp->lay->rating_fill[cl->rating]);
+            st.colour = rp->lay->rating_ink[cl->rating];
         }
         double lh = (double)cl->lines.n_lines * st.leading;
         pdurep_doc_draw_lines(doc, &cl->lines, &cl->rich, 0, cl->lines.n_lines, m->x[c] + m->pad_x,
                               top - (h - lh) / 2, m->w[c] - 2 * m->pad_x, &st);
     }
     if (!header)
-        pdurep_doc_line(doc, x0, top - h, x1, top - h, 0.5, P->ts.rule, 0);
+        pdurep_doc_line(doc, x0, top - h, x1, top - h, 0.5, rp->ts.rule, 0);
     doc->y -= h;
     doc->fresh = 0;
 }
@@ -318,11 +319,11 @@ static void mcells_clear(mcell *cells, size_t n)
     }
 }
 
-static void ratings_matrix(report *rp, const pdurep_report_parts *P)
+static void ratings_matrix(report *rp)
 {
-    const pdurep_region_pdus *rg = P->pdus;
+    const pdurep_region_pdus *rg = rp->pdus;
     const pdurep_framework *fw = rg->pooled->framework;
-    pdurep_doc *doc = P->doc;
+    pdurep_doc *doc = rp->doc;
     size_t ns = fw->n_standards, nc = ns + 3;
     heading_t(rp, PDUREP_STYLE_H2, T(rp, "pdus.matrix"), 1);
 
@@ -332,7 +333,7 @@ static void ratings_matrix(report *rp, const pdurep_report_parts *P)
      * Start from the table's type size and step down until the PDU names keep
      * at least a sixth of the width.
      */
-    matrix m = {P, nc, NULL, NULL, P->ts.head, P->ts.body, P->ts.body, 3, 5, 1.2};
+    matrix m = {rp, nc, NULL, NULL, rp->ts.head, rp->ts.body, rp->ts.body, 3, 5, 1.2};
     double W = doc->body.x1 - doc->body.x0;
     /* Chip columns also carry the standard codes and the overall heading; the score column its heading. */
     double widest = widest_heading_word(rp, doc, "pdus.column.overall");
@@ -424,7 +425,7 @@ static void ratings_matrix(report *rp, const pdurep_report_parts *P)
         mrow_draw(&m, row, 0, h);
         mcells_clear(row, nc);
     }
-    pdurep_doc_skip(doc, P->ts.space_after);
+    pdurep_doc_skip(doc, rp->ts.space_after);
 out:
     if (head)
         mcells_clear(head, nc);
@@ -454,7 +455,6 @@ enum { PANEL_GAP_X = 16, PANEL_GAP_Y = 14 };
 #define VALUE_W 22.0
 
 typedef struct panels {
-    const pdurep_report_parts *P;
     const pdurep_framework *fw;
     size_t *kq;          /* key questions drawn, in order */
     int *group_start;    /* non-zero where a new standard begins */
@@ -472,10 +472,9 @@ static int is_pale(pdurep_rgb c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.
 /* One PDU: its name and cases, a bar per key question shaded by band, the region's tick. */
 static void draw_panel(report *rp, const panels *pn, const pdurep_ratings *x, double x0, double top)
 {
-    const pdurep_report_parts *P = pn->P;
-    pdurep_doc *doc = P->doc;
-    const pdurep_chart_style *cs = &P->cs;
-    const pdurep_ratings *pool = P->pdus->pooled;
+    pdurep_doc *doc = rp->doc;
+    const pdurep_chart_style *cs = &rp->cs;
+    const pdurep_ratings *pool = rp->pdus->pooled;
     double w = pn->width, lsize = cs->label.size, ssize = cs->small.size;
 
     /* Title: the PDU's name, and its number of cases on the right. */
@@ -514,8 +513,8 @@ static void draw_panel(report *rp, const panels *pn, const pdurep_ratings *x, do
         double pv = pdurep_tally_percent(t);
         if (pv > 0) {
             const pdurep_band *band = pdurep_framework_band(x->framework, pv);
-            pdurep_rgb fill = band ? P->lay->rating_fill[band->rating]
-                                   : P->lay->colours[PDUREP_COLOUR_GRID];
+            pdurep_rgb fill = band ? rp->lay->rating_fill[band->rating]
+                                   : rp->lay->colours[PDUREP_COLOUR_GRID];
             double len = pw * (pv > 100 ? 100 : pv) / 100.0;
             pdurep_doc_fill_rect(doc, px0, mid - BAR_H / 2, len, BAR_H, fill);
             if (is_pale(fill))
@@ -554,11 +553,10 @@ static void draw_panel(report *rp, const panels *pn, const pdurep_ratings *x, do
 }
 
 /* The key above the panels: band shades, then the region's tick. */
-static double draw_legend(report *rp, const panels *pn, double top)
+static double draw_legend(report *rp, double top)
 {
-    const pdurep_report_parts *P = pn->P;
-    pdurep_doc *doc = P->doc;
-    const pdurep_chart_style *cs = &P->cs;
+    pdurep_doc *doc = rp->doc;
+    const pdurep_chart_style *cs = &rp->cs;
     double size = cs->small.size, mid = top - cs->small.leading / 2, x = doc->body.x0;
     double base = centred(mid, size), sw = 7;
     char *lt = T(rp, "chart.legend"), *ltp = lt ? pdurep_report_plain(lt) : NULL;
@@ -568,7 +566,7 @@ static double draw_legend(report *rp, const panels *pn, double top)
     free(lt);
     free(ltp);
     for (int k = PDUREP_RATING_COUNT - 1; k >= 0; k--) {
-        pdurep_rgb fill = P->lay->rating_fill[k];
+        pdurep_rgb fill = rp->lay->rating_fill[k];
         pdurep_doc_fill_rect(doc, x, mid - sw / 2, sw, sw, fill);
         if (is_pale(fill))
             pdurep_doc_stroke_rect(doc, x, mid - sw / 2, sw, sw, 0.4, cs->frame);
@@ -580,7 +578,7 @@ static double draw_legend(report *rp, const panels *pn, double top)
     x += 6;
     pdurep_doc_line(doc, x + 3, mid - sw / 2 - 1, x + 3, mid + sw / 2 + 1, 1.2, cs->axis, 0);
     x += 10;
-    char *rl = T(rp, "pdus.legend-region", "region", P->r->inspection->region);
+    char *rl = T(rp, "pdus.legend-region", "region", rp->r->inspection->region);
     char *rlp = rl ? pdurep_report_plain(rl) : NULL;
     if (rlp)
         pdurep_doc_draw_text(doc, cs->small.face, size, cs->small.colour, x, base, PDUREP_ALIGN_LEFT,
@@ -590,12 +588,11 @@ static double draw_legend(report *rp, const panels *pn, double top)
     return cs->small.leading + 8;
 }
 
-static void small_multiples(report *rp, const pdurep_report_parts *P)
+static void small_multiples(report *rp)
 {
-    const pdurep_region_pdus *rg = P->pdus;
-    pdurep_doc *doc = P->doc;
+    const pdurep_region_pdus *rg = rp->pdus;
+    pdurep_doc *doc = rp->doc;
     panels pn = {0};
-    pn.P = P;
     pn.fw = rg->pooled->framework;
     for (size_t s = 0; s < pn.fw->n_standards; s++)
         if (pn.fw->standards[s].rated_by == PDUREP_RATED_BY_CASES)
@@ -622,7 +619,7 @@ static void small_multiples(report *rp, const pdurep_report_parts *P)
         if (pn.fw->bands[b].min_percent > 0)
             pn.marks[pn.n_marks++] = pn.fw->bands[b].min_percent;
 
-    const pdurep_chart_style *cs = &P->cs;
+    const pdurep_chart_style *cs = &rp->cs;
     pn.title_h = cs->label.size + 8;
     pn.axis_h = cs->small.size + 5;
     pn.height = pn.title_h + (double)pn.n_kq * ROW_H + (double)(pn.n_groups - 1) * GROUP_GAP + 2 +
@@ -643,7 +640,7 @@ static void small_multiples(report *rp, const pdurep_report_parts *P)
         pdurep_doc_reserve(doc, need);
         double top = doc->y;
         if (!i)
-            top -= draw_legend(rp, &pn, top);
+            top -= draw_legend(rp, top);
         else if (!doc->fresh)
             top -= PANEL_GAP_Y;
         for (size_t c = 0; c < 2 && i + c < rg->n_pdus; c++)
@@ -680,11 +677,9 @@ out:
 
 void pdurep_region_section_pdus(report *rp, const pdurep_layout_section *sec)
 {
-    pdurep_report_parts P;
-    pdurep_report_parts_get(rp, &P);
-    if (P.doc->err || !P.pdus || !P.pdus->n_pdus || !P.pdus->pooled)
+    if (rp->doc->err || !rp->pdus || !rp->pdus->n_pdus || !rp->pdus->pooled)
         return;
-    if (!have_strings(rp, &P, pdus_keys))
+    if (!have_strings(rp, pdus_keys))
         return;
     char *title = T(rp, "pdus.title");
     if (!title)
@@ -692,10 +687,10 @@ void pdurep_region_section_pdus(report *rp, const pdurep_layout_section *sec)
     pdurep_report_section(rp, sec, title);
     free(title);
     para_t(rp, PDUREP_STYLE_BODY, T(rp, "pdus.intro"));
-    pdurep_report_narrative(rp, "pdus");
-    sample_table(rp, &P, sec);
-    ratings_matrix(rp, &P);
-    small_multiples(rp, &P);
+    pdurep_report_narrative(rp, "pdus", 0);
+    sample_table(rp, sec);
+    ratings_matrix(rp);
+    small_multiples(rp);
 }
 
 /* ---- pooled key questions by a case attribute -------------------------------------- */
@@ -708,17 +703,15 @@ static int single_group(const pdurep_question *q, const pdurep_attribute *a)
 
 void pdurep_region_section_breakdown(report *rp, const pdurep_layout_section *sec)
 {
-    pdurep_report_parts P;
-    pdurep_report_parts_get(rp, &P);
-    const pdurep_ratings *r = P.r;
+    const pdurep_ratings *r = rp->r;
     const pdurep_framework *fw = r->framework;
-    pdurep_doc *doc = P.doc;
+    pdurep_doc *doc = rp->doc;
     if (doc->err)
         return;
     long a = pdurep_framework_attribute_index(fw, sec->attribute ? sec->attribute : "");
     if (a < 0) {
         pdurep_doc_fail(doc, PDUREP_ERROR_DATA, "%s:%lu:%lu: framework %s has no case attribute "
-                        "'%s'", P.lay->path, sec->line, sec->column, fw->code,
+                        "'%s'", rp->lay->path, sec->line, sec->column, fw->code,
                         sec->attribute ? sec->attribute : "");
         return;
     }
@@ -727,7 +720,7 @@ void pdurep_region_section_breakdown(report *rp, const pdurep_layout_section *se
     for (size_t s = 0; s < fw->n_standards; s++)
         for (size_t k = 0; k < fw->standards[s].n_key_questions; k++)
             rows += !single_group(&fw->questions[fw->standards[s].key_questions[k]], attr);
-    if (!rows || !have_strings(rp, &P, breakdown_keys))
+    if (!rows || !have_strings(rp, breakdown_keys))
         return;
 
     char *lower = lower_first(attr->label);
@@ -753,7 +746,7 @@ void pdurep_region_section_breakdown(report *rp, const pdurep_layout_section *se
         widths[c] = 1;
         align[c] = PDUREP_ALIGN_RIGHT;
     }
-    t = pdurep_table_new(doc, &P.ts, nc, widths, align, pdurep_report_note, rp);
+    t = pdurep_table_new(doc, &rp->ts, nc, widths, align, pdurep_report_note, rp);
     char n[32];
     text[0] = T(rp, "breakdown.column.question");
     for (size_t v = 0; v < nv; v++) {
@@ -790,9 +783,9 @@ void pdurep_region_section_breakdown(report *rp, const pdurep_layout_section *se
             if ((hb = malloc(hn)))
                 snprintf(hb, hn, "**%s**", h);
         }
-        cells[0] = panel_cell(&P, hb ? hb : "");
+        cells[0] = panel_cell(rp, hb ? hb : "");
         for (size_t c = 1; c < nc; c++)
-            cells[c] = panel_cell(&P, "");
+            cells[c] = panel_cell(rp, "");
         pdurep_table_row(t, cells, 0);
         free(h);
         free(hb);

@@ -15,10 +15,8 @@
 #include "report/layout.h"
 #include "report/report_internal.h"
 #include "typeset/table.h"
-#include "pdurep/strings.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,372 +56,21 @@ static const char *const required_strings[] = {
     NULL,
 };
 
-static const char *const rating_keys[PDUREP_RATING_COUNT] = {
-    "rating.inadequate", "rating.requires-improvement", "rating.good", "rating.outstanding",
-};
-
-typedef struct note {
-    char *key;
-    char *markup; /* NULL until known */
-    int number;   /* 0 until first referenced */
-} note;
-
-struct report {
-    const pdurep_ratings *r;
-    const pdurep_region_pdus *pdus; /* a region's PDUs, or NULL */
-    int region;               /* strings: try "region.KEY" before "KEY" */
-    const pdurep_narrative *n;
-    pdurep_layout *lay;
-    pdurep_strings *str;
-    pdurep_doc *doc;
-    pdurep_diag *diag;
-    pdurep_narrative_words words;
-    note *notes;
-    size_t n_notes;
-    int next_note;
-    size_t contents_page;     /* first reserved contents page */
-    size_t contents_pages;    /* how many, 0 when there is no contents section */
-    double contents_y;        /* where entries start on the first contents page */
-    pdurep_table_style ts;
-    pdurep_chart_style cs;
-    const pdurep_style *st;   /* the layout's styles */
-};
-
-/* ---- strings and templates --------------------------------------------- */
-
-/*
- * The text of a key, in the report's language or else in English (the strings
- * module falls back per key and has normalised every value to NFC).
- */
-static const char *S(report *rp, const char *key)
-{
-    const char *s = NULL;
-    /* A region report says "region" where a PDU report says "PDU": its own
-     * wording lives under region: in the strings file and wins when present. */
-    if (rp->region) {
-        char k[160];
-        snprintf(k, sizeof k, "region.%s", key);
-        s = pdurep_strings_get(rp->str, k);
-    }
-    if (!s)
-        s = pdurep_strings_get(rp->str, key);
-    return s ? s : "";
-}
-
-typedef struct sbuf {
-    char *s;
-    size_t len, cap;
-} sbuf;
-
-static void sb_add(report *rp, sbuf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = (b->len + n + 1) * 2;
-        char *p = realloc(b->s, cap);
-        if (!p) {
-            pdurep_doc_fail(rp->doc, PDUREP_ERROR_NO_MEMORY, NULL);
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-/* Append text so that the inline markup prints it literally. */
-static void sb_escaped(report *rp, sbuf *b, const char *s)
-{
-    for (; *s; s++) {
-        if (strchr("\\*[]{}", *s))
-            sb_add(rp, b, "\\", 1);
-        sb_add(rp, b, s, 1);
-    }
-}
-
-static char *escaped(report *rp, const char *s)
-{
-    sbuf b = {0};
-    sb_add(rp, &b, "", 0);
-    sb_escaped(rp, &b, s);
-    return b.s;
-}
-
-/*
- * Expand a template: {var} from the NULL-terminated name/value pairs (a name
- * starting with '=' inserts its value as markup, others are escaped), then the
- * narrative placeholders ({name}, {score}, {P2.1:rating}...) from the ratings.
- * Returns malloc'd markup, or NULL with the error recorded.
- */
-static char *vtmpl(report *rp, const char *key, va_list ap)
-{
-    const char *names[16], *values[16];
-    size_t nv = 0;
-    const char *name;
-    while (nv < 16 && (name = va_arg(ap, const char *))) {
-        names[nv] = name;
-        values[nv++] = va_arg(ap, const char *);
-    }
-    const char *t = S(rp, key);
-    sbuf b = {0};
-    sb_add(rp, &b, "", 0);
-    for (const char *p = t; *p;) {
-        if (*p == '\\' && p[1]) {
-            sb_add(rp, &b, p, 2);
-            p += 2;
-            continue;
-        }
-        const char *end = *p == '{' ? strchr(p, '}') : NULL;
-        size_t i = 0;
-        if (end) {
-            size_t len = (size_t)(end - p - 1);
-            for (; i < nv; i++) {
-                const char *nm = names[i][0] == '=' ? names[i] + 1 : names[i];
-                if (strlen(nm) == len && !memcmp(nm, p + 1, len))
-                    break;
-            }
-        }
-        if (end && i < nv) {
-            if (names[i][0] == '=')
-                sb_add(rp, &b, values[i], strlen(values[i]));
-            else
-                sb_escaped(rp, &b, values[i] ? values[i] : "");
-            p = end + 1;
-        } else {
-            sb_add(rp, &b, p, 1);
-            p++;
-        }
-    }
-    if (!b.s)
-        return NULL;
-    char *out = NULL;
-    size_t bad = 0;
-    if (pdurep_narrative_fill(b.s, rp->r, &rp->words, &out, &bad)) {
-        pdurep_doc_fail(rp->doc, PDUREP_ERROR_DATA, "%s: string '%s': unknown placeholder at "
-                        "'%.40s'", rp->lay->strings_path, key, b.s + bad);
-        out = NULL;
-    }
-    free(b.s);
-    return out;
-}
-
-static char *tmpl(report *rp, const char *key, ...) __attribute__((sentinel));
-static char *tmpl(report *rp, const char *key, ...)
-{
-    va_list ap;
-    va_start(ap, key);
-    char *s = vtmpl(rp, key, ap);
-    va_end(ap);
-    return s;
-}
-
-/* Plain text of a template (markup removed), for outlines and drawn labels. */
-static char *plain(const char *markup)
-{
-    char *out = malloc(strlen(markup) + 1);
-    if (!out)
-        return NULL;
-    size_t o = 0;
-    for (const char *p = markup; *p; p++) {
-        if (*p == '\\' && p[1])
-            out[o++] = *++p;
-        else if (*p == '[' && p[1] == '^') {
-            const char *e = strchr(p, ']');
-            if (e)
-                p = e;
-        } else if (*p != '*')
-            out[o++] = *p;
-    }
-    out[o] = '\0';
-    return out;
-}
-
-/* ---- footnotes ---------------------------------------------------------- */
-
-static note *note_find(report *rp, const char *key, size_t len)
-{
-    for (size_t i = 0; i < rp->n_notes; i++)
-        if (strlen(rp->notes[i].key) == len && !memcmp(rp->notes[i].key, key, len))
-            return &rp->notes[i];
-    return NULL;
-}
-
-/* Register a note the report writes itself (its text is markup). */
-static void note_define(report *rp, const char *key, char *markup)
-{
-    note *n = note_find(rp, key, strlen(key));
-    if (n) {
-        free(n->markup);
-        n->markup = markup;
-        return;
-    }
-    note *notes = realloc(rp->notes, (rp->n_notes + 1) * sizeof *notes);
-    char *k = strdup(key);
-    if (!notes || !k) {
-        free(k);
-        free(markup);
-        if (notes)
-            rp->notes = notes;
-        pdurep_doc_fail(rp->doc, PDUREP_ERROR_NO_MEMORY, NULL);
-        return;
-    }
-    rp->notes = notes;
-    rp->notes[rp->n_notes++] = (note){k, markup, 0};
-}
-
-/* Footnote resolver: numbers notes in the order the document first refers to them. */
-static int note_ref(void *ctx, const char *key, size_t len)
-{
-    report *rp = ctx;
-    note *n = note_find(rp, key, len);
-    if (!n) {
-        /* A narrative footnote: its text is the [footnote KEY] section. */
-        char k[128];
-        if (len >= sizeof k - 10)
-            return 0;
-        snprintf(k, sizeof k, "footnote %.*s", (int)len, key);
-        const pdurep_narrative_section *s = pdurep_narrative_get(rp->n, k);
-        if (!s)
-            return 0;
-        char *filled = NULL;
-        if (pdurep_narrative_fill(s->body, rp->r, &rp->words, &filled, NULL))
-            return 0;
-        for (char *c = filled; *c; c++)
-            if (*c == '\n')
-                *c = ' ';
-        char *kk = strndup(key, len);
-        if (!kk) {
-            free(filled);
-            return 0;
-        }
-        note_define(rp, kk, filled);
-        free(kk);
-        n = note_find(rp, key, len);
-        if (!n)
-            return 0;
-    }
-    if (!n->number)
-        n->number = ++rp->next_note;
-    return n->number;
-}
-
-/* ---- blocks ------------------------------------------------------------- */
-
-static const pdurep_style *style(report *rp, pdurep_style_id id) { return &rp->st[id]; }
-
-static void heading(report *rp, pdurep_style_id id, const char *markup, int level)
-{
-    char *title = plain(markup);
-    pdurep_doc_heading(rp->doc, style(rp, id), markup, level, title);
-    free(title);
-}
-
-static void para(report *rp, pdurep_style_id id, const char *markup)
-{
-    pdurep_doc_paragraph(rp->doc, style(rp, id), markup, note_ref, rp);
-}
 
 /* A template as a paragraph. */
 #define PARA_T(rp, id, ...)                                                          \
     do {                                                                             \
-        char *t_ = tmpl(rp, __VA_ARGS__, NULL);                                      \
+        char *t_ = pdurep_report_template(rp, __VA_ARGS__, NULL);                    \
         if (t_)                                                                      \
-            para(rp, id, t_);                                                        \
+            pdurep_report_paragraph(rp, id, t_);                                     \
         free(t_);                                                                    \
     } while (0)
-
-/* A list item: marker in the gutter, text indented. */
-static void item(report *rp, const char *marker, const char *markup)
-{
-    const pdurep_style *st = style(rp, PDUREP_STYLE_LIST);
-    pdurep_rich text, mark;
-    pdurep_rich_init(&text);
-    pdurep_rich_init(&mark);
-    double indent = st->size * 1.8;
-    if (pdurep_rich_markup(&text, st->face, markup, note_ref, rp) ||
-        pdurep_rich_markup(&mark, st->face, marker, NULL, NULL))
-        pdurep_doc_fail(rp->doc, PDUREP_ERROR_DATA, "cannot set list item: %s", markup);
-    else
-        pdurep_doc_flow(rp->doc, st, &text, indent, &mark, st->size * 0.3);
-    pdurep_rich_free(&text);
-    pdurep_rich_free(&mark);
-}
-
-/* Lay out a narrative section: paragraphs, bullets and numbered items. */
-static int narrative(report *rp, const char *key, int as_lines)
-{
-    const pdurep_narrative_section *s = pdurep_narrative_get(rp->n, key);
-    if (!s || !*s->body)
-        return 0;
-    pdurep_block *b = NULL;
-    size_t nb = 0;
-    if (pdurep_narrative_blocks(s, as_lines, &b, &nb)) {
-        pdurep_doc_fail(rp->doc, PDUREP_ERROR_NO_MEMORY, NULL);
-        return 0;
-    }
-    int number = 0;
-    for (size_t i = 0; i < nb && !rp->doc->err; i++) {
-        char *text = NULL;
-        size_t bad = 0;
-        if (pdurep_narrative_fill(b[i].text, rp->r, &rp->words, &text, &bad)) {
-            pdurep_doc_fail(rp->doc, PDUREP_ERROR_DATA, "narrative line %lu: unknown placeholder",
-                            b[i].line);
-            break;
-        }
-        if (b[i].kind == PDUREP_BLOCK_BULLET) {
-            item(rp, S(rp, "list.bullet"), text);
-        } else if (b[i].kind == PDUREP_BLOCK_NUMBERED) {
-            char num[24];
-            snprintf(num, sizeof num, "%d", ++number);
-            char *m = tmpl(rp, "list.number", "n", num, NULL);
-            if (m)
-                item(rp, m, text);
-            free(m);
-        } else if (b[i].kind == PDUREP_BLOCK_LINE) {
-            pdurep_style st = *style(rp, PDUREP_STYLE_BODY);
-            st.space_after = 0;
-            if (i + 1 == nb)
-                st.space_after = style(rp, PDUREP_STYLE_BODY)->space_after;
-            pdurep_doc_paragraph(rp->doc, &st, text, note_ref, rp);
-        } else {
-            para(rp, PDUREP_STYLE_BODY, text);
-        }
-        free(text);
-    }
-    pdurep_blocks_free(b, nb);
-    return 1;
-}
-
-/* ---- figures -------------------------------------------------------------- */
-
-static const char *rating_word(report *rp, pdurep_rating r)
-{
-    return r >= 0 && r < PDUREP_RATING_COUNT ? S(rp, rating_keys[r]) : "";
-}
 
 /* A band's name from the strings file (band-name.KEY), not the framework's English. */
 static const char *band_word(report *rp, const pdurep_band *band)
 {
     return band ? pdurep_strings_term(rp->str, "band-name.", band->name, '-') : "";
 }
-
-static void percent_text(report *rp, pdurep_tally t, char *out, size_t len)
-{
-    unsigned long rel = pdurep_tally_relevant(t);
-    if (!rel) {
-        snprintf(out, len, "%s", S(rp, "percent-none"));
-        return;
-    }
-    char n[16];
-    snprintf(n, sizeof n, "%d", pdurep_percent_rounded(t.yes, rel));
-    char *s = tmpl(rp, "percent", "n", n, NULL);
-    char *p = s ? plain(s) : NULL;
-    snprintf(out, len, "%s", p ? p : n);
-    free(s);
-    free(p);
-}
-
 /* Markup made bold, or NULL. */
 static char *bold(const char *markup)
 {
@@ -464,9 +111,9 @@ static char *band_range(report *rp, const pdurep_band *band)
     char from[16], to[16];
     snprintf(from, sizeof from, "%g", band->min_percent);
     if (!above)
-        return tmpl(rp, "band.range-top", "from", from, NULL);
+        return pdurep_report_template(rp, "band.range-top", "from", from, NULL);
     snprintf(to, sizeof to, "%g", above->min_percent);
-    return tmpl(rp, "band.range", "from", from, "to", to, NULL);
+    return pdurep_report_template(rp, "band.range", "from", from, "to", to, NULL);
 }
 
 /* The theme of the k-th key question of a standard ("engaging the person"...). */
@@ -474,7 +121,7 @@ static const char *theme(report *rp, size_t k)
 {
     char key[48];
     snprintf(key, sizeof key, "comparison.theme.%zu", k + 1);
-    return S(rp, key);
+    return pdurep_report_string(rp, key);
 }
 
 /* Thresholds to draw on a chart: the lower bound of every band above zero. */
@@ -489,22 +136,11 @@ static size_t band_marks(const pdurep_framework *fw, double *marks, size_t max)
 
 /* ---- sections --------------------------------------------------------------- */
 
-static void section_start(report *rp, const pdurep_layout_section *sec, const char *title)
-{
-    if (sec->new_page)
-        pdurep_doc_new_page(rp->doc);
-    char *p = plain(title);
-    if (p)
-        pdurep_doc_set_running(rp->doc, p);
-    free(p);
-    heading(rp, PDUREP_STYLE_H1, title, 0);
-}
-
 static void section_titled(report *rp, const pdurep_layout_section *sec, const char *key)
 {
-    char *t = tmpl(rp, key, NULL);
+    char *t = pdurep_report_template(rp, key, NULL);
     if (t)
-        section_start(rp, sec, t);
+        pdurep_report_section(rp, sec, t);
     free(t);
 }
 
@@ -517,7 +153,8 @@ static void do_cover(report *rp)
     double band_h = l->page_h * 0.42;
     pdurep_doc_fill_rect(doc, 0, l->page_h - band_h, l->page_w, band_h, l->colours[PDUREP_COLOUR_COVER]);
     double x = doc->frame.x0, w = doc->frame.x1 - doc->frame.x0;
-    pdurep_style kicker = *style(rp, PDUREP_STYLE_COVER_TEXT), title = *style(rp, PDUREP_STYLE_COVER_TITLE);
+    pdurep_style kicker = *pdurep_report_style(rp, PDUREP_STYLE_COVER_TEXT),
+                 title = *pdurep_report_style(rp, PDUREP_STYLE_COVER_TITLE);
     pdurep_rich rich;
     pdurep_lines lines = {0};
     pdurep_rich_init(&rich);
@@ -525,7 +162,7 @@ static void do_cover(report *rp)
     const char *keys[3] = {"cover.kicker", "cover.title", "cover.subtitle"};
     const pdurep_style *styles[3] = {&kicker, &title, &kicker};
     for (int i = 0; i < 3 && !doc->err; i++) {
-        char *t = tmpl(rp, keys[i], NULL);
+        char *t = pdurep_report_template(rp, keys[i], NULL);
         pdurep_rich_clear(&rich);
         if (t && !pdurep_rich_markup(&rich, styles[i]->face, t, NULL, NULL) &&
             !pdurep_lines_break(&lines, &doc->fonts, &rich, styles[i]->size, w, 0)) {
@@ -539,19 +176,19 @@ static void do_cover(report *rp)
 
     /* Below the field: fieldwork, the overall rating as a chip, the score. */
     y = l->page_h - band_h - 40;
-    const pdurep_style *body = style(rp, PDUREP_STYLE_BODY);
-    char *fw = tmpl(rp, "cover.fieldwork", NULL);
-    char *ov = tmpl(rp, "cover.overall", NULL);
+    const pdurep_style *body = pdurep_report_style(rp, PDUREP_STYLE_BODY);
+    char *fw = pdurep_report_template(rp, "cover.fieldwork", NULL);
+    char *ov = pdurep_report_template(rp, "cover.overall", NULL);
     char score[32];
     snprintf(score, sizeof score, "%d/%d", rp->r->score, rp->r->max_score);
-    char *sc = tmpl(rp, "cover.score", "score", score, NULL);
+    char *sc = pdurep_report_template(rp, "cover.score", "score", score, NULL);
     if (fw && ov && sc) {
-        char *p = plain(fw);
+        char *p = pdurep_report_plain(fw);
         pdurep_doc_draw_text(doc, body->face, body->size + 2, body->colour, x, y, PDUREP_ALIGN_LEFT,
                              p ? p : "");
         free(p);
         y -= 40;
-        p = plain(ov);
+        p = pdurep_report_plain(ov);
         pdurep_doc_draw_text(doc, PDUREP_FACE_BOLD, body->size + 2, body->colour, x, y,
                              PDUREP_ALIGN_LEFT, p ? p : "");
         double lw = pdurep_fonts_width(&doc->fonts, PDUREP_FACE_BOLD, body->size + 2, p ? p : "",
@@ -559,7 +196,7 @@ static void do_cover(report *rp)
         free(p);
         pdurep_rating o = rp->r->overall;
         if (o >= 0 && o < PDUREP_RATING_COUNT) {
-            const char *name = rating_word(rp, o);
+            const char *name = pdurep_report_rating_word(rp, o);
             double tw = pdurep_fonts_width(&doc->fonts, PDUREP_FACE_BOLD, 16, name, strlen(name));
             double cx = x + lw + 12;
             pdurep_doc_fill_rect(doc, cx, y - 10, tw + 24, 32, l->rating_fill[o]);
@@ -567,7 +204,7 @@ static void do_cover(report *rp)
                                  PDUREP_ALIGN_LEFT, name);
         }
         y -= 40;
-        p = plain(sc);
+        p = pdurep_report_plain(sc);
         pdurep_doc_draw_text(doc, body->face, body->size + 2, body->colour, x, y, PDUREP_ALIGN_LEFT,
                              p ? p : "");
         free(p);
@@ -575,9 +212,10 @@ static void do_cover(report *rp)
     free(fw);
     free(ov);
     free(sc);
-    char *prod = tmpl(rp, "cover.produced", "version", PDUREP_VERSION_STRING, NULL);
+    char *prod =
+        pdurep_report_template(rp, "cover.produced", "version", PDUREP_VERSION_STRING, NULL);
     if (prod) {
-        const pdurep_style *small = style(rp, PDUREP_STYLE_SMALL);
+        const pdurep_style *small = pdurep_report_style(rp, PDUREP_STYLE_SMALL);
         pdurep_rich_clear(&rich);
         if (!pdurep_rich_markup(&rich, small->face, prod, NULL, NULL) &&
             !pdurep_lines_break(&lines, &doc->fonts, &rich, small->size, w, 0))
@@ -612,7 +250,7 @@ static void do_contents(report *rp, const pdurep_layout_section *sec)
     section_titled(rp, sec, "contents.title");
     pdurep_doc_reserve(doc, 0);
     /* Reserve the pages now; the entries are drawn once every page number is known. */
-    const pdurep_style *cst = style(rp, PDUREP_STYLE_CONTENTS);
+    const pdurep_style *cst = pdurep_report_style(rp, PDUREP_STYLE_CONTENTS);
     double need = contents_entries(rp) * cst->leading;
     rp->contents_page = doc->page;
     rp->contents_y = doc->y;
@@ -631,7 +269,7 @@ static void do_contents(report *rp, const pdurep_layout_section *sec)
 static void draw_contents(report *rp)
 {
     pdurep_doc *doc = rp->doc;
-    const pdurep_style *cst = style(rp, PDUREP_STYLE_CONTENTS);
+    const pdurep_style *cst = pdurep_report_style(rp, PDUREP_STYLE_CONTENTS);
     size_t page = rp->contents_page;
     double y = rp->contents_y;
     pdurep_doc_use_page(doc, page);
@@ -656,7 +294,7 @@ static void draw_contents(report *rp)
         double nw = pdurep_fonts_width(&doc->fonts, st.face, st.size, num, strlen(num));
         /* Titles are single lines; a long one is cut by the line breaker's box. */
         pdurep_rich_clear(&rich);
-        char *esc = escaped(rp, a->title);
+        char *esc = pdurep_report_escaped(rp, a->title);
         if (!esc || pdurep_rich_markup(&rich, st.face, esc, NULL, NULL) ||
             pdurep_lines_break(&lines, &doc->fonts, &rich, st.size, x1 - x0 - indent - nw - 24, 0)) {
             free(esc);
@@ -682,9 +320,9 @@ static void do_foreword(report *rp, const pdurep_layout_section *sec)
     if (!pdurep_narrative_get(rp->n, "foreword"))
         return;
     section_titled(rp, sec, "foreword.title");
-    narrative(rp, "foreword", 0);
-    pdurep_doc_skip(rp->doc, style(rp, PDUREP_STYLE_BODY)->space_after);
-    narrative(rp, "signature", 1);
+    pdurep_report_narrative(rp, "foreword", 0);
+    pdurep_doc_skip(rp->doc, pdurep_report_style(rp, PDUREP_STYLE_BODY)->space_after);
+    pdurep_report_narrative(rp, "signature", 1);
 }
 
 static void do_ratings(report *rp, const pdurep_layout_section *sec)
@@ -697,17 +335,18 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
     /* Headline figures as a small table: fieldwork, score, overall rating. */
     char score[32];
     snprintf(score, sizeof score, "%d/%d", r->score, r->max_score);
-    char *fwk = tmpl(rp, "ratings.fieldwork", NULL), *sc = tmpl(rp, "ratings.score", NULL);
-    char *ov = tmpl(rp, "ratings.overall", NULL);
-    char *score_b = escaped(rp, score);
-    char *ov_name = escaped(rp, rating_word(rp, r->overall));
+    char *fwk = pdurep_report_template(rp, "ratings.fieldwork", NULL),
+         *sc = pdurep_report_template(rp, "ratings.score", NULL);
+    char *ov = pdurep_report_template(rp, "ratings.overall", NULL);
+    char *score_b = pdurep_report_escaped(rp, score);
+    char *ov_name = pdurep_report_escaped(rp, pdurep_report_rating_word(rp, r->overall));
     if (fwk && sc && ov && score_b && ov_name) {
         double widths[3] = {1, 1, 1};
         pdurep_table_style ts = rp->ts;
         ts.head = ts.body;
         ts.head.face = PDUREP_FACE_BOLD;
         ts.head_fill = rp->lay->colours[PDUREP_COLOUR_PANEL];
-        pdurep_table *t = pdurep_table_new(rp->doc, &ts, 3, widths, NULL, note_ref, rp);
+        pdurep_table *t = pdurep_table_new(rp->doc, &ts, 3, widths, NULL, pdurep_report_note, rp);
         pdurep_table_cell head[3] = {cell(fwk), cell(sc), cell(ov)};
         char *fw_val = NULL;
         pdurep_narrative_fill("{fieldwork}", r, &rp->words, &fw_val, NULL);
@@ -727,9 +366,10 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
     /* Every standard with its rating chip and points, grouped by domain. */
     double widths[3] = {6, 3, 1.2};
     pdurep_align align[3] = {PDUREP_ALIGN_LEFT, PDUREP_ALIGN_CENTRE, PDUREP_ALIGN_RIGHT};
-    pdurep_table *t = pdurep_table_new(rp->doc, &rp->ts, 3, widths, align, note_ref, rp);
-    char *h[3] = {tmpl(rp, "ratings.column.standard", NULL), tmpl(rp, "ratings.column.rating", NULL),
-                  tmpl(rp, "ratings.column.points", NULL)};
+    pdurep_table *t = pdurep_table_new(rp->doc, &rp->ts, 3, widths, align, pdurep_report_note, rp);
+    char *h[3] = {pdurep_report_template(rp, "ratings.column.standard", NULL),
+                  pdurep_report_template(rp, "ratings.column.rating", NULL),
+                  pdurep_report_template(rp, "ratings.column.points", NULL)};
     if (h[0] && h[1] && h[2]) {
         pdurep_table_cell head[3] = {cell(h[0]), cell(h[1]), cell(h[2])};
         pdurep_table_row(t, head, 1);
@@ -744,7 +384,8 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
             domain = s->domain;
             char d[16];
             snprintf(d, sizeof d, "%d", domain);
-            char *dt = tmpl(rp, "ratings.domain", "domain", d, "domain-name", s->domain_name, NULL);
+            char *dt = pdurep_report_template(rp, "ratings.domain", "domain", d, "domain-name",
+                                              s->domain_name, NULL);
             pdurep_table_cell row[3] = {cell(dt), cell(""), cell("")};
             for (int k = 0; k < 3; k++) {
                 row[k].has_fill = 1;
@@ -753,8 +394,9 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
             pdurep_table_row(t, row, 0);
             free(dt);
         }
-        char *name = tmpl(rp, "standard.heading", "code", s->code, "name", s->name, NULL);
-        char *rating = escaped(rp, rating_word(rp, sr->rating));
+        char *name =
+            pdurep_report_template(rp, "standard.heading", "code", s->code, "name", s->name, NULL);
+        char *rating = pdurep_report_escaped(rp, pdurep_report_rating_word(rp, sr->rating));
         char pts[16];
         snprintf(pts, sizeof pts, "%d", sr->points);
         pdurep_table_cell row[3] = {cell(name), rating_cell(rp, sr->rating, rating), cell(pts)};
@@ -765,7 +407,7 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
     pdurep_table_end(t);
 
     /* The overview graphic: one row per standard, one column per rating. */
-    heading(rp, PDUREP_STYLE_H3, S(rp, "ratings.overview"), -1);
+    pdurep_report_heading(rp, PDUREP_STYLE_H3, pdurep_report_string(rp, "ratings.overview"), -1);
     const char **rows = calloc(fw->n_standards, sizeof *rows);
     const char **chips = calloc(fw->n_standards, sizeof *chips);
     int *chosen = calloc(fw->n_standards, sizeof *chosen);
@@ -774,14 +416,14 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
         const char *cols[PDUREP_RATING_COUNT];
         pdurep_rgb fill[PDUREP_RATING_COUNT], ink[PDUREP_RATING_COUNT];
         for (int k = 0; k < PDUREP_RATING_COUNT; k++) {
-            cols[k] = rating_word(rp, (pdurep_rating)k);
+            cols[k] = pdurep_report_rating_word(rp, (pdurep_rating)k);
             fill[k] = rp->lay->rating_fill[k];
             ink[k] = rp->lay->rating_ink[k];
         }
         char (*pts)[16] = calloc(fw->n_standards, sizeof *pts);
         for (size_t i = 0; pts && i < fw->n_standards; i++) {
-            rows[i] = tmpl(rp, "standard.heading", "code", fw->standards[i].code, "name",
-                           fw->standards[i].name, NULL);
+            rows[i] = pdurep_report_template(rp, "standard.heading", "code", fw->standards[i].code,
+                                             "name", fw->standards[i].name, NULL);
             chosen[i] = r->standards[i].rating;
             snprintf(pts[i], sizeof pts[i], "%d", r->standards[i].points);
             chips[i] = pts[i];
@@ -808,9 +450,9 @@ static void do_recommendations(report *rp, const pdurep_layout_section *sec)
     if (!pdurep_narrative_get(rp->n, "recommendations"))
         return;
     section_titled(rp, sec, "recommendations.title");
-    narrative(rp, "recommendations-intro", 0);
+    pdurep_report_narrative(rp, "recommendations-intro", 0);
     PARA_T(rp, PDUREP_STYLE_BODY, "recommendations.lead");
-    narrative(rp, "recommendations", 0);
+    pdurep_report_narrative(rp, "recommendations", 0);
 }
 
 static long attribute_of(report *rp, const pdurep_layout_section *sec)
@@ -823,32 +465,33 @@ static void do_background(report *rp, const pdurep_layout_section *sec)
 {
     const pdurep_ratings *r = rp->r;
     section_titled(rp, sec, "background.title");
-    narrative(rp, "background", 0);
+    pdurep_report_narrative(rp, "background", 0);
 
     /* The sample in figures. */
-    heading(rp, PDUREP_STYLE_H3, S(rp, "background.sample"), -1);
+    pdurep_report_heading(rp, PDUREP_STYLE_H3, pdurep_report_string(rp, "background.sample"), -1);
     double widths[2] = {4, 1};
     pdurep_align align[2] = {PDUREP_ALIGN_LEFT, PDUREP_ALIGN_RIGHT};
-    pdurep_table *t = pdurep_table_new(rp->doc, &rp->ts, 2, widths, align, note_ref, rp);
-    char *h0 = tmpl(rp, "background.column.what", NULL), *h1 = tmpl(rp, "background.column.number", NULL);
+    pdurep_table *t = pdurep_table_new(rp->doc, &rp->ts, 2, widths, align, pdurep_report_note, rp);
+    char *h0 = pdurep_report_template(rp, "background.column.what", NULL),
+         *h1 = pdurep_report_template(rp, "background.column.number", NULL);
     pdurep_table_cell head[2] = {cell(h0), cell(h1)};
     pdurep_table_row(t, head, 1);
     free(h0);
     free(h1);
     char num[32];
-    char *label = tmpl(rp, "background.cases", NULL);
+    char *label = pdurep_report_template(rp, "background.cases", NULL);
     snprintf(num, sizeof num, "%lu", r->n_cases);
     pdurep_table_row(t, (pdurep_table_cell[2]){cell(label), cell(num)}, 0);
     free(label);
     long a = attribute_of(rp, sec);
     for (size_t v = 0; a >= 0 && v < r->framework->attributes[a].n_values; v++) {
-        char *lab = escaped(rp, r->framework->attributes[a].labels[v]);
+        char *lab = pdurep_report_escaped(rp, r->framework->attributes[a].labels[v]);
         snprintf(num, sizeof num, "%lu", r->breakdowns[a].cases[v]);
         pdurep_table_row(t, (pdurep_table_cell[2]){cell(lab), cell(num)}, 0);
         free(lab);
     }
     if (r->inspection->caseload >= 0) {
-        label = tmpl(rp, "background.caseload", NULL);
+        label = pdurep_report_template(rp, "background.caseload", NULL);
         char *c = NULL;
         pdurep_narrative_fill("{caseload}", r, &rp->words, &c, NULL);
         pdurep_table_row(t, (pdurep_table_cell[2]){cell(label), cell(c ? c : "")}, 0);
@@ -863,30 +506,31 @@ static void standard_panel(report *rp, size_t i)
 {
     const pdurep_standard *s = &rp->r->framework->standards[i];
     const pdurep_standard_result *sr = &rp->r->standards[i];
-    char *title = tmpl(rp, "standard.heading", "code", s->code, "name", s->name, NULL);
+    char *title =
+        pdurep_report_template(rp, "standard.heading", "code", s->code, "name", s->name, NULL);
     if (!title)
         return;
-    char *p = plain(title);
-    pdurep_doc_heading(rp->doc, style(rp, PDUREP_STYLE_H2), title, 1, p);
+    char *p = pdurep_report_plain(title);
+    pdurep_doc_heading(rp->doc, pdurep_report_style(rp, PDUREP_STYLE_H2), title, 1, p);
     free(p);
     free(title);
 
     /* Statement beside a rating chip, in one row so they stay together. */
     pdurep_table_style ts = rp->ts;
-    ts.body = *style(rp, PDUREP_STYLE_STATEMENT);
+    ts.body = *pdurep_report_style(rp, PDUREP_STYLE_STATEMENT);
     ts.striped = 0;
     ts.rule = rp->lay->colours[PDUREP_COLOUR_PANEL];
     ts.pad_y = 7;
     double widths[2] = {3, 1.2};
     pdurep_align align[2] = {PDUREP_ALIGN_LEFT, PDUREP_ALIGN_CENTRE};
-    pdurep_table *t = pdurep_table_new(rp->doc, &ts, 2, widths, align, note_ref, rp);
-    char *stmt = escaped(rp, s->statement);
-    char *label = tmpl(rp, "standard.rating-label", NULL);
-    const char *rw = rating_word(rp, sr->rating);
+    pdurep_table *t = pdurep_table_new(rp->doc, &ts, 2, widths, align, pdurep_report_note, rp);
+    char *stmt = pdurep_report_escaped(rp, s->statement);
+    char *label = pdurep_report_template(rp, "standard.rating-label", NULL);
+    const char *rw = pdurep_report_rating_word(rp, sr->rating);
     size_t n = (label ? strlen(label) : 0) + strlen(rw) * 2 + 16;
     char *chip = malloc(n);
     if (chip && label) {
-        char *rwe = escaped(rp, rw);
+        char *rwe = pdurep_report_escaped(rp, rw);
         snprintf(chip, n, "%s\n**%s**", label, rwe ? rwe : "");
         free(rwe);
     }
@@ -901,7 +545,8 @@ static void standard_panel(report *rp, size_t i)
 
     if (sr->overridden)
         PARA_T(rp, PDUREP_STYLE_CAPTION, "standard.override", "computed",
-               rating_word(rp, sr->computed_rating), "rating", rw, "rationale", sr->rationale);
+               pdurep_report_rating_word(rp, sr->computed_rating), "rating", rw, "rationale",
+               sr->rationale);
     else if (s->rated_by == PDUREP_RATED_BY_JUDGEMENT && sr->rationale && *sr->rationale)
         PARA_T(rp, PDUREP_STYLE_CAPTION, "standard.judgement", "rationale", sr->rationale);
 }
@@ -911,8 +556,8 @@ static void sub_list(report *rp, const char *key, const char *title_key)
     const pdurep_narrative_section *s = pdurep_narrative_get(rp->n, key);
     if (!s || !*s->body)
         return;
-    heading(rp, PDUREP_STYLE_H3, S(rp, title_key), -1);
-    narrative(rp, key, 0);
+    pdurep_report_heading(rp, PDUREP_STYLE_H3, pdurep_report_string(rp, title_key), -1);
+    pdurep_report_narrative(rp, key, 0);
 }
 
 /* A domain-two standard's key questions: table, chart and the note on its driver. */
@@ -933,14 +578,16 @@ static void key_questions(report *rp, size_t i)
         char yes[24], rel[24], pct[24];
         snprintf(yes, sizeof yes, "%lu", t.yes);
         snprintf(rel, sizeof rel, "%lu", pdurep_tally_relevant(t));
-        percent_text(rp, t, pct, sizeof pct);
+        pdurep_report_percent(rp, t, pct, sizeof pct);
         char *range = band_range(rp, sr->band);
-        char *range_plain = range ? plain(range) : NULL;
-        note_define(rp, note_key, tmpl(rp, "standard.driver-note", "standard", s->name, "code",
-                                       fw->questions[sr->driver].code, "yes", yes, "relevant", rel,
-                                       "percent", pct, "band", band_word(rp, sr->band), "range",
-                                       range_plain ? range_plain : "", "rating",
-                                       rating_word(rp, sr->computed_rating), NULL));
+        char *range_plain = range ? pdurep_report_plain(range) : NULL;
+        pdurep_report_note_define(
+            rp, note_key,
+            pdurep_report_template(rp, "standard.driver-note", "standard", s->name, "code",
+                                   fw->questions[sr->driver].code, "yes", yes, "relevant", rel,
+                                   "percent", pct, "band", band_word(rp, sr->band), "range",
+                                   range_plain ? range_plain : "", "rating",
+                                   pdurep_report_rating_word(rp, sr->computed_rating), NULL));
         free(range);
         free(range_plain);
     }
@@ -955,9 +602,10 @@ static void key_questions(report *rp, size_t i)
 
     double widths[3] = {6.2, 1.5, 1.3};
     pdurep_align align[3] = {PDUREP_ALIGN_LEFT, PDUREP_ALIGN_RIGHT, PDUREP_ALIGN_RIGHT};
-    pdurep_table *t = pdurep_table_new(rp->doc, &rp->ts, 3, widths, align, note_ref, rp);
-    char *h[3] = {tmpl(rp, "kq.column.question", NULL), tmpl(rp, "kq.column.cases", NULL),
-                  tmpl(rp, "kq.column.percent", NULL)};
+    pdurep_table *t = pdurep_table_new(rp->doc, &rp->ts, 3, widths, align, pdurep_report_note, rp);
+    char *h[3] = {pdurep_report_template(rp, "kq.column.question", NULL),
+                  pdurep_report_template(rp, "kq.column.cases", NULL),
+                  pdurep_report_template(rp, "kq.column.percent", NULL)};
     pdurep_table_row(t, (pdurep_table_cell[3]){cell(h[0]), cell(h[1]), cell(h[2])}, 1);
     for (int k = 0; k < 3; k++)
         free(h[k]);
@@ -973,10 +621,10 @@ static void key_questions(report *rp, size_t i)
         char yes[24], rel[24];
         snprintf(yes, sizeof yes, "%lu", tl.yes);
         snprintf(rel, sizeof rel, "%lu", pdurep_tally_relevant(tl));
-        char *text = escaped(rp, fw->questions[q].text);
-        char *cases = tmpl(rp, "kq.cases", "yes", yes, "relevant", rel, NULL);
-        percent_text(rp, tl, labels[k], sizeof labels[k]);
-        char *pct = escaped(rp, labels[k]);
+        char *text = pdurep_report_escaped(rp, fw->questions[q].text);
+        char *cases = pdurep_report_template(rp, "kq.cases", "yes", yes, "relevant", rel, NULL);
+        pdurep_report_percent(rp, tl, labels[k], sizeof labels[k]);
+        char *pct = pdurep_report_escaped(rp, labels[k]);
         /* The driving question stands out by weight and shade, not colour alone. */
         char *bt = driver ? bold(text) : NULL, *bc = driver ? bold(cases) : NULL;
         char *bp = driver ? bold(pct) : NULL;
@@ -998,8 +646,9 @@ static void key_questions(report *rp, size_t i)
         const pdurep_band *band = pv >= 0 ? pdurep_framework_band(fw, pv) : NULL;
         bars[k] = (pdurep_chart_bar){pv, band ? rp->lay->rating_fill[band->rating]
                                               : rp->lay->colours[PDUREP_COLOUR_GRID], labels[k]};
-        glabels[k] = tmpl(rp, "comparison.group", "code", fw->questions[q].code, "standard", s->name,
-                          "theme", theme(rp, k), "text", fw->questions[q].text, NULL);
+        glabels[k] = pdurep_report_template(rp, "comparison.group", "code", fw->questions[q].code,
+                                            "standard", s->name, "theme", theme(rp, k), "text",
+                                            fw->questions[q].text, NULL);
         groups[k] = (pdurep_chart_group){glabels[k] ? glabels[k] : "", &bars[k]};
     }
     pdurep_table_end(t);
@@ -1011,11 +660,13 @@ static void key_questions(report *rp, size_t i)
         const char *legend[PDUREP_RATING_COUNT];
         pdurep_rgb fills[PDUREP_RATING_COUNT];
         for (int k = 0; k < PDUREP_RATING_COUNT; k++) {
-            legend[k] = rating_word(rp, (pdurep_rating)(PDUREP_RATING_COUNT - 1 - k));
+            legend[k] = pdurep_report_rating_word(rp, (pdurep_rating)(PDUREP_RATING_COUNT - 1 - k));
             fills[k] = rp->lay->rating_fill[PDUREP_RATING_COUNT - 1 - k];
         }
-        char *axis = tmpl(rp, "chart.axis", NULL), *lt = tmpl(rp, "chart.legend", NULL);
-        char *axis_p = axis ? plain(axis) : NULL, *lt_p = lt ? plain(lt) : NULL;
+        char *axis = pdurep_report_template(rp, "chart.axis", NULL),
+             *lt = pdurep_report_template(rp, "chart.legend", NULL);
+        char *axis_p = axis ? pdurep_report_plain(axis) : NULL,
+             *lt_p = lt ? pdurep_report_plain(lt) : NULL;
         pdurep_chart_bars c = {groups, s->n_key_questions, 1, marks, n_marks, axis_p, legend, fills,
                                PDUREP_RATING_COUNT, lt_p, 0.36};
         pdurep_doc_skip(rp->doc, 4);
@@ -1048,10 +699,11 @@ static void do_domain(report *rp, const pdurep_layout_section *sec)
     }
     char d[16];
     snprintf(d, sizeof d, "%d", sec->domain);
-    char *title = tmpl(rp, "domain.title", "domain", d, "domain-name", name, NULL);
+    char *title =
+        pdurep_report_template(rp, "domain.title", "domain", d, "domain-name", name, NULL);
     if (!title)
         return;
-    section_start(rp, sec, title);
+    pdurep_report_section(rp, sec, title);
     free(title);
     for (size_t i = 0; i < fw->n_standards && !rp->doc->err; i++) {
         const pdurep_standard *s = &fw->standards[i];
@@ -1107,7 +759,7 @@ static void do_comparison(report *rp, const pdurep_layout_section *sec)
         return;
     section_titled(rp, sec, "comparison.title");
     PARA_T(rp, PDUREP_STYLE_BODY, "comparison.intro", "attribute", attr->label);
-    narrative(rp, "comparison", 0);
+    pdurep_report_narrative(rp, "comparison", 0);
 
     pdurep_chart_group *groups = calloc(nq, sizeof *groups);
     pdurep_chart_bar *bars = calloc(nq * nv, sizeof *bars);
@@ -1123,26 +775,28 @@ static void do_comparison(report *rp, const pdurep_layout_section *sec)
                 size_t q = st->key_questions[k];
                 for (size_t v = 0; v < nv; v++) {
                     pdurep_tally t = pdurep_ratings_breakdown(r, (size_t)a, v, q);
-                    percent_text(rp, t, texts[g * nv + v], sizeof texts[0]);
+                    pdurep_report_percent(rp, t, texts[g * nv + v], sizeof texts[0]);
                     bars[g * nv + v] = (pdurep_chart_bar){pdurep_tally_percent(t),
                                                           rp->lay->colours[PDUREP_COLOUR_SERIES_1 + v % 4],
                                                           texts[g * nv + v]};
                 }
-                glabels[g] = tmpl(rp, "comparison.group", "code", fw->questions[q].code, "standard",
-                                  st->name, "theme", theme(rp, k), NULL);
+                glabels[g] =
+                    pdurep_report_template(rp, "comparison.group", "code", fw->questions[q].code,
+                                           "standard", st->name, "theme", theme(rp, k), NULL);
                 groups[g] = (pdurep_chart_group){glabels[g] ? glabels[g] : "", &bars[g * nv]};
             }
         }
         for (size_t v = 0; v < nv; v++) {
             char cases[24];
             snprintf(cases, sizeof cases, "%lu", r->breakdowns[a].cases[v]);
-            char *l = tmpl(rp, "comparison.legend", "value", attr->labels[v], "cases", cases, NULL);
-            legend[v] = l ? plain(l) : NULL;
+            char *l = pdurep_report_template(rp, "comparison.legend", "value", attr->labels[v],
+                                             "cases", cases, NULL);
+            legend[v] = l ? pdurep_report_plain(l) : NULL;
             free(l);
             fills[v] = rp->lay->colours[PDUREP_COLOUR_SERIES_1 + v % 4];
         }
-        char *axis = tmpl(rp, "chart.axis", NULL);
-        char *axis_p = axis ? plain(axis) : NULL;
+        char *axis = pdurep_report_template(rp, "chart.axis", NULL);
+        char *axis_p = axis ? pdurep_report_plain(axis) : NULL;
         double marks[8];
         size_t n_marks = band_marks(fw, marks, 8);
         pdurep_chart_bars c = {groups, nq, nv, marks, n_marks, axis_p,
@@ -1168,24 +822,28 @@ static void do_further(report *rp, const pdurep_layout_section *sec)
 {
     const pdurep_framework *fw = rp->r->framework;
     section_titled(rp, sec, "further.title");
-    narrative(rp, "further-information", 0);
-    heading(rp, PDUREP_STYLE_H3, S(rp, "further.method-title"), -1);
+    pdurep_report_narrative(rp, "further-information", 0);
+    pdurep_report_heading(rp, PDUREP_STYLE_H3, pdurep_report_string(rp, "further.method-title"),
+                          -1);
     PARA_T(rp, PDUREP_STYLE_BODY, "further.method");
     if (fw->provisional)
         PARA_T(rp, PDUREP_STYLE_BODY, "provisional.note", "framework", fw->code);
 
     /* The bands and the overall bands, read from the framework. */
-    heading(rp, PDUREP_STYLE_H3, S(rp, "further.bands"), -1);
+    pdurep_report_heading(rp, PDUREP_STYLE_H3, pdurep_report_string(rp, "further.bands"), -1);
     double widths[3] = {2, 2, 2};
-    pdurep_table *t = pdurep_table_new(rp->doc, &rp->ts, 3, widths, NULL, note_ref, rp);
-    char *h[3] = {tmpl(rp, "further.column.band", NULL), tmpl(rp, "further.column.range", NULL),
-                  tmpl(rp, "further.column.rating", NULL)};
+    pdurep_table *t = pdurep_table_new(rp->doc, &rp->ts, 3, widths, NULL, pdurep_report_note, rp);
+    char *h[3] = {pdurep_report_template(rp, "further.column.band", NULL),
+                  pdurep_report_template(rp, "further.column.range", NULL),
+                  pdurep_report_template(rp, "further.column.rating", NULL)};
     pdurep_table_row(t, (pdurep_table_cell[3]){cell(h[0]), cell(h[1]), cell(h[2])}, 1);
     for (int k = 0; k < 3; k++)
         free(h[k]);
     for (size_t b = 0; b < fw->n_bands; b++) {
-        char *name = escaped(rp, band_word(rp, &fw->bands[b])), *range = band_range(rp, &fw->bands[b]);
-        char *rating = escaped(rp, rating_word(rp, fw->bands[b].rating));
+        char *name = pdurep_report_escaped(rp, band_word(rp, &fw->bands[b])),
+             *range = band_range(rp, &fw->bands[b]);
+        char *rating =
+            pdurep_report_escaped(rp, pdurep_report_rating_word(rp, fw->bands[b].rating));
         pdurep_table_row(t, (pdurep_table_cell[3]){cell(name), cell(range),
                                                    rating_cell(rp, fw->bands[b].rating, rating)}, 0);
         free(name);
@@ -1194,10 +852,11 @@ static void do_further(report *rp, const pdurep_layout_section *sec)
     }
     pdurep_table_end(t);
 
-    heading(rp, PDUREP_STYLE_H3, S(rp, "further.overall"), -1);
+    pdurep_report_heading(rp, PDUREP_STYLE_H3, pdurep_report_string(rp, "further.overall"), -1);
     double w2[2] = {2, 2};
-    t = pdurep_table_new(rp->doc, &rp->ts, 2, w2, NULL, note_ref, rp);
-    char *h2[2] = {tmpl(rp, "further.column.score", NULL), tmpl(rp, "further.column.rating", NULL)};
+    t = pdurep_table_new(rp->doc, &rp->ts, 2, w2, NULL, pdurep_report_note, rp);
+    char *h2[2] = {pdurep_report_template(rp, "further.column.score", NULL),
+                   pdurep_report_template(rp, "further.column.rating", NULL)};
     pdurep_table_row(t, (pdurep_table_cell[2]){cell(h2[0]), cell(h2[1])}, 1);
     free(h2[0]);
     free(h2[1]);
@@ -1205,8 +864,9 @@ static void do_further(report *rp, const pdurep_layout_section *sec)
         char from[16], to[16];
         snprintf(from, sizeof from, "%d", fw->overall[b].min_score);
         snprintf(to, sizeof to, "%d", fw->overall[b].max_score);
-        char *range = tmpl(rp, "score.range", "from", from, "to", to, NULL);
-        char *rating = escaped(rp, rating_word(rp, fw->overall[b].rating));
+        char *range = pdurep_report_template(rp, "score.range", "from", from, "to", to, NULL);
+        char *rating =
+            pdurep_report_escaped(rp, pdurep_report_rating_word(rp, fw->overall[b].rating));
         pdurep_table_row(t, (pdurep_table_cell[2]){cell(range),
                                                    rating_cell(rp, fw->overall[b].rating, rating)}, 0);
         free(range);
@@ -1220,14 +880,14 @@ static void do_footnotes(report *rp, const pdurep_layout_section *sec)
     if (!rp->next_note)
         return;
     section_titled(rp, sec, "footnotes.title");
-    const pdurep_style *st = style(rp, PDUREP_STYLE_FOOTNOTE);
+    const pdurep_style *st = pdurep_report_style(rp, PDUREP_STYLE_FOOTNOTE);
     for (int k = 1; k <= rp->next_note && !rp->doc->err; k++) {
         for (size_t i = 0; i < rp->n_notes; i++) {
             if (rp->notes[i].number != k)
                 continue;
             char num[24];
             snprintf(num, sizeof num, "%d", k);
-            char *m = tmpl(rp, "list.number", "n", num, NULL);
+            char *m = pdurep_report_template(rp, "list.number", "n", num, NULL);
             pdurep_rich text, mark;
             pdurep_rich_init(&text);
             pdurep_rich_init(&mark);
@@ -1246,10 +906,10 @@ static void do_footnotes(report *rp, const pdurep_layout_section *sec)
 static void decorate(report *rp, size_t first)
 {
     pdurep_doc *doc = rp->doc;
-    const pdurep_style *st = style(rp, PDUREP_STYLE_RUNNING);
+    const pdurep_style *st = pdurep_report_style(rp, PDUREP_STYLE_RUNNING);
     pdurep_rgb rule = rp->lay->colours[PDUREP_COLOUR_RULE];
-    char *running = tmpl(rp, "report.running", NULL);
-    char *run_p = running ? plain(running) : NULL;
+    char *running = pdurep_report_template(rp, "report.running", NULL);
+    char *run_p = running ? pdurep_report_plain(running) : NULL;
     char total[24];
     snprintf(total, sizeof total, "%zu", doc->n_pages);
     pdurep_fonts_get(&doc->fonts, st->face);
@@ -1270,8 +930,8 @@ static void decorate(report *rp, size_t first)
                              PDUREP_ALIGN_LEFT, rp->r->inspection->inspectorate);
         char num[24];
         snprintf(num, sizeof num, "%zu", p + 1);
-        char *f = tmpl(rp, "page.footer", "page", num, "pages", total, NULL);
-        char *fp = f ? plain(f) : NULL;
+        char *f = pdurep_report_template(rp, "page.footer", "page", num, "pages", total, NULL);
+        char *fp = f ? pdurep_report_plain(f) : NULL;
         if (fp)
             pdurep_doc_draw_text(doc, st->face, st->size, st->colour, doc->frame.x1, bottom,
                                  PDUREP_ALIGN_RIGHT, fp);
@@ -1281,57 +941,6 @@ static void decorate(report *rp, size_t first)
     free(running);
     free(run_p);
 }
-
-/* ---- lent to region.c (report_internal.h) ----------------------------------- */
-
-void pdurep_report_parts_get(report *rp, pdurep_report_parts *out)
-{
-    *out = (pdurep_report_parts){rp->r, rp->pdus, rp->n, rp->lay, rp->doc, rp->ts, rp->cs};
-}
-
-const char *pdurep_report_string(report *rp, const char *key) { return S(rp, key); }
-
-char *pdurep_report_template(report *rp, const char *key, ...)
-{
-    va_list ap;
-    va_start(ap, key);
-    char *s = vtmpl(rp, key, ap);
-    va_end(ap);
-    return s;
-}
-
-char *pdurep_report_plain(const char *markup) { return plain(markup); }
-
-char *pdurep_report_escaped(report *rp, const char *text) { return escaped(rp, text); }
-
-const char *pdurep_report_rating_word(report *rp, pdurep_rating rating)
-{
-    return rating_word(rp, rating);
-}
-
-void pdurep_report_percent(report *rp, pdurep_tally t, char *out, size_t len)
-{
-    percent_text(rp, t, out, len);
-}
-
-void pdurep_report_heading(report *rp, pdurep_style_id id, const char *markup, int level)
-{
-    heading(rp, id, markup, level);
-}
-
-void pdurep_report_paragraph(report *rp, pdurep_style_id id, const char *markup)
-{
-    para(rp, id, markup);
-}
-
-int pdurep_report_narrative(report *rp, const char *key) { return narrative(rp, key, 0); }
-
-void pdurep_report_section(report *rp, const pdurep_layout_section *sec, const char *title)
-{
-    section_start(rp, sec, title);
-}
-
-int pdurep_report_note(void *ctx, const char *key, size_t len) { return note_ref(ctx, key, len); }
 
 /* ---- entry points ---------------------------------------------------------- */
 
@@ -1418,13 +1027,13 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
     if (err)
         goto out;
     for (int k = 0; k < PDUREP_RATING_COUNT; k++)
-        rp.words.rating[k] = S(&rp, rating_keys[k]);
+        rp.words.rating[k] = pdurep_report_string(&rp, pdurep_report_rating_keys[k]);
     for (int m = 0; m < 12; m++) {
         char key[16];
         snprintf(key, sizeof key, "month.%d", m + 1);
-        rp.words.month[m] = S(&rp, key);
+        rp.words.month[m] = pdurep_report_string(&rp, key);
     }
-    rp.words.none = S(&rp, "percent-none");
+    rp.words.none = pdurep_report_string(&rp, "percent-none");
     rp.words.date = pdurep_strings_get(rp.str, "date");
     rp.words.strings = rp.str;
 
@@ -1465,13 +1074,16 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
         draw_contents(&rp);
     decorate(&rp, first_decorated);
 
-    char *title = tmpl(&rp, "report.title", NULL), *subject = tmpl(&rp, "report.subject", NULL);
-    char *creator = tmpl(&rp, "report.creator", "version", PDUREP_VERSION_STRING, NULL);
-    char *tp = title ? plain(title) : NULL, *sp = subject ? plain(subject) : NULL;
-    char *cp = creator ? plain(creator) : NULL;
+    char *title = pdurep_report_template(&rp, "report.title", NULL),
+         *subject = pdurep_report_template(&rp, "report.subject", NULL);
+    char *creator =
+        pdurep_report_template(&rp, "report.creator", "version", PDUREP_VERSION_STRING, NULL);
+    char *tp = title ? pdurep_report_plain(title) : NULL,
+         *sp = subject ? pdurep_report_plain(subject) : NULL;
+    char *cp = creator ? pdurep_report_plain(creator) : NULL;
     pdurep_doc_set_info(rp.doc, tp, sp, r->inspection->inspectorate, cp, created);
     /* The catalog's /Lang lets screen readers and hyphenators pick the language. */
-    pdurep_doc_set_lang(rp.doc, S(&rp, "report.language"));
+    pdurep_doc_set_lang(rp.doc, pdurep_report_string(&rp, "report.language"));
     free(title);
     free(subject);
     free(creator);
@@ -1485,11 +1097,7 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
         pdurep_doc_stats(rp.doc, &stats->text_drawn, &stats->text_outside);
     }
 out:
-    for (size_t i = 0; i < rp.n_notes; i++) {
-        free(rp.notes[i].key);
-        free(rp.notes[i].markup);
-    }
-    free(rp.notes);
+    pdurep_report_notes_free(&rp);
     pdurep_doc_free(rp.doc);
     pdurep_strings_free(rp.str);
     pdurep_layout_free(rp.lay);

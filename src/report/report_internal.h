@@ -1,34 +1,55 @@
 /*
- * Internal: what report.c lends to the section writers kept in files of their
- * own (region.c), so that those sections look up strings, fill templates, set
- * text and number footnotes exactly as the rest of the report does.
+ * Internal: the report being laid out, and the pieces every section writer
+ * uses (strings and templates, footnotes, blocks), so that the PDU sections
+ * (report.c) and the region sections (region.c) set text, fill templates and
+ * number footnotes the same way. These pieces call no section writer: the
+ * section files depend on them, never the other way round.
  */
-#ifndef PDUREP_PDF_REPORT_INTERNAL_H
-#define PDUREP_PDF_REPORT_INTERNAL_H
+#ifndef PDUREP_REPORT_INTERNAL_H
+#define PDUREP_REPORT_INTERNAL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include "pdurep/report.h"
+#include "pdurep/strings.h"
 #include "typeset/chart.h"
 #include "typeset/doc.h"
 #include "report/layout.h"
 #include "typeset/table.h"
 
-/** A report being laid out (defined in report.c). */
-typedef struct report report;
+/** A footnote: its key, its text and the number it got when first referred to. */
+typedef struct pdurep_report_footnote {
+    char *key;
+    char *markup; /**< NULL until known */
+    int number;   /**< 0 until first referenced */
+} pdurep_report_footnote;
 
-/** What a section writer reads from the report. */
-typedef struct pdurep_report_parts {
-    const pdurep_ratings *r;        /**< The inspection's ratings. */
-    const pdurep_region_pdus *pdus; /**< A region's PDUs, or NULL. */
-    const pdurep_narrative *n;      /**< Its narrative. */
-    const pdurep_layout *lay;       /**< The layout: colours, rating fills, styles. */
-    pdurep_doc *doc;                /**< The document. */
-    pdurep_table_style ts;          /**< How tables look. */
-    pdurep_chart_style cs;          /**< How charts look. */
-} pdurep_report_parts;
+/** A report being laid out. */
+typedef struct report {
+    const pdurep_ratings *r;
+    const pdurep_region_pdus *pdus; /**< a region's PDUs, or NULL */
+    int region;               /**< strings: try "region.KEY" before "KEY" */
+    const pdurep_narrative *n;
+    pdurep_layout *lay;
+    pdurep_strings *str;
+    pdurep_doc *doc;
+    pdurep_diag *diag;
+    pdurep_narrative_words words;
+    pdurep_report_footnote *notes;
+    size_t n_notes;
+    int next_note;
+    size_t contents_page;     /**< first reserved contents page */
+    size_t contents_pages;    /**< how many, 0 when there is no contents section */
+    double contents_y;        /**< where entries start on the first contents page */
+    pdurep_table_style ts;
+    pdurep_chart_style cs;
+    const pdurep_style *st;   /**< the layout's styles */
+} report;
 
-/** @brief The parts of @p rp. */
-void pdurep_report_parts_get(report *rp, pdurep_report_parts *out);
+/* ---- template.c: strings and templates ----------------------------------- */
+
+/** The strings keys of the ratings, indexed by pdurep_rating. */
+extern const char *const pdurep_report_rating_keys[PDUREP_RATING_COUNT];
 
 /**
  * @brief The text of a strings key (NFC), or "" when absent.
@@ -44,6 +65,9 @@ const char *pdurep_report_string(report *rp, const char *key);
  */
 char *pdurep_report_template(report *rp, const char *key, ...) __attribute__((sentinel));
 
+/** @brief pdurep_report_template() with the pairs in a va_list. */
+char *pdurep_report_vtemplate(report *rp, const char *key, va_list ap);
+
 /** @brief Markup made plain text (malloc'd), for drawn labels. */
 char *pdurep_report_plain(const char *markup);
 
@@ -56,6 +80,28 @@ const char *pdurep_report_rating_word(report *rp, pdurep_rating rating);
 /** @brief A tally's rounded percentage as printed ("53%", or the word for none). */
 void pdurep_report_percent(report *rp, pdurep_tally t, char *out, size_t len);
 
+/* ---- footnotes.c ------------------------------------------------------------ */
+
+/** @brief Register a note the report writes itself; takes @p markup. */
+void pdurep_report_note_define(report *rp, const char *key, char *markup);
+
+/**
+ * @brief Footnote resolver for tables and rich text (@p ctx is the report):
+ * numbers notes in the order the document first refers to them; 0 for none.
+ */
+int pdurep_report_note(void *ctx, const char *key, size_t len);
+
+/** @brief Free the report's notes. */
+void pdurep_report_notes_free(report *rp);
+
+/* ---- blocks.c: headings, paragraphs, narrative, sections ------------------ */
+
+/** @brief A layout style of the report. */
+static inline const pdurep_style *pdurep_report_style(report *rp, pdurep_style_id id)
+{
+    return &rp->st[id];
+}
+
 /**
  * @brief Queue a heading in a layout style.
  * @param level 0 or 1 for an outline and contents entry, -1 for none.
@@ -65,8 +111,11 @@ void pdurep_report_heading(report *rp, pdurep_style_id id, const char *markup, i
 /** @brief A paragraph in a layout style; `[^key]` markers become numbered footnotes. */
 void pdurep_report_paragraph(report *rp, pdurep_style_id id, const char *markup);
 
-/** @brief Lay out a narrative section (paragraphs and lists); 0 when there is none. */
-int pdurep_report_narrative(report *rp, const char *key);
+/**
+ * @brief Lay out a narrative section (paragraphs and lists); 0 when there is none.
+ * @param as_lines Non-zero: each line is its own paragraph.
+ */
+int pdurep_report_narrative(report *rp, const char *key, int as_lines);
 
 /**
  * @brief Start a section: a new page if the layout says so, the running head, the title.
@@ -74,10 +123,7 @@ int pdurep_report_narrative(report *rp, const char *key);
  */
 void pdurep_report_section(report *rp, const pdurep_layout_section *sec, const char *title);
 
-/** @brief Footnote resolver for tables and rich text: @p ctx is the report. */
-int pdurep_report_note(void *ctx, const char *key, size_t len);
-
-/* ---- region.c ---------------------------------------------------------- */
+/* ---- region.c ------------------------------------------------------------- */
 
 /** @brief The `pdus` section: a region's PDUs compared (left out without PDUs). */
 void pdurep_region_section_pdus(report *rp, const pdurep_layout_section *sec);

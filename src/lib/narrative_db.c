@@ -1,0 +1,262 @@
+/*
+ * Narratives in the database: read from a bundle (narrative.txt and its
+ * translations narrative.LANG.txt), checked, stored per language, loaded back.
+ */
+#include "pdurep/narrative.h"
+#include "db_internal.h"
+#include "sbuf.h"
+#include "util.h"
+#include "rows.h"
+#include "csvfile.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Read a whole file; NULL with *err set (ENOENT gives PDUREP_OK: no such narrative). */
+static char *read_text(const char *path, size_t *len, pdurep_error *err, pdurep_diag *diag)
+{
+    *err = PDUREP_OK;
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        if (errno != ENOENT) {
+            pdurep_diag_add(diag, path, 0, 0, "cannot read: %s", strerror(errno));
+            *err = PDUREP_ERROR_IO;
+        }
+        return NULL;
+    }
+    pdurep_sbuf text = {0};
+    pdurep_sbuf_add(&text, "", 0);
+    char chunk[8192];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        pdurep_sbuf_add(&text, chunk, got);
+    int failed = ferror(fp);
+    fclose(fp);
+    if (failed) {
+        pdurep_diag_add(diag, path, 0, 0, "cannot read the file");
+        free(text.s);
+        *err = PDUREP_ERROR_IO;
+        return NULL;
+    }
+    *len = text.len;
+    return text.s;
+}
+
+static pdurep_error store(pdurep_db *db, const char *inspection_id, const char *lang,
+                          const pdurep_narrative *n, pdurep_diag *diag)
+{
+    sqlite3_stmt *ins = NULL;
+    pdurep_error err = PDUREP_OK;
+    if (sqlite3_prepare_v2(db->sql, "INSERT INTO narrative(inspection, lang, position, section, "
+                                    "line, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &ins,
+                           NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    for (size_t i = 0; !err && i < n->n_sections; i++) {
+        sqlite3_reset(ins);
+        sqlite3_bind_text(ins, 1, inspection_id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 2, lang, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(ins, 3, (sqlite3_int64)i);
+        sqlite3_bind_text(ins, 4, n->sections[i].key, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(ins, 5, (sqlite3_int64)n->sections[i].line);
+        sqlite3_bind_text(ins, 6, n->sections[i].body, -1, SQLITE_STATIC);
+        if (sqlite3_step(ins) != SQLITE_DONE)
+            err = pdurep_db_fail(db, diag);
+    }
+    sqlite3_finalize(ins);
+    return err;
+}
+
+/* A '?' inside a word or a U+FFFD is where an export lost a letter: warn at its line and
+ * column (in characters), so "G?yr" is caught before every document prints it. */
+static void lost_chars(const char *text, size_t len, const char *path, pdurep_diag *diag)
+{
+    if (strlen(text) != len || !pdurep_utf8_valid(text, len))
+        return; /* the parser reports what is wrong with such a file */
+    unsigned long line = 1;
+    const char *line_start = text;
+    for (const char *p = pdurep_lost_char(text, text); p; p = pdurep_lost_char(text, p + 1)) {
+        for (const char *q = line_start; q < p; q++)
+            if (*q == '\n') {
+                line++;
+                line_start = q + 1;
+            }
+        unsigned long col = 1;
+        for (const char *q = line_start; q < p; q++)
+            col += ((unsigned char)*q & 0xC0) != 0x80;
+        pdurep_diag_warn(diag, path, line, col, "%s: the program that wrote this file may have "
+                         "lost a letter there", *p == '?' ? "a '?' inside a word"
+                                                         : "a replacement character (U+FFFD)");
+    }
+}
+
+/* Read, check and store one narrative file; *out keeps it for comparison. */
+static pdurep_error import_one(pdurep_db *db, const pdurep_framework *fw, const char *inspection_id,
+                               const char *path, const char *lang, pdurep_narrative **out,
+                               pdurep_diag *diag)
+{
+    *out = NULL;
+    size_t len = 0;
+    pdurep_error err;
+    char *text = read_text(path, &len, &err, diag);
+    if (!text)
+        return err;
+    lost_chars(text, len, path, diag);
+    err = pdurep_narrative_parse(text, len, path, fw, out, diag);
+    free(text);
+    if (!err)
+        err = store(db, inspection_id, lang, *out, diag);
+    return err;
+}
+
+/* Languages of the bundle's PREFIXnarrative.LANG.txt files, sorted so messages come in one
+ * order. */
+static size_t translations(const char *bundle_dir, const char *prefix, char ***out,
+                           pdurep_diag *diag)
+{
+    char **langs = NULL;
+    size_t n = 0;
+    size_t plen = strlen(prefix);
+    DIR *d = opendir(bundle_dir);
+    for (struct dirent *e; d && (e = readdir(d));) {
+        if (strncmp(e->d_name, prefix, plen))
+            continue;
+        const char *name = e->d_name + plen;
+        size_t len = strlen(name);
+        if (len <= 14 || strncmp(name, "narrative.", 10) || strcmp(name + len - 4, ".txt"))
+            continue;
+        char *lang = pdurep_xstrdup(name + 10);
+        lang[len - 14] = '\0';
+        if (!strcmp(lang, PDUREP_NARRATIVE_BASE_LANG) || !pdurep_strings_valid_lang(lang)) {
+            char *path = pdurep_path_join(bundle_dir, e->d_name);
+            pdurep_diag_add(diag, path, 0, 0, "%s", strcmp(lang, PDUREP_NARRATIVE_BASE_LANG)
+                            ? "not a narrative language: name it narrative.LANG.txt with a "
+                              "language code such as cy"
+                            : "the English narrative is narrative.txt");
+            free(path);
+            free(lang);
+            continue;
+        }
+        langs = pdurep_xrealloc(langs, (n + 1) * sizeof *langs);
+        langs[n++] = lang;
+    }
+    if (d)
+        closedir(d);
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && strcmp(langs[j - 1], langs[j]) > 0; j--) {
+            char *t = langs[j];
+            langs[j] = langs[j - 1];
+            langs[j - 1] = t;
+        }
+    *out = langs;
+    return n;
+}
+
+pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
+                                     const char *inspection_id, const char *bundle_dir,
+                                     pdurep_diag *diag)
+{
+    return pdurep_narrative_import_files(db, fw, inspection_id, bundle_dir, "", diag);
+}
+
+pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework *fw,
+                                           const char *inspection_id, const char *bundle_dir,
+                                           const char *prefix, pdurep_diag *diag)
+{
+    sqlite3_stmt *del = NULL;
+    if (sqlite3_prepare_v2(db->sql, "DELETE FROM narrative WHERE inspection = ?1", -1, &del,
+                           NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    sqlite3_bind_text(del, 1, inspection_id, -1, SQLITE_STATIC);
+    pdurep_error err = sqlite3_step(del) == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
+    sqlite3_finalize(del);
+    if (err)
+        return err;
+
+    char *file = pdurep_xasprintf("%snarrative.txt", prefix);
+    char *path = pdurep_path_join(bundle_dir, file);
+    free(file);
+    pdurep_narrative *en = NULL;
+    err = import_one(db, fw, inspection_id, path, PDUREP_NARRATIVE_BASE_LANG, &en, diag);
+    free(path);
+    size_t before = pdurep_diag_total(diag);
+    char **langs = NULL;
+    size_t n_langs = translations(bundle_dir, prefix, &langs, diag);
+    if (!err && pdurep_diag_total(diag) > before)
+        err = PDUREP_ERROR_DATA;
+    /* Every translation is checked even after a failure, so one run lists every problem. */
+    for (size_t l = 0; l < n_langs; l++) {
+        file = pdurep_xasprintf("%snarrative.%s.txt", prefix, langs[l]);
+        path = pdurep_path_join(bundle_dir, file);
+        pdurep_narrative *tr = NULL;
+        pdurep_error e = import_one(db, fw, inspection_id, path, langs[l], &tr, diag);
+        if (!e && en) {
+            size_t n_missing = 0;
+            const char **missing = pdurep_narrative_missing(tr, en, &n_missing);
+            if (n_missing) {
+                pdurep_sbuf list = {0};
+                for (size_t i = 0; i < n_missing && i < 12; i++) {
+                    pdurep_sbuf_add(&list, i ? ", [" : "[", i ? 3 : 1);
+                    pdurep_sbuf_add(&list, missing[i], strlen(missing[i]));
+                    pdurep_sbuf_add(&list, "]", 1);
+                }
+                if (n_missing > 12)
+                    pdurep_sbuf_add(&list, ", ...", 5);
+                pdurep_diag_warn(diag, path, 0, 0, "%zu section%s of narrative.txt %s missing or "
+                                 "empty: %s; a report in '%s' needs --allow-fallback to print "
+                                 "%s in English", n_missing, n_missing == 1 ? "" : "s",
+                                 n_missing == 1 ? "is" : "are", list.s, langs[l],
+                                 n_missing == 1 ? "it" : "them");
+                free(list.s);
+            }
+            free(missing);
+        }
+        if (!err)
+            err = e;
+        pdurep_narrative_free(tr);
+        free(path);
+        free(file);
+        free(langs[l]);
+    }
+    free(langs);
+    pdurep_narrative_free(en);
+    return err;
+}
+
+pdurep_error pdurep_narrative_load(pdurep_db *db, const char *inspection_id, pdurep_narrative **out,
+                                   pdurep_diag *diag)
+{
+    return pdurep_narrative_load_lang(db, inspection_id, NULL, out, diag);
+}
+
+pdurep_error pdurep_narrative_load_lang(pdurep_db *db, const char *inspection_id, const char *lang,
+                                        pdurep_narrative **out, pdurep_diag *diag)
+{
+    *out = NULL;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->sql, "SELECT section, line, body FROM narrative WHERE "
+                                    "inspection = ?1 AND lang = ?2 ORDER BY position", -1, &st,
+                           NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    sqlite3_bind_text(st, 1, inspection_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, lang && *lang ? lang : PDUREP_NARRATIVE_BASE_LANG, -1, SQLITE_STATIC);
+    pdurep_narrative *n = pdurep_xcalloc(1, sizeof *n);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        n->sections = pdurep_xrealloc(n->sections, (n->n_sections + 1) * sizeof *n->sections);
+        n->sections[n->n_sections++] = (pdurep_narrative_section){
+            pdurep_xstrdup((const char *)sqlite3_column_text(st, 0)),
+            pdurep_xstrdup((const char *)sqlite3_column_text(st, 2)),
+            (unsigned long)sqlite3_column_int64(st, 1)};
+    }
+    pdurep_error err = rc == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
+    sqlite3_finalize(st);
+    if (err) {
+        pdurep_narrative_free(n);
+        return err;
+    }
+    *out = n;
+    return PDUREP_OK;
+}

@@ -1,0 +1,29 @@
+/*
+ * Internal: the one growable string buffer of the library. It follows the
+ * library's out-of-memory policy (util.h): growing it never fails.
+ */
+#ifndef PDUREP_SBUF_H
+#define PDUREP_SBUF_H
+
+#include <stddef.h>
+
+/** A NUL-terminated string that grows; zero-initialise, free s when done. */
+typedef struct pdurep_sbuf {
+    char *s;    /**< The text so far (NULL until something, even "", is added). */
+    size_t len; /**< Bytes in s, without the NUL. */
+    size_t cap; /**< Bytes allocated. */
+} pdurep_sbuf;
+
+/** @brief Append @p n bytes of @p s (which need not be NUL-terminated). */
+void pdurep_sbuf_add(pdurep_sbuf *b, const char *s, size_t n);
+
+/** @brief Append a NUL-terminated string. */
+void pdurep_sbuf_puts(pdurep_sbuf *b, const char *s);
+
+/**
+ * @brief Append text so that the inline markup (typeset/text.h) prints it
+ * literally: a backslash before each of `\ * [ ] { }`.
+ */
+void pdurep_sbuf_escaped(pdurep_sbuf *b, const char *s);
+
+#endif
