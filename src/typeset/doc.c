@@ -8,14 +8,15 @@
  */
 #include "typeset/doc.h"
 #include "typeset/hpdf_error.h"
-#include "pdurep/atomic.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Slack for comparisons of positions that are equal up to rounding. */
 #define EPS 1e-6
@@ -593,10 +594,28 @@ pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
         free(bytes);
         return pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "cannot read the PDF back from memory");
     }
-    pdurep_error err = pdurep_atomic_write_file(path, bytes, size, doc->diag);
+    int e = 0, fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0)
+        e = errno;
+    for (HPDF_UINT32 done = 0; !e && done < size;) {
+        ssize_t n = write(fd, bytes + done, size - done);
+        if (n < 0 && errno != EINTR)
+            e = errno;
+        else if (n > 0)
+            done += (HPDF_UINT32)n;
+    }
+    if (fd >= 0 && close(fd) != 0 && !e)
+        e = errno;
     free(bytes);
-    if (err)
-        doc->err = err;
+    if (e) {
+        const char *name = doc->cfg.output_name ? doc->cfg.output_name : path;
+        doc->err = PDUREP_ERROR_IO;
+        if (e == ENOSPC || e == EDQUOT)
+            pdurep_diag_add(doc->diag, name, 0, 0, "cannot write: the disk is full (%s)",
+                            strerror(e));
+        else
+            pdurep_diag_add(doc->diag, name, 0, 0, "cannot write: %s", strerror(e));
+    }
     return doc->err;
 }
 
