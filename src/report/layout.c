@@ -8,6 +8,8 @@
 #include "pdurep/db.h"
 
 #include <ctype.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -408,6 +410,107 @@ static void load_sections(loader *ld, yaml_node_t *seq)
     }
 }
 
+/* ---- contrast ------------------------------------------------------------- */
+
+double pdurep_contrast(pdurep_rgb a, pdurep_rgb b)
+{
+    double l[2];
+    const pdurep_rgb *c[2] = {&a, &b};
+    for (int i = 0; i < 2; i++) {
+        double ch[3] = {c[i]->r, c[i]->g, c[i]->b};
+        for (int k = 0; k < 3; k++)
+            ch[k] = ch[k] <= 0.04045 ? ch[k] / 12.92 : pow((ch[k] + 0.055) / 1.055, 2.4);
+        l[i] = 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2];
+    }
+    double hi = l[0] > l[1] ? l[0] : l[1], lo = l[0] > l[1] ? l[1] : l[0];
+    return (hi + 0.05) / (lo + 0.05);
+}
+
+double pdurep_contrast_needed(const pdurep_style *st)
+{
+    /* WCAG 2.1: 18pt, or 14pt bold, and larger is "large text". */
+    int large = st->size >= 18 - 1e-9 || (st->face == PDUREP_FACE_BOLD && st->size >= 14 - 1e-9);
+    return large ? 3.0 : 4.5;
+}
+
+static void hex(pdurep_rgb c, char out[8])
+{
+    snprintf(out, 8, "#%02x%02x%02x", (unsigned)(c.r * 255 + 0.5), (unsigned)(c.g * 255 + 0.5),
+             (unsigned)(c.b * 255 + 0.5));
+}
+
+/* Where to point at for a style: its own entry, else the styles mapping, else the file. */
+static yaml_node_t *style_node(loader *ld, yaml_node_t *root, int id)
+{
+    yaml_node_t *styles = pdurep_yaml_get(&ld->y, root, "styles");
+    yaml_node_t *n = styles ? pdurep_yaml_get(&ld->y, styles, style_names[id]) : NULL;
+    return n ? n : styles ? styles : root;
+}
+
+static void pair(loader *ld, yaml_node_t *at, const char *what, pdurep_rgb fg, const char *on,
+                 pdurep_rgb bg, const pdurep_style *st)
+{
+    double c = pdurep_contrast(fg, bg), need = pdurep_contrast_needed(st);
+    /* Compare at the precision printed, so the message never says "4.50 is below 4.50". */
+    if (floor(c * 100 + 1e-9) / 100 < need) {
+        char f[8], b[8];
+        hex(fg, f);
+        hex(bg, b);
+        pdurep_yaml_error(&ld->y, at, "%s (%s) on %s (%s) has contrast %.2f:1, below the %.1f:1 "
+                          "WCAG 2.1 asks of %s text", what, f, on, b, floor(c * 100) / 100, need,
+                          need < 4.5 ? "large" : "this size of");
+    }
+}
+
+/*
+ * Every text/background pair the report draws, from the layout's own colours.
+ * A layout below WCAG 2.1 1.4.3 is refused rather than warned about: a report
+ * that fails it may not be published by a public body, and a warning in a
+ * batch run is easily lost.
+ */
+static void check_contrast(loader *ld, yaml_node_t *root)
+{
+    const pdurep_layout *l = ld->l;
+    const pdurep_rgb white = {1, 1, 1};
+    static const int on_page[] = {PDUREP_STYLE_BODY, PDUREP_STYLE_H1, PDUREP_STYLE_H2,
+                                  PDUREP_STYLE_H3, PDUREP_STYLE_LIST, PDUREP_STYLE_STATEMENT,
+                                  PDUREP_STYLE_SMALL, PDUREP_STYLE_TABLE_BODY, PDUREP_STYLE_CAPTION,
+                                  PDUREP_STYLE_FOOTNOTE, PDUREP_STYLE_RUNNING,
+                                  PDUREP_STYLE_CHART_LABEL, PDUREP_STYLE_CONTENTS};
+    char what[64];
+    for (size_t i = 0; i < sizeof on_page / sizeof *on_page; i++) {
+        int id = on_page[i];
+        snprintf(what, sizeof what, "text of style '%s'", style_names[id]);
+        pair(ld, style_node(ld, root, id), what, l->styles[id].colour, "the page", white,
+             &l->styles[id]);
+    }
+    /* Table cells: striped rows, panels (domain rows, headline figures), highlighted rows. */
+    static const int fills[] = {PDUREP_COLOUR_STRIPE, PDUREP_COLOUR_PANEL, PDUREP_COLOUR_HIGHLIGHT};
+    const pdurep_style *tb = &l->styles[PDUREP_STYLE_TABLE_BODY];
+    for (size_t i = 0; i < sizeof fills / sizeof *fills; i++) {
+        char on[48];
+        snprintf(on, sizeof on, "colour '%s'", colour_names[fills[i]]);
+        pair(ld, style_node(ld, root, PDUREP_STYLE_TABLE_BODY), "text of style 'table-body'",
+             tb->colour, on, l->colours[fills[i]], tb);
+    }
+    pair(ld, style_node(ld, root, PDUREP_STYLE_TABLE_HEAD), "text of style 'table-head'",
+         l->styles[PDUREP_STYLE_TABLE_HEAD].colour, "colour 'table-head'",
+         l->colours[PDUREP_COLOUR_TABLE_HEAD], &l->styles[PDUREP_STYLE_TABLE_HEAD]);
+    static const int cover[] = {PDUREP_STYLE_COVER_TITLE, PDUREP_STYLE_COVER_TEXT};
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(what, sizeof what, "text of style '%s'", style_names[cover[i]]);
+        pair(ld, style_node(ld, root, cover[i]), what, l->styles[cover[i]].colour, "colour 'cover'",
+             l->colours[PDUREP_COLOUR_COVER], &l->styles[cover[i]]);
+    }
+    /* Chips print the rating word at table-body size at the smallest. */
+    yaml_node_t *rt = pdurep_yaml_get(&ld->y, root, "ratings");
+    for (int k = 0; k < PDUREP_RATING_COUNT; k++) {
+        yaml_node_t *n = rt ? pdurep_yaml_get(&ld->y, rt, rating_keys[k]) : NULL;
+        snprintf(what, sizeof what, "the ink of rating '%s'", rating_keys[k]);
+        pair(ld, n ? n : rt ? rt : root, what, l->rating_ink[k], "its fill", l->rating_fill[k], tb);
+    }
+}
+
 static void set_defaults(pdurep_layout *l)
 {
     l->page_w = 210 * MM;
@@ -423,10 +526,13 @@ static void set_defaults(pdurep_layout *l)
     l->colours[PDUREP_COLOUR_COVER_TEXT] = (pdurep_rgb){1, 1, 1};
     l->colours[PDUREP_COLOUR_STRIPE] = l->colours[PDUREP_COLOUR_PANEL] = (pdurep_rgb){0.94, 0.94, 0.94};
     l->colours[PDUREP_COLOUR_GRID] = l->colours[PDUREP_COLOUR_HIGHLIGHT] = (pdurep_rgb){0.85, 0.85, 0.85};
+    /* Defaults pass the contrast check: light fills behind the default black text,
+     * black ink on the two lighter rating greys. */
+    l->colours[PDUREP_COLOUR_COVER] = l->colours[PDUREP_COLOUR_TABLE_HEAD] = (pdurep_rgb){0.85, 0.85, 0.85};
     for (int i = 0; i < PDUREP_RATING_COUNT; i++) {
         double g = 0.2 + 0.2 * i;
         l->rating_fill[i] = (pdurep_rgb){g, g, g};
-        l->rating_ink[i] = (pdurep_rgb){1, 1, 1};
+        l->rating_ink[i] = i < 2 ? (pdurep_rgb){1, 1, 1} : (pdurep_rgb){0, 0, 0};
     }
     l->styles[PDUREP_STYLE_BODY] = (pdurep_style){PDUREP_FACE_REGULAR, 10, 14, {0, 0, 0}, 0, 6,
                                                   PDUREP_ALIGN_LEFT};
@@ -504,6 +610,8 @@ pdurep_error pdurep_layout_load(const char *name, pdurep_layout **out, pdurep_di
                 for (int i = 1; i < PDUREP_STYLE_COUNT; i++)
                     l->styles[i] = l->styles[PDUREP_STYLE_BODY];
             load_sections(&ld, pdurep_yaml_get(&ld.y, root, "sections"));
+            if (!ld.y.errors)
+                check_contrast(&ld, root);
         }
         for (int i = 0; i < PDUREP_FACE_COUNT; i++) {
             if (!l->fonts[i]) {

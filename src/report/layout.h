@@ -109,10 +109,23 @@ typedef struct pdurep_layout {
  * @param name Name or path.
  * @param out Receives the layout.
  * @param diag Receives `file:line:column: message` for each problem.
+ * Every text/background pair the report draws must reach the WCAG 2.1 contrast
+ * of pdurep_contrast_needed(); a pair below it is a problem of the file.
  * @return ::PDUREP_OK; ::PDUREP_ERROR_NO_INPUT (no such layout);
- *         ::PDUREP_ERROR_DATA (a problem in the file).
+ *         ::PDUREP_ERROR_DATA (a problem in the file, low contrast included).
  */
 pdurep_error pdurep_layout_load(const char *name, pdurep_layout **out, pdurep_diag *diag);
+
+/**
+ * @brief WCAG 2.1 contrast ratio of two sRGB colours, from 1 to 21.
+ *
+ * (L1 + 0.05) / (L2 + 0.05) with L the relative luminance of the lighter and
+ * the darker colour.
+ */
+double pdurep_contrast(pdurep_rgb a, pdurep_rgb b);
+
+/** @brief The contrast text in style @p st needs: 3 for large text (18pt, 14pt bold), else 4.5. */
+double pdurep_contrast_needed(const pdurep_style *st);
 
 /** @brief Free a layout. NULL is allowed. */
 void pdurep_layout_free(pdurep_layout *l);

@@ -14,6 +14,7 @@
 #include "typeset/doc.h"
 #include "report/layout.h"
 #include "report/report_internal.h"
+#include "typeset/pdfa.h"
 #include "typeset/table.h"
 
 #include <errno.h>
@@ -1089,6 +1090,11 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
     pdurep_doc_set_info(rp.doc, tp, sp, r->inspection->inspectorate, cp, created);
     /* The catalog's /Lang lets screen readers and hyphenators pick the language. */
     pdurep_doc_set_lang(rp.doc, pdurep_report_string(&rp, "report.language"));
+    /* The import accepts only YYYY-MM-DD or nothing, so a refusal here is a bug. */
+    if (pdurep_pdfa_set_published(rp.doc->pdfa, r->inspection->published) ||
+        pdurep_pdfa_add_property(rp.doc->pdfa, "inspection", r->inspection->id,
+                                 "Identifier of the inspection the report was made from"))
+        pdurep_doc_fail(rp.doc, PDUREP_ERROR_INTERNAL, "cannot record the report's metadata");
     free(title);
     free(subject);
     free(creator);

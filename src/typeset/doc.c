@@ -8,9 +8,9 @@
  */
 #include "typeset/doc.h"
 #include "typeset/hpdf_error.h"
+#include "typeset/pdfa.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -70,6 +70,10 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
         doc->cfg.widows = 1;
     doc->diag = diag;
     doc->cur_running = NO_RUNNING;
+    if (!(doc->pdfa = pdurep_pdfa_new())) {
+        free(doc);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
     doc->frame = (pdurep_box){cfg->margin[3], cfg->margin[2], cfg->page_w - cfg->margin[1],
                               cfg->page_h - cfg->margin[0]};
     doc->body = doc->frame;
@@ -77,11 +81,13 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
     doc->body.y0 += cfg->footer_h;
     if (doc->body.x1 - doc->body.x0 < 72 || doc->body.y1 - doc->body.y0 < 72) {
         pdurep_diag_add(diag, NULL, 0, 0, "the page margins leave less than an inch for the text");
+        pdurep_pdfa_free(doc->pdfa);
         free(doc);
         return PDUREP_ERROR_USAGE;
     }
     doc->pdf = HPDF_New(on_hpdf_error, doc);
     if (!doc->pdf) {
+        pdurep_pdfa_free(doc->pdfa);
         free(doc);
         return PDUREP_ERROR_NO_MEMORY;
     }
@@ -129,6 +135,7 @@ void pdurep_doc_free(pdurep_doc *doc)
     pdurep_lines_free(&doc->lines);
     pdurep_rich_free(&doc->rich);
     pdurep_fonts_free(&doc->fonts);
+    pdurep_pdfa_free(doc->pdfa);
     if (doc->pdf)
         HPDF_Free(doc->pdf);
     free(doc);
@@ -273,6 +280,7 @@ void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_
             }
             double fx = x + off + fr->x + extra * fr->gap;
             HPDF_Page_TextOut(p, (HPDF_REAL)fx, (HPDF_REAL)y, s);
+            pdurep_pdfa_note_text(doc->pdfa, fr->face, s, fr->len);
             check_bounds(doc, fr->face, size, fx, y, fr->width);
         }
     }
@@ -300,6 +308,7 @@ double pdurep_doc_draw_text(pdurep_doc *doc, pdurep_face face, double size, pdur
     HPDF_Page_SetFontAndSize(p, font, (HPDF_REAL)size);
     HPDF_Page_TextOut(p, (HPDF_REAL)x, (HPDF_REAL)y, text);
     HPDF_Page_EndText(p);
+    pdurep_pdfa_note_text(doc->pdfa, face, text, strlen(text));
     check_bounds(doc, face, size, x, y, w);
     return w;
 }
@@ -546,11 +555,17 @@ void pdurep_doc_set_info(pdurep_doc *doc, const char *title, const char *subject
     }
     struct tm tm;
     if (gmtime_r(&when, &tm)) {
+        /* '+' 00'00' : libharu writes 'Z' as "Z00'00'", which ISO 32000-1 does not allow. */
         HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                       tm.tm_sec, 'Z', 0, 0};
+                       tm.tm_sec, '+', 0, 0};
         HPDF_SetInfoDateAttr(doc->pdf, HPDF_INFO_CREATION_DATE, d);
         HPDF_SetInfoDateAttr(doc->pdf, HPDF_INFO_MOD_DATE, d);
     }
+    /* The XMP packet repeats exactly what Info says. */
+    if (pdurep_pdfa_set_info(doc->pdfa, title && *title ? title : NULL,
+                             subject && *subject ? subject : NULL, author && *author ? author : NULL,
+                             creator && *creator ? creator : NULL, when))
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
 }
 
 void pdurep_doc_set_lang(pdurep_doc *doc, const char *tag)
@@ -566,6 +581,8 @@ void pdurep_doc_set_lang(pdurep_doc *doc, const char *tag)
     HPDF_String s = HPDF_String_New(doc->pdf->mmgr, tag, NULL);
     if (s)
         HPDF_Dict_Add(doc->pdf->catalog, "Lang", s);
+    if (pdurep_pdfa_set_lang(doc->pdfa, tag))
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
 }
 
 pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
@@ -574,48 +591,12 @@ pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
         return doc->err;
     if (doc->n_pending)
         pdurep_doc_reserve(doc, 0);
-    /* Made in memory and written here: libharu's own file writer ignores a failing fclose,
-     * so a full disk could pass for a finished file. */
-    if (doc->err || HPDF_SaveToStream(doc->pdf) != HPDF_OK)
-        return doc->err ? doc->err : pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "cannot make the PDF");
-    HPDF_UINT32 size = HPDF_GetStreamSize(doc->pdf);
-    HPDF_BYTE *bytes = malloc(size ? size : 1);
-    if (!bytes)
-        return pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, "out of memory while writing the PDF");
-    HPDF_UINT32 got = 0;
-    while (got < size) {
-        HPDF_UINT32 n = size - got;
-        HPDF_STATUS st = HPDF_ReadFromStream(doc->pdf, bytes + got, &n);
-        got += n;
-        if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || n == 0)
-            break;
-    }
-    if (got != size) {
-        free(bytes);
-        return pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "cannot read the PDF back from memory");
-    }
-    int e = 0, fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0)
-        e = errno;
-    for (HPDF_UINT32 done = 0; !e && done < size;) {
-        ssize_t n = write(fd, bytes + done, size - done);
-        if (n < 0 && errno != EINTR)
-            e = errno;
-        else if (n > 0)
-            done += (HPDF_UINT32)n;
-    }
-    if (fd >= 0 && close(fd) != 0 && !e)
-        e = errno;
-    free(bytes);
-    if (e) {
-        const char *name = doc->cfg.output_name ? doc->cfg.output_name : path;
-        doc->err = PDUREP_ERROR_IO;
-        if (e == ENOSPC || e == EDQUOT)
-            pdurep_diag_add(doc->diag, name, 0, 0, "cannot write: the disk is full (%s)",
-                            strerror(e));
-        else
-            pdurep_diag_add(doc->diag, name, 0, 0, "cannot write: %s", strerror(e));
-    }
+    pdurep_error err = pdurep_pdfa_save(doc->pdfa, doc->pdf, &doc->fonts, doc->pages, doc->n_pages,
+                                        PDUREP_SRGB_ICC, path,
+                                        doc->cfg.output_name ? doc->cfg.output_name : path,
+                                        doc->diag);
+    if (err)
+        pdurep_doc_fail(doc, err, NULL);
     return doc->err;
 }
 

@@ -102,6 +102,7 @@ typedef struct pdurep_doc {
     size_t tmp_cap;
     pdurep_lines lines;         /**< Scratch. */
     pdurep_rich rich;           /**< Scratch. */
+    struct pdurep_pdfa *pdfa;   /**< PDF/A state: codes shown, metadata (pdfa.h). */
 } pdurep_doc;
 
 /**
