@@ -21,5 +21,6 @@
 #include "pdurep/localise.h"
 #include "pdurep/narrative.h"
 #include "pdurep/report.h"
+#include "pdurep/template.h"
 
 #endif

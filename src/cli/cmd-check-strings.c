@@ -32,11 +32,12 @@ static const char usage[] =
     "Exit status: 0 every file complete, 65 something is missing or wrong (listed),\n"
     "66 no strings file for LANG, 64 usage.\n";
 
-/* The kinds of strings file: report strings are LANG.yaml, workbook strings annexe-LANG.yaml. */
+/* The kinds of strings file: report strings are LANG.yaml, workbook strings annexe-LANG.yaml,
+ * the data-entry template template-LANG.yaml. */
 static const struct {
     const char *what;
     const char *base;
-} kinds[] = {{"report", ""}, {"workbook", "annexe-"}};
+} kinds[] = {{"report", ""}, {"workbook", "annexe-"}, {"data-entry template", "template-"}};
 enum { N_KINDS = sizeof kinds / sizeof kinds[0] };
 
 /* Prefix of the framework terms files (framework-LANG.yaml), which only translations have. */

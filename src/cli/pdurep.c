@@ -18,6 +18,7 @@ const cli_command cli_commands[] = {
     {"synth", cmd_synth, "write seeded synthetic inspection bundles for tests and benchmarks"},
     {"report", cmd_report, "write an inspection's print-ready PDF report"},
     {"check-strings", cmd_check_strings, "list what each translation of the strings files lacks"},
+    {"template", cmd_template, "write a workbook to fill in and import (a data-entry template)"},
     {NULL, NULL, NULL},
 };
 

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 /* ---- parsing ------------------------------------------------------------ */
@@ -87,10 +88,15 @@ static char *section_key(parser *p, const char *name, char *why, size_t why_len)
     while (o && k[o - 1] == ' ')
         o--;
     k[o] = '\0';
+    /* Any letter case: [Foreword] is [foreword], [p2.1 Strengths] is [P2.1 strengths]. */
     for (size_t i = 0; i < sizeof fixed_sections / sizeof *fixed_sections; i++)
-        if (!strcmp(k, fixed_sections[i]))
+        if (pdurep_strieq(k, fixed_sections[i])) {
+            strcpy(k, fixed_sections[i]);
             return k;
+        }
     char *sp = strchr(k, ' ');
+    if (sp && !strncasecmp(k, "footnote ", 9))
+        memcpy(k, "footnote", 8);
     if (sp && !strncmp(k, "footnote ", 9)) {
         const char *key = k + 9;
         int ok = *key != '\0';
@@ -106,7 +112,12 @@ static char *section_key(parser *p, const char *name, char *why, size_t why_len)
     if (sp) {
         *sp = '\0';
         long s = pdurep_framework_standard_index(p->fw, k);
-        const char *part = sp + 1;
+        for (size_t i = 0; s < 0 && i < p->fw->n_standards; i++)
+            if (pdurep_strieq(k, p->fw->standards[i].code))
+                s = (long)i;
+        char *part = sp + 1;
+        for (char *c = part; *c; c++)
+            *c = (char)tolower((unsigned char)*c);
         if (s >= 0 && standard_part(part)) {
             char *norm = pdurep_xasprintf("%s %s", p->fw->standards[s].code, part);
             free(k);

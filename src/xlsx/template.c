@@ -1,0 +1,381 @@
+/*
+ * The data-entry workbook. It is an empty bundle: the sheets import reads,
+ * with the bundle's headings, so a filled-in copy needs no conversion. Every
+ * coded column offers its values as a drop-down list that points at a range
+ * of a hidden lists sheet (a list typed into the validation itself is capped
+ * at 255 characters and cannot be read by a user).
+ */
+#include "pdurep/template.h"
+#include "pdurep/atomic.h"
+#include "pdurep/db.h"
+#include "pdurep/framework.h"
+#include "pdurep/inspection.h"
+#include "pdurep/localise.h"
+#include "pdurep/strings.h"
+#include "pdurep/version.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <xlsxwriter.h>
+
+#define DEFAULT_FRAMEWORK "probation-pdu-2023"
+/* Rows of the cases sheet that carry the drop-downs; more cases can be added below them. */
+#define CASE_ROWS 2000
+
+typedef struct tpl {
+    lxw_workbook *wb;
+    const pdurep_framework *fw;
+    pdurep_strings *str;
+    pdurep_strings *terms; /* framework words in the language, or NULL */
+    lxw_format *bold, *title, *wrap, *date, *header;
+    lxw_worksheet *lists;
+    lxw_col_t n_lists; /* columns used on the lists sheet */
+    lxw_error err;
+} tpl;
+
+static void check(tpl *t, lxw_error e)
+{
+    if (e && !t->err)
+        t->err = e;
+}
+
+static const char *s(const tpl *t, const char *key)
+{
+    const char *v = pdurep_strings_get(t->str, key);
+    return v ? v : key;
+}
+
+/* A framework word in the language of the template, else its English. */
+static const char *term(const tpl *t, const char *english, const char *fmt, const char *a,
+                        const char *b)
+{
+    if (!t->terms)
+        return english;
+    char key[256];
+    snprintf(key, sizeof key, fmt, t->fw->code, a, b);
+    const char *v = pdurep_strings_get(t->terms, key);
+    return v && *v ? v : english;
+}
+
+/* Put @p values in the next column of the lists sheet; returns the range formula. */
+static char *add_list(tpl *t, const char *name, const char *const *values, size_t n)
+{
+    lxw_col_t col = t->n_lists++;
+    check(t, worksheet_write_string(t->lists, 0, col, name, t->bold));
+    for (size_t i = 0; i < n; i++)
+        check(t, worksheet_write_string(t->lists, (lxw_row_t)(i + 1), col, values[i], NULL));
+    char letters[8];
+    lxw_col_to_name(letters, col, LXW_TRUE);
+    size_t len = 64;
+    char *f = malloc(len);
+    if (f)
+        snprintf(f, len, "=lists!$%s$2:$%s$%zu", letters, letters, n + 1);
+    return f;
+}
+
+static void drop_down(tpl *t, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
+                      lxw_col_t c1, const char *range, const char *message)
+{
+    if (!range) {
+        check(t, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    lxw_data_validation v = {0};
+    v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+    v.value_formula = (char *)range;
+    v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+    v.error_title = (char *)s(t, "validation.title");
+    v.error_message = (char *)message;
+    check(t, worksheet_data_validation_range(ws, r0, c0, r1, c1, &v));
+}
+
+static void sheet_instructions(tpl *t, lxw_worksheet *ws)
+{
+    const char *names[] = {"framework", term(t, t->fw->name, "%s.name%s%s", "", ""), "code",
+                           t->fw->code, NULL};
+    check(t, worksheet_set_column(ws, 0, 0, 100, t->wrap));
+    check(t, worksheet_write_string(ws, 0, 0, s(t, "instructions.title"), t->title));
+    char *fw = pdurep_strings_format(s(t, "instructions.framework"), names);
+    check(t, worksheet_write_string(ws, 1, 0, fw ? fw : "", NULL));
+    free(fw);
+    static const char *const keys[] = {"instructions.steps", "instructions.step1",
+                                       "instructions.step2", "instructions.step3",
+                                       "instructions.step4", "instructions.rules",
+                                       "instructions.rule1", "instructions.rule2",
+                                       "instructions.rule3", "instructions.narrative",
+                                       "instructions.import"};
+    lxw_row_t row = 3;
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        int heading = !strcmp(keys[i], "instructions.steps") ||
+                      !strcmp(keys[i], "instructions.rules");
+        if (heading && i)
+            row++;
+        check(t, worksheet_write_string(ws, row++, 0, s(t, keys[i]), heading ? t->bold : NULL));
+    }
+    worksheet_activate(ws);
+}
+
+static void sheet_inspection(tpl *t, lxw_worksheet *ws)
+{
+    static const char *const keys[] = {"id", "kind", "name", "region", "framework",
+                                       "fieldwork_start", "published", "lead_inspector",
+                                       "caseload", "inspectorate"};
+    check(t, worksheet_set_column(ws, 0, 0, 20, NULL));
+    check(t, worksheet_set_column(ws, 1, 1, 40, NULL));
+    check(t, worksheet_write_string(ws, 0, 0, "key", t->header));
+    check(t, worksheet_write_string(ws, 0, 1, "value", t->header));
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        lxw_row_t r = (lxw_row_t)(i + 1);
+        check(t, worksheet_write_string(ws, r, 0, keys[i], NULL));
+        if (!strcmp(keys[i], "kind"))
+            check(t, worksheet_write_string(ws, r, 1, t->fw->kind, NULL));
+        else if (!strcmp(keys[i], "framework"))
+            check(t, worksheet_write_string(ws, r, 1, t->fw->code, NULL));
+        else if (!strcmp(keys[i], "fieldwork_start") || !strcmp(keys[i], "published")) {
+            check(t, worksheet_write_blank(ws, r, 1, t->date));
+            lxw_data_validation v = {0};
+            v.validate = LXW_VALIDATION_TYPE_DATE_NUMBER;
+            v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+            v.value_number = 1;
+            v.error_title = (char *)s(t, "validation.title");
+            v.error_message = (char *)s(t, "validation.date");
+            check(t, worksheet_data_validation_cell(ws, r, 1, &v));
+        } else if (!strcmp(keys[i], "caseload")) {
+            lxw_data_validation v = {0};
+            v.validate = LXW_VALIDATION_TYPE_INTEGER;
+            v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+            v.value_number = 0;
+            v.error_title = (char *)s(t, "validation.title");
+            v.error_message = (char *)s(t, "validation.number");
+            check(t, worksheet_data_validation_cell(ws, r, 1, &v));
+        }
+    }
+    static const char *const kinds[] = {"pdu", "region"};
+    drop_down(t, ws, 2, 1, 2, 1, add_list(t, "kind", kinds, 2), s(t, "validation.value"));
+    worksheet_freeze_panes(ws, 1, 0);
+}
+
+static void sheet_judgements(tpl *t, lxw_worksheet *ws)
+{
+    const pdurep_framework *fw = t->fw;
+    check(t, worksheet_set_column(ws, 0, 0, 12, NULL));
+    check(t, worksheet_set_column(ws, 1, 1, 22, NULL));
+    check(t, worksheet_set_column(ws, 2, 2, 80, t->wrap));
+    check(t, worksheet_write_string(ws, 0, 0, "standard", t->header));
+    check(t, worksheet_write_string(ws, 0, 1, "rating", t->header));
+    check(t, worksheet_write_string(ws, 0, 2, "rationale", t->header));
+    lxw_row_t r = 1;
+    for (size_t i = 0; i < fw->n_standards; i++)
+        if (fw->standards[i].rated_by == PDUREP_RATED_BY_JUDGEMENT) {
+            check(t, worksheet_write_string(ws, r, 0, fw->standards[i].code, NULL));
+            check(t, worksheet_write_comment(ws, r, 0,
+                                             term(t, fw->standards[i].name,
+                                                  "%s.standard.%s.name%s",
+                                                  fw->standards[i].code, "")));
+            r++;
+        }
+    const char *ratings[PDUREP_RATING_COUNT];
+    for (int i = 0; i < PDUREP_RATING_COUNT; i++)
+        ratings[i] = pdurep_rating_name((pdurep_rating)(PDUREP_RATING_COUNT - 1 - i));
+    const char **codes = malloc((fw->n_standards ? fw->n_standards : 1) * sizeof *codes);
+    if (!codes) {
+        check(t, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    for (size_t i = 0; i < fw->n_standards; i++)
+        codes[i] = fw->standards[i].code;
+    /* Rows beyond the judged standards take a panel's override of a case-rated one. */
+    lxw_row_t last = (lxw_row_t)(fw->n_standards * 2 + 1);
+    char *range = add_list(t, "standard", codes, fw->n_standards);
+    drop_down(t, ws, 1, 0, last, 0, range, s(t, "validation.value"));
+    free(range);
+    range = add_list(t, "rating", ratings, PDUREP_RATING_COUNT);
+    drop_down(t, ws, 1, 1, last, 1, range, s(t, "validation.value"));
+    free(range);
+    free(codes);
+    worksheet_freeze_panes(ws, 1, 0);
+}
+
+static void sheet_cases(tpl *t, lxw_worksheet *ws)
+{
+    const pdurep_framework *fw = t->fw;
+    lxw_col_t col = 0;
+    check(t, worksheet_write_string(ws, 0, col++, "case_id", t->header));
+    check(t, worksheet_set_column(ws, 0, 0, 12, NULL));
+    for (size_t a = 0; a < fw->n_attributes; a++, col++) {
+        const pdurep_attribute *at = &fw->attributes[a];
+        check(t, worksheet_write_string(ws, 0, col, at->code, t->header));
+        check(t, worksheet_write_comment(ws, 0, col, term(t, at->label, "%s.attribute.%s.label%s",
+                                                          at->code, "")));
+        check(t, worksheet_set_column(ws, col, col, 16, NULL));
+        char *range = add_list(t, at->code, (const char *const *)at->values, at->n_values);
+        drop_down(t, ws, 1, col, CASE_ROWS, col, range, s(t, "validation.value"));
+        free(range);
+    }
+    static const char *const answers[] = {"Y", "N", "NA"};
+    char *range = add_list(t, "answer", answers, 3);
+    lxw_col_t first_q = col;
+    for (size_t q = 0; q < fw->n_questions; q++, col++) {
+        const pdurep_question *qu = &fw->questions[q];
+        check(t, worksheet_write_string(ws, 0, col, qu->code, t->header));
+        check(t, worksheet_write_comment(ws, 0, col, term(t, qu->text, "%s.question.%s%s",
+                                                          qu->code, "")));
+    }
+    if (fw->n_questions) {
+        check(t, worksheet_set_column(ws, first_q, col - 1, 7, NULL));
+        drop_down(t, ws, 1, first_q, CASE_ROWS, col - 1, range, s(t, "validation.answer"));
+    }
+    free(range);
+    worksheet_freeze_panes(ws, 1, 1);
+}
+
+static void sheet_questions(tpl *t, lxw_worksheet *ws)
+{
+    const pdurep_framework *fw = t->fw;
+    check(t, worksheet_set_column(ws, 0, 0, 9, NULL));
+    check(t, worksheet_set_column(ws, 1, 1, 28, NULL));
+    check(t, worksheet_set_column(ws, 2, 2, 18, NULL));
+    check(t, worksheet_set_column(ws, 3, 3, 90, t->wrap));
+    check(t, worksheet_write_string(ws, 0, 0, s(t, "questions.code"), t->header));
+    check(t, worksheet_write_string(ws, 0, 1, s(t, "questions.standard"), t->header));
+    check(t, worksheet_write_string(ws, 0, 2, s(t, "questions.key_question"), t->header));
+    check(t, worksheet_write_string(ws, 0, 3, s(t, "questions.wording"), t->header));
+    for (size_t q = 0; q < fw->n_questions; q++) {
+        const pdurep_question *qu = &fw->questions[q];
+        const pdurep_standard *st = &fw->standards[qu->standard];
+        lxw_row_t r = (lxw_row_t)(q + 1);
+        char std[256];
+        snprintf(std, sizeof std, "%s %s", st->code,
+                 term(t, st->name, "%s.standard.%s.name%s", st->code, ""));
+        check(t, worksheet_write_string(ws, r, 0, qu->code, qu->parent < 0 ? t->bold : NULL));
+        check(t, worksheet_write_string(ws, r, 1, std, NULL));
+        check(t, worksheet_write_string(ws, r, 2, qu->parent < 0 ? s(t, "questions.kind_key")
+                                        : fw->questions[qu->parent].code, NULL));
+        check(t, worksheet_write_string(ws, r, 3, term(t, qu->text, "%s.question.%s%s", qu->code,
+                                                       ""), NULL));
+    }
+    worksheet_freeze_panes(ws, 1, 1);
+}
+
+pdurep_error pdurep_template_write(const char *path, const pdurep_template_options *opts,
+                                   pdurep_diag *diag)
+{
+    pdurep_template_options defaults = {0};
+    if (!opts)
+        opts = &defaults;
+    const char *code = opts->framework && *opts->framework ? opts->framework : DEFAULT_FRAMEWORK;
+    for (const char *p = code; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')) {
+            pdurep_diag_add(diag, NULL, 0, 0, "no framework \"%s\" (a framework code is a-z, "
+                            "0-9 and '-')", code);
+            return PDUREP_ERROR_NO_INPUT;
+        }
+    size_t n = strlen(pdurep_data_dir()) + strlen(code) + 16;
+    char *dir = malloc(n);
+    if (!dir)
+        return PDUREP_ERROR_NO_MEMORY;
+    snprintf(dir, n, "%s/frameworks/%s", pdurep_data_dir(), code);
+    struct stat sb;
+    if (stat(dir, &sb) != 0) {
+        pdurep_diag_add(diag, NULL, 0, 0, "no framework \"%s\" (no folder %s)", code, dir);
+        free(dir);
+        return PDUREP_ERROR_NO_INPUT;
+    }
+    pdurep_framework *fw = NULL;
+    pdurep_error err = pdurep_framework_read_dir(dir, &fw, diag);
+    free(dir);
+    if (err)
+        return err;
+    tpl t = {.fw = fw};
+    err = pdurep_strings_load_lang(pdurep_data_dir(), "template-", opts->lang, &t.str, diag);
+    if (!err)
+        err = pdurep_framework_terms_load(opts->lang, &t.terms, diag);
+    pdurep_atomic out = {0};
+    if (!err)
+        err = pdurep_atomic_begin(path, &out, diag);
+    if (err) {
+        pdurep_strings_free(t.str);
+        pdurep_strings_free(t.terms);
+        pdurep_framework_free(fw);
+        return err;
+    }
+    t.wb = workbook_new(out.tmp_path);
+    if (!t.wb) {
+        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook");
+        pdurep_atomic_abort(&out);
+        pdurep_strings_free(t.str);
+        pdurep_strings_free(t.terms);
+        pdurep_framework_free(fw);
+        return PDUREP_ERROR_INTERNAL;
+    }
+    long long created = opts->created;
+    if (!created && pdurep_document_time(NULL, &created, NULL) != PDUREP_OK)
+        created = (long long)time(NULL);
+    const char *names[] = {"framework", term(&t, fw->name, "%s.name%s%s", "", ""), NULL};
+    char *title = pdurep_strings_format(s(&t, "workbook.title"), names);
+    lxw_doc_properties props = {0};
+    props.title = title;
+    props.subject = (char *)s(&t, "workbook.subject");
+    props.created = (time_t)created;
+    check(&t, workbook_set_properties(t.wb, &props));
+    check(&t, workbook_set_custom_property_string(t.wb, "Framework", fw->code));
+    check(&t, workbook_set_custom_property_string(t.wb, "Generator",
+                                                  "pdurep " PDUREP_VERSION_STRING));
+
+    t.bold = workbook_add_format(t.wb);
+    format_set_bold(t.bold);
+    t.header = workbook_add_format(t.wb);
+    format_set_bold(t.header);
+    format_set_bottom(t.header, LXW_BORDER_THIN);
+    t.title = workbook_add_format(t.wb);
+    format_set_bold(t.title);
+    format_set_font_size(t.title, 16);
+    t.wrap = workbook_add_format(t.wb);
+    format_set_text_wrap(t.wrap);
+    format_set_align(t.wrap, LXW_ALIGN_VERTICAL_TOP);
+    t.date = workbook_add_format(t.wb);
+    /* Year first: the one order no locale reads the other way round. */
+    format_set_num_format(t.date, "yyyy-mm-dd");
+
+    lxw_worksheet *instructions = workbook_add_worksheet(t.wb, s(&t, "instructions.sheet"));
+    lxw_worksheet *insp = workbook_add_worksheet(t.wb, "inspection");
+    lxw_worksheet *judg = workbook_add_worksheet(t.wb, "judgements");
+    int pdu = !strcmp(fw->kind, "pdu");
+    lxw_worksheet *cases = pdu ? workbook_add_worksheet(t.wb, "cases") : NULL;
+    lxw_worksheet *questions = pdu ? workbook_add_worksheet(t.wb, s(&t, "questions.sheet")) : NULL;
+    t.lists = workbook_add_worksheet(t.wb, "lists");
+    if (!instructions || !insp || !judg || (pdu && (!cases || !questions)) || !t.lists)
+        check(&t, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    if (!t.err) {
+        sheet_instructions(&t, instructions);
+        sheet_inspection(&t, insp);
+        sheet_judgements(&t, judg);
+        if (pdu) {
+            sheet_cases(&t, cases);
+            sheet_questions(&t, questions);
+        }
+        worksheet_hide(t.lists);
+    }
+    if (t.err)
+        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter: %s", lxw_strerror(t.err));
+    lxw_error cerr = workbook_close(t.wb);
+    err = t.err ? PDUREP_ERROR_INTERNAL : PDUREP_OK;
+    if (!err && cerr) {
+        pdurep_diag_add(diag, path, 0, 0, "cannot write workbook: %s", lxw_strerror(cerr));
+        err = (cerr == LXW_ERROR_CREATING_XLSX_FILE || cerr == LXW_ERROR_CREATING_TMPFILE)
+                  ? PDUREP_ERROR_CANT_CREATE
+                  : PDUREP_ERROR_IO;
+    }
+    if (err)
+        pdurep_atomic_abort(&out);
+    else
+        err = pdurep_atomic_commit(&out, diag);
+    free(title);
+    pdurep_strings_free(t.str);
+    pdurep_strings_free(t.terms);
+    pdurep_framework_free(fw);
+    return err;
+}
