@@ -77,10 +77,18 @@ pdurep_error pdurep_db_load_framework(pdurep_db *db, const char *code,
 /**
  * @brief Folder holding `frameworks/`, `layouts/` and `fonts/`.
  *
- * `$PDUREP_DATA_DIR` if set, else the folder compiled in (the source tree for
- * an uninstalled build, the data folder for an installed one).
+ * `$PDUREP_DATA_DIR` if set; else the folder given to meson as `-Ddata_dir`;
+ * else, for an installed library, `DATADIR/pdurep` of the prefix it was loaded
+ * from (found at run time, so an installed tree can be moved); else the source
+ * tree it was built from.
  */
 const char *pdurep_data_dir(void);
+
+/**
+ * @brief Which rule of pdurep_data_dir() chose the folder, in a few English
+ * words (for `pdurep --version`).
+ */
+const char *pdurep_data_dir_origin(void);
 
 #ifdef __cplusplus
 }

@@ -69,7 +69,8 @@ int main(int argc, char **argv)
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (!strcmp(argv[i], "--version")) {
-            printf("pdurep %s\n", PDUREP_VERSION_STRING);
+            printf("pdurep %s\ndata: %s (%s)\n", PDUREP_VERSION_STRING, pdurep_data_dir(),
+                   pdurep_data_dir_origin());
             return 0;
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage(stdout);

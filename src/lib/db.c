@@ -15,12 +15,6 @@ const char *pdurep_db_default_path(void)
     return env && *env ? env : "pdurep.db";
 }
 
-const char *pdurep_data_dir(void)
-{
-    const char *env = getenv("PDUREP_DATA_DIR");
-    return env && *env ? env : PDUREP_DEFAULT_DATA_DIR;
-}
-
 static pdurep_error migrate(pdurep_db *db, pdurep_diag *diag)
 {
     int version = 0;
