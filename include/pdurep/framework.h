@@ -130,6 +130,12 @@ pdurep_error pdurep_framework_read_dir(const char *dir, pdurep_framework **out,
 void pdurep_framework_free(pdurep_framework *fw);
 
 /**
+ * @brief A deep copy of @p fw that shares no memory with it.
+ * @return The copy; free with pdurep_framework_free().
+ */
+pdurep_framework *pdurep_framework_copy(const pdurep_framework *fw);
+
+/**
  * @brief Find a question by code.
  * @return Its index in pdurep_framework::questions, or -1.
  */

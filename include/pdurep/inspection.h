@@ -82,6 +82,12 @@ pdurep_error pdurep_document_time(const pdurep_inspection *in, long long *out, p
 /** @brief Free one inspection from pdurep_inspection_get(). NULL is allowed. */
 void pdurep_inspection_free(pdurep_inspection *insp);
 
+/**
+ * @brief A deep copy of @p in that shares no memory with it.
+ * @return The copy; free with pdurep_inspection_free().
+ */
+pdurep_inspection *pdurep_inspection_copy(const pdurep_inspection *in);
+
 /** @brief Free an array from pdurep_inspection_list(). */
 void pdurep_inspection_list_free(pdurep_inspection *list, size_t n);
 

@@ -13,9 +13,10 @@
  *   sections `[name]`, `[region]` and `[inspectorate]`, and `[CODE rationale]`
  *   for the basis of a judged standard.
  *
- * pdurep_ratings_localise() puts them into a computed ::pdurep_ratings, so
- * that every writer prints them without knowing about languages. Anything not
- * supplied stays as the data has it. Figures are never touched.
+ * pdurep_ratings_localised() lays them over a copy of computed ratings, so
+ * that every writer prints them without knowing about languages, while the
+ * computed ratings keep the data's words for matching and pooling. Anything
+ * not supplied stays as the data has it. Figures are the same in the copy.
  */
 #ifndef PDUREP_LOCALISE_H
 #define PDUREP_LOCALISE_H
@@ -55,18 +56,19 @@ pdurep_error pdurep_framework_terms_load(const char *lang, pdurep_strings **out,
 size_t pdurep_framework_term_keys(const pdurep_framework *fw, char ***out);
 
 /**
- * @brief Replace the English words of computed ratings with a language's.
+ * @brief Computed ratings with a language's words: a copy of @p r whose
+ * framework text comes from @p terms and whose inspection name, region,
+ * inspectorate and judgement rationales come from @p n (either may be NULL).
  *
- * Framework text comes from @p terms, the inspection's name, region,
- * inspectorate and judgement rationales from @p n. Either may be NULL.
- * Call it after every figure is computed and before any document is written:
- * the region is used to pool cases and must be matched before it is translated.
- * @param r Ratings to change (their framework and inspection are owned by them).
+ * @p r itself is not changed, so it can still be matched and pooled by the
+ * names the data holds.
+ * @param r Computed ratings.
  * @param terms Framework terms of the language, or NULL.
  * @param n The inspection's narrative in the language, or NULL.
+ * @return The copy; free with pdurep_ratings_free().
  */
-void pdurep_ratings_localise(pdurep_ratings *r, const pdurep_strings *terms,
-                             const pdurep_narrative *n);
+pdurep_ratings *pdurep_ratings_localised(const pdurep_ratings *r, const pdurep_strings *terms,
+                                         const pdurep_narrative *n);
 
 #ifdef __cplusplus
 }

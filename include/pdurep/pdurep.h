@@ -19,6 +19,7 @@
 #include "pdurep/synth.h"
 #include "pdurep/strings.h"
 #include "pdurep/localise.h"
+#include "pdurep/document.h"
 #include "pdurep/narrative.h"
 #include "pdurep/report.h"
 #include "pdurep/template.h"

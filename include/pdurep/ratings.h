@@ -103,6 +103,12 @@ pdurep_error pdurep_ratings_pool(pdurep_db *db, const char *framework, const cha
 void pdurep_ratings_free(pdurep_ratings *r);
 
 /**
+ * @brief A deep copy of @p r (figures, framework, inspection) that shares no memory with it.
+ * @return The copy; free with pdurep_ratings_free().
+ */
+pdurep_ratings *pdurep_ratings_copy(const pdurep_ratings *r);
+
+/**
  * @brief The tally of a question for one value of one attribute.
  * @param r The result.
  * @param attribute Attribute index.

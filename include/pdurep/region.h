@@ -36,7 +36,8 @@ typedef struct pdurep_region_pdus {
 /**
  * @brief Rate every PDU a region pools and pool their cases on the PDU framework.
  * @param db The database.
- * @param region Ratings of a region inspection (its @c pdus name the PDUs).
+ * @param region Computed ratings of a region inspection (its @c pdus name the PDUs; its
+ *        region is the name the PDUs carry in the data, so not a localised copy).
  * @param out Receives the figures; free with pdurep_region_pdus_free().
  * @param diag Receives messages on failure.
  * @return ::PDUREP_OK; ::PDUREP_ERROR_USAGE when @p region is not a region or

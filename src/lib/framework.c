@@ -146,6 +146,68 @@ void pdurep_framework_free(pdurep_framework *fw)
     free(fw);
 }
 
+/* NULL stays NULL: optional fields (pooled_from, filters) are NULL when absent. */
+static char *dup_or_null(const char *s)
+{
+    return s ? pdurep_xstrdup(s) : NULL;
+}
+
+pdurep_framework *pdurep_framework_copy(const pdurep_framework *fw)
+{
+    pdurep_framework *c = pdurep_xcalloc(1, sizeof *c);
+    *c = *fw;
+    c->code = dup_or_null(fw->code);
+    c->name = dup_or_null(fw->name);
+    c->kind = dup_or_null(fw->kind);
+    c->standards = pdurep_xcalloc(fw->n_standards, sizeof *c->standards);
+    for (size_t i = 0; i < fw->n_standards; i++) {
+        const pdurep_standard *s = &fw->standards[i];
+        pdurep_standard *d = &c->standards[i];
+        *d = *s;
+        d->code = dup_or_null(s->code);
+        d->name = dup_or_null(s->name);
+        d->statement = dup_or_null(s->statement);
+        d->domain_name = dup_or_null(s->domain_name);
+        d->key_questions = pdurep_xcalloc(s->n_key_questions, sizeof *d->key_questions);
+        if (s->n_key_questions)
+            memcpy(d->key_questions, s->key_questions, s->n_key_questions * sizeof *s->key_questions);
+    }
+    c->questions = pdurep_xcalloc(fw->n_questions, sizeof *c->questions);
+    for (size_t i = 0; i < fw->n_questions; i++) {
+        const pdurep_question *q = &fw->questions[i];
+        pdurep_question *d = &c->questions[i];
+        *d = *q;
+        d->code = dup_or_null(q->code);
+        d->text = dup_or_null(q->text);
+        d->pooled_from = dup_or_null(q->pooled_from);
+        d->filter_attribute = dup_or_null(q->filter_attribute);
+        d->filter_value = dup_or_null(q->filter_value);
+    }
+    c->bands = pdurep_xcalloc(fw->n_bands, sizeof *c->bands);
+    for (size_t i = 0; i < fw->n_bands; i++) {
+        c->bands[i] = fw->bands[i];
+        c->bands[i].name = dup_or_null(fw->bands[i].name);
+    }
+    c->overall = pdurep_xcalloc(fw->n_overall, sizeof *c->overall);
+    if (fw->n_overall)
+        memcpy(c->overall, fw->overall, fw->n_overall * sizeof *fw->overall);
+    c->attributes = pdurep_xcalloc(fw->n_attributes, sizeof *c->attributes);
+    for (size_t i = 0; i < fw->n_attributes; i++) {
+        const pdurep_attribute *a = &fw->attributes[i];
+        pdurep_attribute *d = &c->attributes[i];
+        *d = *a;
+        d->code = dup_or_null(a->code);
+        d->label = dup_or_null(a->label);
+        d->values = pdurep_xcalloc(a->n_values, sizeof *d->values);
+        d->labels = pdurep_xcalloc(a->n_values, sizeof *d->labels);
+        for (size_t v = 0; v < a->n_values; v++) {
+            d->values[v] = dup_or_null(a->values[v]);
+            d->labels[v] = dup_or_null(a->labels[v]);
+        }
+    }
+    return c;
+}
+
 /* ---- building a framework (shared by the file reader and the database loader) ---- */
 
 pdurep_standard *pdurep_framework_add_standard(pdurep_framework *fw)

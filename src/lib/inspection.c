@@ -94,6 +94,17 @@ void pdurep_inspection_free(pdurep_inspection *in)
     free(in);
 }
 
+pdurep_inspection *pdurep_inspection_copy(const pdurep_inspection *in)
+{
+    pdurep_inspection *c = pdurep_xcalloc(1, sizeof *c);
+    *c = *in;
+    char **fields[] = {&c->id, &c->kind, &c->name, &c->region, &c->framework,
+                       &c->fieldwork_start, &c->published, &c->lead_inspector, &c->inspectorate};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        *fields[i] = *fields[i] ? pdurep_xstrdup(*fields[i]) : NULL;
+    return c;
+}
+
 void pdurep_inspection_list_free(pdurep_inspection *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)

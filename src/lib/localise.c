@@ -1,8 +1,8 @@
 /*
- * Localising computed ratings: the text the framework and the bundle hold in
- * English is swapped, field by field, for a language's. Every field is an
- * owned string, so a swap is free-and-copy and pdurep_ratings_free() stays
- * correct.
+ * Localising computed ratings: in a copy of them, the text the framework and
+ * the bundle hold in English is swapped, field by field, for a language's.
+ * Every field of the copy is an owned string, so a swap is free-and-copy and
+ * pdurep_ratings_free() stays correct; the computed ratings are not touched.
  */
 #include "pdurep/localise.h"
 #include "pdurep/db.h"
@@ -105,9 +105,10 @@ static char *fact(const pdurep_narrative *n, const char *key)
     return text;
 }
 
-void pdurep_ratings_localise(pdurep_ratings *r, const pdurep_strings *terms,
-                             const pdurep_narrative *n)
+pdurep_ratings *pdurep_ratings_localised(const pdurep_ratings *computed,
+                                         const pdurep_strings *terms, const pdurep_narrative *n)
 {
+    pdurep_ratings *r = pdurep_ratings_copy(computed);
     pdurep_framework *fw = r->framework;
     if (terms && fw) {
         const char *code = fw->code;
@@ -154,4 +155,5 @@ void pdurep_ratings_localise(pdurep_ratings *r, const pdurep_strings *terms,
             }
         }
     }
+    return r;
 }

@@ -72,6 +72,52 @@ void pdurep_ratings_free(pdurep_ratings *r)
     free(r);
 }
 
+pdurep_ratings *pdurep_ratings_copy(const pdurep_ratings *r)
+{
+    pdurep_ratings *c = pdurep_xcalloc(1, sizeof *c);
+    *c = *r;
+    const pdurep_framework *fw = r->framework;
+    c->framework = fw ? pdurep_framework_copy(fw) : NULL;
+    c->inspection = r->inspection ? pdurep_inspection_copy(r->inspection) : NULL;
+    size_t nq = fw ? fw->n_questions : 0, ns = fw ? fw->n_standards : 0;
+    size_t na = fw ? fw->n_attributes : 0;
+    if (r->questions) {
+        c->questions = pdurep_xcalloc(nq, sizeof *c->questions);
+        if (nq)
+            memcpy(c->questions, r->questions, nq * sizeof *r->questions);
+    }
+    if (r->standards) {
+        /* Results point into the framework: point them into the copy's. */
+        c->standards = pdurep_xcalloc(ns, sizeof *c->standards);
+        for (size_t i = 0; i < ns; i++) {
+            const pdurep_standard_result *s = &r->standards[i];
+            c->standards[i] = *s;
+            c->standards[i].standard = &c->framework->standards[s->standard - fw->standards];
+            c->standards[i].band = s->band ? &c->framework->bands[s->band - fw->bands] : NULL;
+            c->standards[i].rationale = s->rationale ? pdurep_xstrdup(s->rationale) : NULL;
+        }
+    }
+    if (r->breakdowns) {
+        c->breakdowns = pdurep_xcalloc(na, sizeof *c->breakdowns);
+        for (size_t i = 0; i < na; i++) {
+            const pdurep_breakdown *b = &r->breakdowns[i];
+            size_t nv = fw->attributes[i].n_values;
+            c->breakdowns[i] = *b;
+            c->breakdowns[i].attribute = &c->framework->attributes[b->attribute - fw->attributes];
+            c->breakdowns[i].cases = pdurep_xcalloc(nv, sizeof *b->cases);
+            c->breakdowns[i].tallies = pdurep_xcalloc(nv * nq, sizeof *b->tallies);
+            if (nv && b->cases)
+                memcpy(c->breakdowns[i].cases, b->cases, nv * sizeof *b->cases);
+            if (nv && nq && b->tallies)
+                memcpy(c->breakdowns[i].tallies, b->tallies, nv * nq * sizeof *b->tallies);
+        }
+    }
+    c->pdus = r->n_pdus ? pdurep_xcalloc(r->n_pdus, sizeof *c->pdus) : NULL;
+    for (size_t i = 0; i < r->n_pdus; i++)
+        c->pdus[i] = pdurep_xstrdup(r->pdus[i]);
+    return c;
+}
+
 /* yes_a / rel_a < yes_b / rel_b, exactly. */
 static int lower(pdurep_tally a, pdurep_tally b)
 {

@@ -38,11 +38,9 @@ pdurep_error pdurep_region_pdus_load(pdurep_db *db, const pdurep_ratings *region
     }
     if (!err) {
         qsort(p->pdus, p->n_pdus, sizeof *p->pdus, by_name);
-        /* The region refuses PDUs on different frameworks, so the first one's is everyone's.
-         * Pool by the region its PDUs carry in the data: the region's own record may hold
-         * its name in the document's language by now. */
-        err = pdurep_ratings_pool(db, p->pdus[0]->framework->code,
-                                  p->pdus[0]->inspection->region, &p->pooled, diag);
+        /* The region refuses PDUs on different frameworks, so the first one's is everyone's. */
+        err = pdurep_ratings_pool(db, p->pdus[0]->framework->code, region->inspection->region,
+                                  &p->pooled, diag);
     }
     if (err) {
         pdurep_region_pdus_free(p);

@@ -8,7 +8,7 @@
  */
 #include "pdurep/report.h"
 #include "pdurep/atomic.h"
-#include "pdurep/localise.h"
+#include "pdurep/document.h"
 #include "pdurep/version.h"
 #include "typeset/chart.h"
 #include "typeset/doc.h"
@@ -1156,79 +1156,30 @@ static char *report_lang(const pdurep_report_options *opt, pdurep_diag *diag, pd
     return out;
 }
 
-/*
- * The narrative in the report's language. Where a translation lacks sections
- * the English narrative has, the report would silently switch language, so it
- * is refused, naming the sections, unless the caller allows the English ones.
- */
-static pdurep_error report_narrative(pdurep_db *db, const char *id, const char *lang,
-                                     const pdurep_report_options *opt, pdurep_narrative **out,
-                                     pdurep_diag *diag)
-{
-    pdurep_error err = pdurep_narrative_load_lang(db, id, lang, out, diag);
-    pdurep_narrative *en = NULL;
-    if (!err && strcmp(lang, PDUREP_NARRATIVE_BASE_LANG))
-        err = pdurep_narrative_load(db, id, &en, diag);
-    size_t n_missing = 0;
-    const char **missing = err ? NULL : pdurep_narrative_missing(*out, en, &n_missing);
-    if (n_missing && opt && opt->allow_fallback) {
-        pdurep_narrative_fill_gaps(*out, en);
-    } else if (n_missing) {
-        size_t cap = 256;
-        for (size_t i = 0; i < n_missing; i++)
-            cap += strlen(missing[i]) + 4;
-        char *list = malloc(cap);
-        if (list) {
-            size_t o = 0;
-            for (size_t i = 0; i < n_missing && o + 1 < cap; i++)
-                o += (size_t)snprintf(list + o, cap - o, "%s[%s]", i ? ", " : "", missing[i]);
-            pdurep_diag_add(diag, NULL, 0, 0, "the '%s' narrative of %s (narrative.%s.txt) lacks "
-                            "%zu section%s of narrative.txt: %s; a report in one language "
-                            "needs them translated (--allow-fallback prints them in English)",
-                            lang, id, lang, n_missing, n_missing == 1 ? "" : "s", list);
-        }
-        free(list);
-        err = PDUREP_ERROR_DATA;
-    }
-    free(missing);
-    pdurep_narrative_free(en);
-    return err;
-}
-
 pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path,
                                  const pdurep_report_options *opt, pdurep_report_stats *stats,
                                  pdurep_diag *diag)
 {
-    pdurep_ratings *r = NULL;
-    pdurep_narrative *n = NULL;
-    pdurep_region_pdus *pdus = NULL;
-    pdurep_strings *terms = NULL;
+    pdurep_document *d = NULL;
     char *lang = NULL;
-    pdurep_error err = pdurep_ratings_compute(db, id, &r, diag);
-    if (!err && !(lang = report_lang(opt, diag, &err)) && !err)
+    pdurep_error err = PDUREP_OK;
+    if (!(lang = report_lang(opt, diag, &err)) && !err)
         err = PDUREP_ERROR_NO_MEMORY;
+    int flags = PDUREP_DOCUMENT_REGION_PDUS | PDUREP_DOCUMENT_COMPLETE_NARRATIVE |
+                (opt && opt->allow_fallback ? PDUREP_DOCUMENT_ALLOW_FALLBACK : 0);
     if (!err)
-        err = report_narrative(db, id, lang, opt, &n, diag);
-    if (!err && !strcmp(r->inspection->kind, "region"))
-        err = pdurep_region_pdus_load(db, r, &pdus, diag);
-    /* Framework text and the inspection's facts in the report's language. */
-    if (!err)
-        err = pdurep_framework_terms_load(lang, &terms, diag);
-    if (!err)
-        pdurep_ratings_localise(r, terms, n);
+        err = pdurep_document_prepare(db, id, lang, flags, &d, diag);
     pdurep_atomic a = {0};
     if (!err)
         err = pdurep_atomic_begin(path, &a, diag);
     if (!err) {
-        err = pdurep_report_render_region(r, pdus, n, a.tmp_path, opt, stats, diag);
+        err = pdurep_report_render_region(d->ratings, d->pdus, d->narrative, a.tmp_path, opt,
+                                          stats, diag);
         if (!err)
             err = pdurep_atomic_commit(&a, diag);
         pdurep_atomic_abort(&a); /* after a commit this only releases */
     }
-    pdurep_region_pdus_free(pdus);
-    pdurep_narrative_free(n);
-    pdurep_ratings_free(r);
-    pdurep_strings_free(terms);
+    pdurep_document_free(d);
     free(lang);
     return err;
 }

@@ -12,7 +12,7 @@
 
 #include "pdurep/annexe.h"
 #include "pdurep/atomic.h"
-#include "pdurep/localise.h"
+#include "pdurep/document.h"
 #include "pdurep/version.h"
 #include "xlsx/annexe_internal.h"
 
@@ -178,10 +178,11 @@ static pdurep_error check_options(const pdurep_annexe_options **opts,
     return PDUREP_OK;
 }
 
-pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
-                                         pdurep_annexe_comparator *const *comparators,
-                                         size_t n_comparators, const char *path,
-                                         const pdurep_annexe_options *opts, pdurep_diag *diag)
+/* The workbook of ratings @p r; a region's PDUs come from @p pdus, or are loaded when NULL. */
+static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pdus *pdus,
+                                 pdurep_db *db, pdurep_annexe_comparator *const *comparators,
+                                 size_t n_comparators, const char *path,
+                                 const pdurep_annexe_options *opts, pdurep_diag *diag)
 {
     pdurep_annexe_options defaults;
     pdurep_error oerr = check_options(&opts, &defaults, db, diag);
@@ -191,6 +192,7 @@ pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
     annexe_ctx c;
     memset(&c, 0, sizeof c);
     c.r = r;
+    c.pdus = pdus;
     c.opts = opts;
     c.db = db;
     c.diag = diag;
@@ -235,7 +237,7 @@ pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
     }
     if (annexe_plan_build(&c) != 0) {
         annexe_plan_free(&c.plan);
-        pdurep_region_pdus_free(c.pdus);
+        pdurep_region_pdus_free(c.own_pdus);
         pdurep_strings_free(c.strings);
         return PDUREP_ERROR_NO_MEMORY;
     }
@@ -244,7 +246,7 @@ pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
     err = pdurep_atomic_begin(path, &out, diag);
     if (err) {
         annexe_plan_free(&c.plan);
-        pdurep_region_pdus_free(c.pdus);
+        pdurep_region_pdus_free(c.own_pdus);
         pdurep_strings_free(c.strings);
         return err;
     }
@@ -256,7 +258,7 @@ pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
         pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook");
         pdurep_atomic_abort(&out);
         annexe_plan_free(&c.plan);
-        pdurep_region_pdus_free(c.pdus);
+        pdurep_region_pdus_free(c.own_pdus);
         pdurep_strings_free(c.strings);
         return PDUREP_ERROR_INTERNAL;
     }
@@ -317,9 +319,17 @@ pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
     for (int i = 0; i < 3; i++)
         free(owned[i]);
     annexe_plan_free(&c.plan);
-    pdurep_region_pdus_free(c.pdus);
+    pdurep_region_pdus_free(c.own_pdus);
     pdurep_strings_free(c.strings);
     return err;
+}
+
+pdurep_error pdurep_annexe_write_ratings(const pdurep_ratings *r, pdurep_db *db,
+                                         pdurep_annexe_comparator *const *comparators,
+                                         size_t n_comparators, const char *path,
+                                         const pdurep_annexe_options *opts, pdurep_diag *diag)
+{
+    return write_annexe(r, NULL, db, comparators, n_comparators, path, opts, diag);
 }
 
 pdurep_error pdurep_annexe_write(pdurep_db *db, const char *id, const char *path,
@@ -330,28 +340,19 @@ pdurep_error pdurep_annexe_write(pdurep_db *db, const char *id, const char *path
     pdurep_error oerr = check_options(&opts, &defaults, db, diag);
     if (oerr)
         return oerr;
-    pdurep_ratings *r = NULL;
-    pdurep_error err = pdurep_ratings_compute(db, id, &r, diag);
+    /* An unknown id is reported by the preparation, with its message. */
+    pdurep_inspection *in = NULL;
+    int flags = pdurep_inspection_get(db, id, &in) == PDUREP_OK && annexe_pdus_wanted(in, opts->share)
+                    ? PDUREP_DOCUMENT_REGION_PDUS
+                    : 0;
+    pdurep_inspection_free(in);
+    pdurep_document *d = NULL;
+    pdurep_error err = pdurep_document_prepare(db, id, opts->lang, flags, &d, diag);
     if (err)
         return err;
-    /* The region pools the comparator's cases under its name in the data, so keep
-     * that before the inspection's facts are put into the workbook's language. */
-    char *pool_region = strdup(r->inspection->region);
-    pdurep_narrative *n = NULL;
-    pdurep_strings *terms = NULL;
-    err = pool_region ? pdurep_narrative_load_lang(db, id, opts->lang, &n, diag)
-                      : PDUREP_ERROR_NO_MEMORY;
-    if (!err)
-        err = pdurep_framework_terms_load(opts->lang, &terms, diag);
-    if (!err)
-        pdurep_ratings_localise(r, terms, n);
-    pdurep_narrative_free(n);
-    pdurep_strings_free(terms);
-    if (err) {
-        free(pool_region);
-        pdurep_ratings_free(r);
-        return err;
-    }
+    const pdurep_ratings *r = d->ratings;
+    /* The comparator pools by the region's name as the data holds it. */
+    const char *pool_region = d->computed->inspection->region;
 
     pdurep_annexe_comparator *cmp[2] = {NULL, NULL};
     size_t n_cmp = 0;
@@ -376,11 +377,10 @@ pdurep_error pdurep_annexe_write(pdurep_db *db, const char *id, const char *path
         pdurep_strings_free(s);
     }
     if (!err)
-        err = pdurep_annexe_write_ratings(r, db, cmp, n_cmp, path, opts, diag);
+        err = write_annexe(r, d->pdus, db, cmp, n_cmp, path, opts, diag);
     for (size_t i = 0; i < 2; i++)
         pdurep_annexe_comparator_free(cmp[i]);
-    pdurep_ratings_free(r);
-    free(pool_region);
+    pdurep_document_free(d);
     return err;
 }
 

@@ -65,7 +65,8 @@ typedef struct annexe_ctx {
     lxw_worksheet *ws[SHEET_COUNT];
     const char *sheet_name[SHEET_COUNT];
     int has_sheet[SHEET_COUNT];
-    pdurep_region_pdus *pdus;  /* a region's PDUs for the PDUs sheet, or NULL */
+    const pdurep_region_pdus *pdus; /* a region's PDUs for the PDUs sheet, or NULL */
+    pdurep_region_pdus *own_pdus;   /* the PDUs when this writer had to load them */
     const char *missing_key;   /* first strings key not found, for the error message */
     lxw_error lxw_err;         /* first libxlsxwriter error met while writing */
 } annexe_ctx;

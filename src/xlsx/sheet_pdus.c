@@ -25,7 +25,11 @@ int annexe_pdus_wanted(const pdurep_inspection *in, int share)
 
 pdurep_error annexe_pdus_prepare(annexe_ctx *c)
 {
-    return pdurep_region_pdus_load(c->db, c->r, &c->pdus, c->diag);
+    if (c->pdus)
+        return PDUREP_OK; /* prepared with the document */
+    pdurep_error err = pdurep_region_pdus_load(c->db, c->r, &c->own_pdus, c->diag);
+    c->pdus = c->own_pdus;
+    return err;
 }
 
 void annexe_sheet_pdus(annexe_ctx *c)
