@@ -23,5 +23,6 @@
 #include "pdurep/narrative.h"
 #include "pdurep/report.h"
 #include "pdurep/template.h"
+#include "pdurep/check.h"
 
 #endif

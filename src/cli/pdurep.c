@@ -17,6 +17,7 @@ const cli_command cli_commands[] = {
     {"batch", cmd_batch, "write every document of a region or of all inspections, in parallel"},
     {"synth", cmd_synth, "write seeded synthetic inspection bundles for tests and benchmarks"},
     {"report", cmd_report, "write an inspection's print-ready PDF report"},
+    {"check", cmd_check, "verify the database and each inspection's checksum recorded at import"},
     {"check-strings", cmd_check_strings, "list what each translation of the strings files lacks"},
     {"template", cmd_template, "write a workbook to fill in and import (a data-entry template)"},
     {NULL, NULL, NULL},

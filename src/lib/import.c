@@ -11,6 +11,7 @@
  */
 #include "pdurep/inspection.h"
 #include "pdurep/narrative.h"
+#include "pdurep/check.h"
 #include "csvfile.h"
 #include "rows.h"
 #include "xlsxread.h"
@@ -825,6 +826,9 @@ pdurep_error pdurep_import(pdurep_db *db, const char *input, int flags, char **i
         err = c.fatal ? c.fatal : PDUREP_ERROR_DATA;
         goto out;
     }
+    if ((err = pdurep_checksum_record(db, PDUREP_CHECKSUM_FRAMEWORK, c.fw->code, diag)) ||
+        (err = pdurep_checksum_record(db, PDUREP_CHECKSUM_INSPECTION, c.insp.id, diag)))
+        goto out;
     if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         err = pdurep_db_fail(db, diag);
         goto out;

@@ -134,6 +134,19 @@ const char *const pdurep_migrations[] = {
     "  SELECT inspection, 'en', position, section, line, body FROM narrative;"
     "DROP TABLE narrative;"
     "ALTER TABLE narrative_by_lang RENAME TO narrative;",
+
+    /*
+     * 3 -> 4: a SHA-256 of each inspection's and each framework's rows (see
+     * pdurep/check.h), so damage shows as a refusal, never as other figures.
+     * No foreign key: a checksum must outlive damage to what it describes.
+     * Filled by pdurep_db_open() for the rows already there.
+     */
+    "CREATE TABLE checksum ("
+    "  owner TEXT NOT NULL CHECK (owner IN ('inspection', 'framework')),"
+    "  id TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  PRIMARY KEY (owner, id)"
+    ") STRICT;",
 };
 
 const int pdurep_n_migrations = (int)(sizeof pdurep_migrations / sizeof pdurep_migrations[0]);

@@ -6,4 +6,7 @@
 extern const char *const pdurep_migrations[];
 extern const int pdurep_n_migrations;
 
+/** Number of the migration that creates the checksum table (the schema version it makes). */
+#define PDUREP_MIGRATION_CHECKSUM 4
+
 #endif
