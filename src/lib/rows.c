@@ -338,7 +338,8 @@ static const char *prev_char(const char *start, const char *p)
 const char *pdurep_lost_char(const char *start, const char *s)
 {
     for (const char *p = s; *p; p++) {
-        if (!memcmp(p, "\xEF\xBF\xBD", 3))
+        /* strncmp, not memcmp: the string may end within three bytes of p. */
+        if (!strncmp(p, "\xEF\xBF\xBD", 3))
             return p;
         if (*p == '?' && p > start) {
             const char *b = prev_char(start, p);

@@ -29,7 +29,7 @@ static const char *const colour_names[PDUREP_COLOUR_COUNT] = {
 static const char *const section_names[PDUREP_SECTION_TYPE_COUNT] = {
     "cover", "contents", "foreword", "ratings", "recommendations", "background",
     "domain", "diversity", "comparison", "further-information", "footnotes",
-    "pdus", "breakdown",
+    "pdus", "breakdown", "colophon",
 };
 
 /* Rating keys in the order of pdurep_rating. */
@@ -361,7 +361,7 @@ static void load_sections(loader *ld, yaml_node_t *seq)
         if (t < 0) {
             pdurep_yaml_error(&ld->y, type, "unknown section type '%s' (expected cover, contents, "
                               "foreword, ratings, recommendations, background, domain, diversity, "
-                              "comparison, further-information, footnotes, pdus or breakdown)",
+                              "comparison, further-information, footnotes, pdus, breakdown or colophon)",
                               pdurep_yaml_scalar(type) ? pdurep_yaml_scalar(type) : "");
             continue;
         }

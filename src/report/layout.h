@@ -70,6 +70,7 @@ typedef enum pdurep_section_type {
     PDUREP_SECTION_FOOTNOTES,
     PDUREP_SECTION_PDUS,        /* region: its PDUs compared (region.c) */
     PDUREP_SECTION_BREAKDOWN,   /* region: pooled key questions by a case attribute (region.c) */
+    PDUREP_SECTION_COLOPHON,    /* publication, copyright, licence, contact (colophon.c) */
     PDUREP_SECTION_TYPE_COUNT
 } pdurep_section_type;
 

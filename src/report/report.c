@@ -28,7 +28,9 @@
 static const char *const required_strings[] = {
     "report.title", "report.running", "report.subject", "report.creator",
     "cover.kicker", "cover.title", "cover.subtitle", "cover.fieldwork", "cover.overall",
-    "cover.score", "cover.produced",
+    "cover.score", "cover.published",
+    "colophon.title", "colophon.published", "colophon.copyright", "colophon.licence",
+    "colophon.contact", "colophon.produced",
     "contents.title",
     "foreword.title",
     "ratings.title", "ratings.intro", "ratings.fieldwork", "ratings.score", "ratings.overall",
@@ -213,17 +215,18 @@ static void do_cover(report *rp)
     free(fw);
     free(ov);
     free(sc);
-    char *prod =
-        pdurep_report_template(rp, "cover.produced", "version", PDUREP_VERSION_STRING, NULL);
-    if (prod) {
-        const pdurep_style *small = pdurep_report_style(rp, PDUREP_STYLE_SMALL);
-        pdurep_rich_clear(&rich);
-        if (!pdurep_rich_markup(&rich, small->face, prod, NULL, NULL) &&
-            !pdurep_lines_break(&lines, &doc->fonts, &rich, small->size, w, 0))
-            pdurep_doc_draw_lines(doc, &lines, &rich, 0, lines.n_lines, x,
-                                  doc->frame.y0 + lines.n_lines * small->leading, w, small);
+    /* The publication date closes the cover; the credit to pdurep is in the colophon. */
+    char *published = pdurep_report_published(rp);
+    char *pub = published ? pdurep_report_template(rp, "cover.published", "published", published, NULL)
+                          : NULL;
+    if (pub) {
+        char *p = pdurep_report_plain(pub);
+        pdurep_doc_draw_text(doc, body->face, body->size + 2, body->colour, x, y - 40,
+                             PDUREP_ALIGN_LEFT, p ? p : "");
+        free(p);
     }
-    free(prod);
+    free(pub);
+    free(published);
     pdurep_rich_free(&rich);
     pdurep_lines_free(&lines);
 }
@@ -993,6 +996,7 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
     time_t created;
     size_t diag_before = pdurep_diag_total(diag);
     pdurep_error err = creation_time(opt, &created, diag);
+    rp.created = created;
     if (err)
         return err;
     err = pdurep_layout_load(opt && opt->layout ? opt->layout
@@ -1072,6 +1076,7 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
         case PDUREP_SECTION_FOOTNOTES: do_footnotes(&rp, sec); break;
         case PDUREP_SECTION_PDUS: pdurep_region_section_pdus(&rp, sec); break;
         case PDUREP_SECTION_BREAKDOWN: pdurep_region_section_breakdown(&rp, sec); break;
+        case PDUREP_SECTION_COLOPHON: pdurep_report_section_colophon(&rp, sec); break;
         case PDUREP_SECTION_TYPE_COUNT: break;
         }
     }
@@ -1091,10 +1096,13 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
     /* The catalog's /Lang lets screen readers and hyphenators pick the language. */
     pdurep_doc_set_lang(rp.doc, pdurep_report_string(&rp, "report.language"));
     /* The import accepts only YYYY-MM-DD or nothing, so a refusal here is a bug. */
+    char *rights = pdurep_report_copyright(&rp);
     if (pdurep_pdfa_set_published(rp.doc->pdfa, r->inspection->published) ||
         pdurep_pdfa_add_property(rp.doc->pdfa, "inspection", r->inspection->id,
-                                 "Identifier of the inspection the report was made from"))
+                                 "Identifier of the inspection the report was made from") ||
+        pdurep_pdfa_set_rights(rp.doc->pdfa, rights))
         pdurep_doc_fail(rp.doc, PDUREP_ERROR_INTERNAL, "cannot record the report's metadata");
+    free(rights);
     free(title);
     free(subject);
     free(creator);

@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <time.h>
 #include "pdurep/report.h"
 #include "pdurep/strings.h"
 #include "typeset/chart.h"
@@ -44,6 +45,7 @@ typedef struct report {
     pdurep_table_style ts;
     pdurep_chart_style cs;
     const pdurep_style *st;   /**< the layout's styles */
+    time_t created;           /**< the document time (Info, XMP, copyright year) */
 } report;
 
 /* ---- template.c: strings and templates ----------------------------------- */
@@ -122,6 +124,17 @@ int pdurep_report_narrative(report *rp, const char *key, int as_lines);
  * @param title Inline markup (a filled template).
  */
 void pdurep_report_section(report *rp, const pdurep_layout_section *sec, const char *title);
+
+/* ---- colophon.c ----------------------------------------------------------- */
+
+/** @brief The `colophon` section: publication, copyright and licence, contact, credit. */
+void pdurep_report_section_colophon(report *rp, const pdurep_layout_section *sec);
+
+/** @brief The publication date in the report's words (malloc'd), or NULL when unknown. */
+char *pdurep_report_published(report *rp);
+
+/** @brief The copyright line as plain text (malloc'd), e.g. "© Crown copyright 2026". */
+char *pdurep_report_copyright(report *rp);
 
 /* ---- region.c ------------------------------------------------------------- */
 

@@ -30,7 +30,7 @@ typedef struct prop {
 
 struct pdurep_pdfa {
     unsigned char *used[PDUREP_FACE_COUNT]; /* bit per BMP code, allocated on first use */
-    char *title, *subject, *author, *creator, *lang, *published;
+    char *title, *subject, *author, *creator, *lang, *published, *rights;
     time_t when;
     prop *props;
     size_t n_props;
@@ -50,6 +50,7 @@ void pdurep_pdfa_free(pdurep_pdfa *a)
     free(a->creator);
     free(a->lang);
     free(a->published);
+    free(a->rights);
     for (size_t i = 0; i < a->n_props; i++) {
         free(a->props[i].name);
         free(a->props[i].value);
@@ -126,6 +127,11 @@ pdurep_error pdurep_pdfa_set_published(pdurep_pdfa *a, const char *date)
                 return PDUREP_ERROR_USAGE;
     }
     return set_str(&a->published, date && *date ? date : NULL) ? PDUREP_OK : PDUREP_ERROR_NO_MEMORY;
+}
+
+pdurep_error pdurep_pdfa_set_rights(pdurep_pdfa *a, const char *text)
+{
+    return set_str(&a->rights, text && *text ? text : NULL) ? PDUREP_OK : PDUREP_ERROR_NO_MEMORY;
 }
 
 pdurep_error pdurep_pdfa_add_property(pdurep_pdfa *a, const char *name, const char *value,
@@ -303,6 +309,8 @@ char *pdurep_pdfa_xmp(const pdurep_pdfa *a)
         put_xml(&b, a->lang);
         puts_(&b, "</rdf:li></rdf:Bag></dc:language>\n");
     }
+    if (a->rights)
+        put_alt(&b, "dc:rights", a->lang, a->rights);
     if (a->published)
         putf(&b, "   <dc:date><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:date>\n", a->published);
     if (*when)

@@ -52,6 +52,9 @@ pdurep_error pdurep_pdfa_set_lang(pdurep_pdfa *a, const char *tag);
  */
 pdurep_error pdurep_pdfa_set_published(pdurep_pdfa *a, const char *date);
 
+/** @brief The copyright notice, written as dc:rights; NULL or "" for none. */
+pdurep_error pdurep_pdfa_set_rights(pdurep_pdfa *a, const char *text);
+
 /**
  * @brief Add a property of the `pdurep:` XMP namespace (declared in the packet's
  * pdfaExtension schema, as PDF/A requires of any schema it does not predefine).
