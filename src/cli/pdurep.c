@@ -4,6 +4,7 @@
  */
 #include <locale.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -60,6 +61,8 @@ static void on_signal(int sig)
 
 int main(int argc, char **argv)
 {
+    /* Also on exit(): a library that gives up on memory exits through here. */
+    atexit(pdurep_atomic_cleanup_all);
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     signal(SIGHUP, on_signal);

@@ -13,6 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* As pdurep_db_fail(), which db.c owns: db.c calls this file while migrating, so this file
+ * does not call back into it. */
+static pdurep_error fail(pdurep_db *db, pdurep_diag *diag)
+{
+    int code = sqlite3_errcode(db->sql);
+    pdurep_diag_add(diag, db->path, 0, 0, "database error: %s", sqlite3_errmsg(db->sql));
+    return code == SQLITE_NOMEM ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_DATABASE;
+}
+
 typedef struct owner_info {
     const char *table;  /* the owner's own table */
     const char *key;    /* its key column */
@@ -181,13 +190,13 @@ pdurep_error pdurep_checksum_record(pdurep_db *db, pdurep_checksum_owner owner, 
     if (sqlite3_prepare_v2(db->sql, "INSERT INTO checksum(owner, id, sha256) VALUES (?1, ?2, ?3) "
                                     "ON CONFLICT(owner, id) DO UPDATE SET sha256 = ?3",
                            -1, &st, NULL) != SQLITE_OK)
-        return pdurep_db_fail(db, diag);
+        return fail(db, diag);
     sqlite3_bind_text(st, 1, owners[owner].table, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, hex, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
+    return rc == SQLITE_DONE ? PDUREP_OK : fail(db, diag);
 }
 
 pdurep_error pdurep_checksum_verify(pdurep_db *db, pdurep_checksum_owner owner, const char *id,
@@ -201,7 +210,7 @@ pdurep_error pdurep_checksum_verify(pdurep_db *db, pdurep_checksum_owner owner, 
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->sql, "SELECT sha256 FROM checksum WHERE owner = ?1 AND id = ?2", -1,
                            &st, NULL) != SQLITE_OK)
-        return pdurep_db_fail(db, diag);
+        return fail(db, diag);
     sqlite3_bind_text(st, 1, o->table, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
@@ -209,7 +218,7 @@ pdurep_error pdurep_checksum_verify(pdurep_db *db, pdurep_checksum_owner owner, 
                !memcmp(sqlite3_column_text(st, 0), hex, 64);
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return pdurep_db_fail(db, diag);
+        return fail(db, diag);
     if (same)
         return PDUREP_OK;
     pdurep_diag_add(diag, db->path, 0, 0, "%s %s: %s (the database is damaged: restore it from a "
@@ -229,7 +238,7 @@ pdurep_error pdurep_checksum_verify_inspection(pdurep_db *db, const char *id, pd
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->sql, "SELECT framework FROM inspection WHERE id = ?1", -1, &st,
                            NULL) != SQLITE_OK)
-        return pdurep_db_fail(db, diag);
+        return fail(db, diag);
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW)
         err = pdurep_checksum_verify(db, PDUREP_CHECKSUM_FRAMEWORK,
@@ -253,7 +262,7 @@ static pdurep_error each(pdurep_db *db, pdurep_checksum_owner owner, const char 
     int rc = sql ? sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) : SQLITE_NOMEM;
     sqlite3_free(sql);
     if (rc)
-        return pdurep_db_fail(db, diag);
+        return fail(db, diag);
     sqlite3_bind_text(st, 1, only, -1, SQLITE_STATIC);
     pdurep_error worst = PDUREP_OK;
     /* Ids are copied out: the callback may write (record) while this reads. */
@@ -271,7 +280,7 @@ static pdurep_error each(pdurep_db *db, pdurep_checksum_owner owner, const char 
         ids[n++] = copy;
     }
     if (!worst && rc != SQLITE_DONE)
-        worst = pdurep_db_fail(db, diag);
+        worst = fail(db, diag);
     sqlite3_finalize(st);
     for (size_t i = 0; i < n; i++) {
         if (!worst || keep_going) {
@@ -337,7 +346,7 @@ static pdurep_error pragma_check(pdurep_db *db, const char *sql, int ok_is_row, 
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
-        return pdurep_db_fail(db, diag);
+        return fail(db, diag);
     pdurep_error err = PDUREP_OK;
     int rc, rows = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -355,7 +364,7 @@ static pdurep_error pragma_check(pdurep_db *db, const char *sql, int ok_is_row, 
         err = PDUREP_ERROR_DATABASE;
     }
     if (rc != SQLITE_DONE) {
-        pdurep_error e = pdurep_db_fail(db, diag);
+        pdurep_error e = fail(db, diag);
         err = e == PDUREP_ERROR_NO_MEMORY ? e : PDUREP_ERROR_DATABASE;
     }
     sqlite3_finalize(st);
@@ -371,7 +380,7 @@ pdurep_error pdurep_db_check(pdurep_db *db, const char *id, FILE *out, pdurep_di
         sqlite3_stmt *st;
         if (sqlite3_prepare_v2(db->sql, "SELECT 1 FROM inspection WHERE id = ?1", -1, &st,
                                NULL) != SQLITE_OK)
-            return pdurep_db_fail(db, diag);
+            return fail(db, diag);
         sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
         int found = sqlite3_step(st) == SQLITE_ROW;
         sqlite3_finalize(st);

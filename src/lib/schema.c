@@ -141,7 +141,7 @@ const char *const pdurep_migrations[] = {
      * No foreign key: a checksum must outlive damage to what it describes.
      * Filled by pdurep_db_open() for the rows already there.
      */
-    "CREATE TABLE checksum ("
+    "CREATE TABLE IF NOT EXISTS checksum ("
     "  owner TEXT NOT NULL CHECK (owner IN ('inspection', 'framework')),"
     "  id TEXT NOT NULL,"
     "  sha256 TEXT NOT NULL,"
