@@ -22,7 +22,7 @@ included), recounts every figure, prints the pooled region figures, and
 asserts them against the EXPECTED tables further down, which the region
 calculator's tests use. Any difference exits with status 1.
 
-Also written: the region bundle (inspection.csv, judgements.csv) and
+Also written: the region bundle (inspection.csv, judgements.csv, pdus.csv) and
 region/recommendations.txt. Only the Python standard library is used.
 """
 
@@ -490,6 +490,9 @@ def write_region(outdir):
     write_csv(os.path.join(d, "inspection.csv"), ["key", "value"], REGION_INSPECTION)
     write_csv(os.path.join(d, "judgements.csv"), ["standard", "rating", "rationale"],
               REGION_JUDGEMENTS)
+    # The round: exactly these PDU inspections are pooled, whatever else the database holds.
+    write_csv(os.path.join(d, "pdus.csv"), ["inspection"],
+              sorted([["north-wales-2025"]] + [[p["slug"] + "-2025"] for p in PDUS]))
     with open(os.path.join(d, "recommendations.txt"), "w", encoding="utf-8", newline="") as f:
         f.write("".join(r + "\n" for r in RECOMMENDATIONS))
 

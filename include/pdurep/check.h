@@ -4,9 +4,9 @@
  *        each inspection's and each framework's stored rows.
  *
  * Import records a SHA-256 of every row that belongs to the inspection (its
- * own row and every row of a table with an `inspection` column naming it) and
- * of every row of its framework (the framework row and every row of a table
- * with a `framework` column naming it, other than inspections). Commands that
+ * own row and every row of a table with a foreign key to it, or else an
+ * `inspection` column, naming it) and of every row of its framework (likewise,
+ * other than inspections). Commands that
  * compute figures verify both first, so a damaged database is refused rather
  * than giving different figures.
  */

@@ -55,6 +55,17 @@ void pdurep_diag_warn(pdurep_diag *diag, const char *file, unsigned long line,
                       unsigned long column, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
+/**
+ * @brief The collector a reader should report into: @p diag, or a private one.
+ *
+ * Readers decide success by counting the problems they found, so a caller
+ * that passes no collector must still get the error back. When @p diag is
+ * NULL a private collector is made and stored in @p *own, for the reader to
+ * free with pdurep_diag_free() before it returns; otherwise @p *own is NULL.
+ * @return A collector that counts problems; NULL only when out of memory.
+ */
+pdurep_diag *pdurep_diag_ensure(pdurep_diag *diag, pdurep_diag **own);
+
 /** @brief pdurep_diag_add() with a va_list. */
 void pdurep_diag_addv(pdurep_diag *diag, const char *file, unsigned long line,
                       unsigned long column, const char *fmt, va_list ap)

@@ -9,6 +9,7 @@
 #include "pdurep/error.h"
 #include "pdurep/diag.h"
 #include "pdurep/db.h"
+#include "pdurep/framework.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -27,6 +28,9 @@ typedef struct pdurep_inspection {
     char *inspectorate;    /**< Publishing body, or "" */
     long caseload;         /**< PDU caseload at announcement, or -1 */
     long n_cases;          /**< Cases imported for it. */
+    char *bundle_sha256;   /**< SHA-256 of the bundle it came from, or "" (imported before
+                                schema version 4). */
+    char *imported_at;     /**< When it was imported, YYYY-MM-DDTHH:MM:SSZ, or "". */
 } pdurep_inspection;
 
 /** Flags for pdurep_import(). */
@@ -78,6 +82,26 @@ pdurep_error pdurep_inspection_list(pdurep_db *db, pdurep_inspection **out, size
  * @return ::PDUREP_OK or ::PDUREP_ERROR_DATA (malformed SOURCE_DATE_EPOCH).
  */
 pdurep_error pdurep_document_time(const pdurep_inspection *in, long long *out, pdurep_diag *diag);
+
+/** One case as stored, in the terms of a framework. Valid only during the callback. */
+typedef struct pdurep_case {
+    const char *case_id;   /**< The bundle's case id. */
+    const size_t *values;  /**< For each framework attribute, the index of the case's value. */
+    const char *answers;   /**< For each framework question, 'Y', 'N' or '-' (not applicable
+                                or not asked). */
+} pdurep_case;
+
+/** Called for each case; return 0 to go on, non-zero to stop (returned as the error). */
+typedef int (*pdurep_case_fn)(const pdurep_case *c, void *user);
+
+/**
+ * @brief Read an inspection's cases in case-id order, their attributes and answers mapped
+ * onto @p fw (the framework the inspection was imported with).
+ * @return ::PDUREP_OK; ::PDUREP_ERROR_DATA (a stored value the framework does not list);
+ *         ::PDUREP_ERROR_DATABASE; or the callback's non-zero value.
+ */
+pdurep_error pdurep_cases_read(pdurep_db *db, const char *id, const pdurep_framework *fw,
+                               pdurep_case_fn fn, void *user, pdurep_diag *diag);
 
 /** @brief Free one inspection from pdurep_inspection_get(). NULL is allowed. */
 void pdurep_inspection_free(pdurep_inspection *insp);

@@ -22,6 +22,7 @@
 #include "pdurep/document.h"
 #include "pdurep/narrative.h"
 #include "pdurep/report.h"
+#include "pdurep/provenance.h"
 #include "pdurep/template.h"
 #include "pdurep/check.h"
 

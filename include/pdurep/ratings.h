@@ -52,6 +52,11 @@ typedef struct pdurep_breakdown {
     const pdurep_attribute *attribute; /**< The attribute. */
     unsigned long *cases;   /**< Cases per value, [attribute->n_values]. */
     pdurep_tally *tallies;  /**< [value * n_questions + question]. */
+    /**
+     * The reference group of the relative rate index: the value with the most
+     * cases (first in framework order on ties), -1 when no case has any.
+     */
+    long reference;
 } pdurep_breakdown;
 
 /** Everything the calculator derives for one inspection. */
@@ -60,12 +65,15 @@ typedef struct pdurep_ratings {
     pdurep_framework *framework;       /**< The inspection's framework. */
     unsigned long n_cases;             /**< Cases in the sample. */
     pdurep_tally *questions;           /**< One tally per framework question, same order. */
+    /** Band of each question's percentage (pdurep_framework_band()), same order; NULL
+     *  where no case is relevant. Writers shade every question by it, driver or not. */
+    const pdurep_band **bands;
     pdurep_standard_result *standards; /**< One per framework standard, same order. */
     pdurep_breakdown *breakdowns;      /**< One per framework attribute, same order. */
     int score;                         /**< Sum of points. */
     int max_score;                     /**< Most points possible. */
     pdurep_rating overall;             /**< Overall rating from the score. */
-    char **pdus;                       /**< Region: ids of the PDU inspections pooled, by id. */
+    char **pdus;                       /**< Region: ids of the PDU inspections it lists, by id. */
     size_t n_pdus;                     /**< Region: number of PDU inspections pooled; 0 for a PDU. */
 } pdurep_ratings;
 
@@ -98,6 +106,33 @@ pdurep_error pdurep_ratings_compute(pdurep_db *db, const char *id, pdurep_rating
  */
 pdurep_error pdurep_ratings_pool(pdurep_db *db, const char *framework, const char *region,
                                  pdurep_ratings **out, pdurep_diag *diag);
+
+/**
+ * @brief Pool the cases of the PDU inspections a region inspection lists, on one framework.
+ *
+ * Like pdurep_ratings_pool(), but the set is the region's own list (its
+ * bundle's pdus.csv), so another year's inspection of a PDU never joins it.
+ * @param db The database.
+ * @param framework Framework code of the PDUs.
+ * @param region_id Id of the region inspection.
+ * @param out Receives the tallies; free with pdurep_ratings_free().
+ * @param diag Receives messages on failure; may be NULL.
+ * @return As pdurep_ratings_pool().
+ */
+pdurep_error pdurep_ratings_pool_region(pdurep_db *db, const char *framework,
+                                        const char *region_id, pdurep_ratings **out,
+                                        pdurep_diag *diag);
+
+/**
+ * @brief The region inspection whose list holds a PDU inspection (the latest by fieldwork).
+ * @param db The database.
+ * @param pdu_id Id of the PDU inspection.
+ * @param region_id Receives a malloc'd id, or NULL when no region lists it.
+ * @param diag Receives a message on failure; may be NULL.
+ * @return ::PDUREP_OK or ::PDUREP_ERROR_DATABASE.
+ */
+pdurep_error pdurep_region_of_pdu(pdurep_db *db, const char *pdu_id, char **region_id,
+                                  pdurep_diag *diag);
 
 /** @brief Free a result. NULL is allowed. */
 void pdurep_ratings_free(pdurep_ratings *r);

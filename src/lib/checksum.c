@@ -1,7 +1,8 @@
 /*
  * Checksums of stored rows. Which rows belong to an inspection is read from
- * the schema, not listed here: every table with an `inspection` column, so a
- * table a later migration adds is covered without touching this file. The
+ * the schema, not listed here: every table with a foreign key to it or an
+ * `inspection` column, so a table a later migration adds is covered without
+ * touching this file. The
  * rows are fed to SHA-256 in primary-key order, each value with its type and
  * length, so no two different row sets hash the same way by concatenation.
  */
@@ -141,24 +142,33 @@ static pdurep_error digest(pdurep_db *db, pdurep_checksum_owner owner, const cha
     int rc = sql ? feed_query(&h, s, sql, id) : SQLITE_NOMEM;
     sqlite3_free(sql);
 
-    /* The tables that name the owner, in name order; other owners' tables have their own. */
+    /*
+     * The tables that name the owner, in name order: by a foreign key to the owner's
+     * table (region_pdu.region), else by a column of the owner's name (a history kept
+     * without a key). The other owner's table has its own checksum.
+     */
     sqlite3_stmt *tables = NULL;
     if (!rc)
-        rc = sqlite3_prepare_v2(s, "SELECT m.name FROM sqlite_schema m "
+        rc = sqlite3_prepare_v2(s, "SELECT name, link FROM (SELECT m.name AS name, coalesce("
+                                   "(SELECT f.\"from\" FROM pragma_foreign_key_list(m.name) f "
+                                   "WHERE f.\"table\" = ?2 ORDER BY f.id LIMIT 1), "
+                                   "(SELECT c.name FROM pragma_table_info(m.name) c "
+                                   "WHERE c.name = ?1)) AS link FROM sqlite_schema m "
                                    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' "
-                                   "AND m.name NOT IN ('inspection', 'framework') "
-                                   "AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c "
-                                   "WHERE c.name = ?1) ORDER BY m.name", -1, &tables, NULL);
+                                   "AND m.name NOT IN ('inspection', 'framework')) "
+                                   "WHERE link IS NOT NULL ORDER BY name", -1, &tables, NULL);
     if (!rc) {
         sqlite3_bind_text(tables, 1, o->link, -1, SQLITE_STATIC);
+        sqlite3_bind_text(tables, 2, o->table, -1, SQLITE_STATIC);
         while (!rc && (rc = sqlite3_step(tables)) == SQLITE_ROW) {
             const char *t = (const char *)sqlite3_column_text(tables, 0);
+            const char *link = (const char *)sqlite3_column_text(tables, 1);
             char order[1024];
             feed_tagged(&h, 'S', t, strlen(t));
             rc = order_of(s, t, order, sizeof order);
             if (rc)
                 break;
-            sql = sqlite3_mprintf("SELECT * FROM \"%w\" WHERE \"%w\" = ?1 ORDER BY %s", t, o->link,
+            sql = sqlite3_mprintf("SELECT * FROM \"%w\" WHERE \"%w\" = ?1 ORDER BY %s", t, link,
                                   order);
             rc = sql ? feed_query(&h, s, sql, id) : SQLITE_NOMEM;
             sqlite3_free(sql);

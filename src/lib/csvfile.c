@@ -71,6 +71,8 @@ static void on_field(void *s, size_t len, void *data)
                         "CSV text file?)", (size_t)(nul - (const char *)s) + 1);
         r->bad_nul = 1;
     }
+    if (nul)
+        len = (size_t)(nul - (const char *)s); /* what C strings downstream would see anyway */
     if (!nul && !r->bad_utf8 && !pdurep_utf8_valid(s, len)) {
         pdurep_diag_add(r->diag, r->name, r->record_line, r->n_fields + 1,
                         "text is not valid UTF-8 (save the file as UTF-8)");
@@ -137,6 +139,9 @@ static void on_record(int c, void *data)
     /* Input is fed one physical line at a time, so the next record starts on the next line. */
     r->record_line = r->line + 1;
 }
+
+static pdurep_error csv_read(const char *path, const char *name, pdurep_csv_row_fn fn,
+                             void *user, pdurep_diag *diag);
 
 /* Set when libcsv asked for more than a field may hold (per thread: batch reads in parallel). */
 static _Thread_local int field_cap_hit;
@@ -205,6 +210,17 @@ pdurep_error pdurep_csv_check_file(const char *path, const char *name, int fd, p
 }
 
 pdurep_error pdurep_csv_read(const char *path, const char *name, pdurep_csv_row_fn fn,
+                             void *user, pdurep_diag *diag)
+{
+    pdurep_diag *own;
+    if (!(diag = pdurep_diag_ensure(diag, &own)))
+        return PDUREP_ERROR_NO_MEMORY;
+    pdurep_error err = csv_read(path, name, fn, user, diag);
+    pdurep_diag_free(own);
+    return err;
+}
+
+static pdurep_error csv_read(const char *path, const char *name, pdurep_csv_row_fn fn,
                              void *user, pdurep_diag *diag)
 {
     /* O_NONBLOCK: opening a FIFO must not wait for a writer before it can be refused. */
@@ -401,10 +417,15 @@ pdurep_error pdurep_csv_slurp(const char *path, const char *name, const pdurep_c
                               size_t n_cols, pdurep_csv_table *out, pdurep_diag *diag)
 {
     memset(out, 0, sizeof *out);
+    pdurep_diag *own;
+    if (!(diag = pdurep_diag_ensure(diag, &own)))
+        return PDUREP_ERROR_NO_MEMORY;
     out->n_cols = n_cols;
     out->col_index = calloc(n_cols, sizeof *out->col_index);
-    if (!out->col_index)
+    if (!out->col_index) {
+        pdurep_diag_free(own);
         return PDUREP_ERROR_NO_MEMORY;
+    }
     slurp s = {.name = name, .cols = cols, .n_cols = n_cols, .t = out, .diag = diag};
     size_t before = pdurep_diag_total(diag);
     pdurep_error err = pdurep_csv_read(path, name, slurp_row, &s, diag);
@@ -417,6 +438,7 @@ pdurep_error pdurep_csv_slurp(const char *path, const char *name, const pdurep_c
         err = PDUREP_ERROR_DATA;
     if (err)
         pdurep_csv_table_free(out);
+    pdurep_diag_free(own);
     return err;
 }
 

@@ -39,6 +39,7 @@ static pdurep_error migrate(pdurep_db *db, pdurep_diag *diag)
         if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
             return pdurep_db_fail(db, diag);
         if (sqlite3_exec(db->sql, pdurep_migrations[version], NULL, NULL, NULL) != SQLITE_OK ||
+            pdurep_migration_code(db->sql, version + 1) != 0 ||
             sqlite3_exec(db->sql, pragma, NULL, NULL, NULL) != SQLITE_OK) {
             pdurep_error err = pdurep_db_fail(db, diag);
             sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
@@ -57,6 +58,25 @@ static pdurep_error migrate(pdurep_db *db, pdurep_diag *diag)
             return pdurep_db_fail(db, diag);
     }
     return PDUREP_OK;
+}
+
+/*
+ * A reader that finds an older schema upgrades the file once through a
+ * writable connection of its own, so a database kept over the years opens
+ * with any command. A file it may not write stays as it is and is refused.
+ */
+static pdurep_error upgrade(const char *path, pdurep_diag *diag)
+{
+    pdurep_db tmp = {.path = (char *)path};
+    if (sqlite3_open_v2(path, &tmp.sql, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        sqlite3_close_v2(tmp.sql);
+        return PDUREP_ERROR_DATABASE;
+    }
+    sqlite3_busy_timeout(tmp.sql, 5000);
+    pdurep_error err = sqlite3_exec(tmp.sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL)
+                           ? PDUREP_ERROR_DATABASE : migrate(&tmp, diag);
+    sqlite3_close_v2(tmp.sql);
+    return err;
 }
 
 /*
@@ -131,6 +151,8 @@ pdurep_error pdurep_db_open(const char *path, int flags, pdurep_db **out, pdurep
         if (version < 0) {
             pdurep_diag_add(diag, path, 0, 0, "not a pdurep database: %s", sqlite3_errmsg(db->sql));
             err = PDUREP_ERROR_DATABASE;
+        } else if (version < pdurep_n_migrations && upgrade(path, diag) == PDUREP_OK) {
+            err = PDUREP_OK;
         } else if (version != pdurep_n_migrations) {
             pdurep_diag_add(diag, path, 0, 0, "database schema version %d, expected %d (open it "
                             "once read-write to upgrade)", version, pdurep_n_migrations);

@@ -144,6 +144,13 @@ void pdurep_diag_warn(pdurep_diag *d, const char *file, unsigned long line,
     va_end(ap);
 }
 
+pdurep_diag *pdurep_diag_ensure(pdurep_diag *diag, pdurep_diag **own)
+{
+    /* One kept message is enough: a private collector is only ever counted. */
+    *own = diag ? NULL : pdurep_diag_new(1);
+    return diag ? diag : *own;
+}
+
 size_t pdurep_diag_warnings(const pdurep_diag *d) { return d ? d->warnings : 0; }
 
 size_t pdurep_diag_total(const pdurep_diag *d) { return d ? d->total : 0; }

@@ -265,7 +265,19 @@ static int cmp_overall_asc(const void *a, const void *b)
  * Link prompts to key questions and key questions to standards, sort the
  * bands, and check the whole is a usable scheme. Reports against @p where.
  */
+static int framework_finish(pdurep_framework *fw, const char *where, pdurep_diag *diag);
+
 int pdurep_framework_finish(pdurep_framework *fw, const char *where, pdurep_diag *diag)
+{
+    pdurep_diag *own;
+    if (!(diag = pdurep_diag_ensure(diag, &own)))
+        return -1;
+    int rc = framework_finish(fw, where, diag);
+    pdurep_diag_free(own);
+    return rc;
+}
+
+static int framework_finish(pdurep_framework *fw, const char *where, pdurep_diag *diag)
 {
     size_t before = pdurep_diag_total(diag);
     qsort(fw->bands, fw->n_bands, sizeof *fw->bands, cmp_band_desc);
@@ -523,12 +535,30 @@ static void read_overall(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
     }
 }
 
+static int valid_attribute_code(const char *code)
+{
+    size_t n = strlen(code);
+    if (n == 0 || n > 64)
+        return 0;
+    for (const char *p = code; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+            return 0;
+    return 1;
+}
+
 static void read_attributes(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
 {
     for (size_t r = 0; r < f->t.n_rows; r++) {
         const char *attr = pdurep_csv_cell(&f->t, r, 0);
         const char *value = pdurep_csv_cell(&f->t, r, 2);
         long ai = pdurep_framework_attribute_index(fw, attr);
+        /* An attribute is a column of cases.csv and its values are stored joined by tabs. */
+        if (ai < 0 && !valid_attribute_code(attr))
+            pdurep_diag_add(diag, f->name, f->t.lines[r], f->t.col_index[0],
+                            "attribute \"%s\" must be 1 to 64 of a-z, 0-9 and '_'", attr);
+        if (!*value || strpbrk(value, "\t\r\n"))
+            pdurep_diag_add(diag, f->name, f->t.lines[r], f->t.col_index[2],
+                            "value \"%s\" of %s must be a line of text without tabs", value, attr);
         if (ai >= 0)
             for (size_t v = 0; v < fw->attributes[ai].n_values; v++)
                 if (!strcmp(fw->attributes[ai].values[v], value))
@@ -569,6 +599,9 @@ pdurep_error pdurep_framework_read_dir(const char *dir, pdurep_framework **out, 
     };
 
     *out = NULL;
+    pdurep_diag *own;
+    if (!(diag = pdurep_diag_ensure(diag, &own)))
+        return PDUREP_ERROR_NO_MEMORY;
     pdurep_framework *fw = pdurep_xcalloc(1, sizeof *fw);
     size_t before = pdurep_diag_total(diag);
     pdurep_error err = PDUREP_OK;
@@ -581,8 +614,9 @@ pdurep_error pdurep_framework_read_dir(const char *dir, pdurep_framework **out, 
         if (!err && pdurep_diag_total(diag) > before)
             err = PDUREP_ERROR_DATA;
     }
-    if (!err && pdurep_framework_finish(fw, dir, diag) != 0)
+    if (!err && framework_finish(fw, dir, diag) != 0)
         err = PDUREP_ERROR_DATA;
+    pdurep_diag_free(own);
     if (err) {
         pdurep_framework_free(fw);
         return err;

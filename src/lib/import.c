@@ -18,6 +18,7 @@
 #include "db_internal.h"
 #include "util.h"
 #include "inspection_internal.h"
+#include "provenance_internal.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -34,16 +35,36 @@ typedef struct import_ctx {
     pdurep_framework *fw;
     pdurep_inspection insp;
     char *inspection_name; /* "DIR/inspection.csv" or "BOOK.xlsx:inspection" for messages */
-    pdurep_error fatal;    /* a failure that is not bad data (memory, I/O), kept for the exit */
-    pdurep_rows tables[3]; /* inspection, judgements, cases */
-    int has_table[3];
+    pdurep_error fatal;    /* a failure that is not bad data (memory, I/O, database), kept for
+                              the exit status */
+    pdurep_rows tables[4]; /* inspection, judgements, cases, pdus */
+    int has_table[4];
     pdurep_xlsx *book;
     char *narrative_dir, *narrative_prefix;
     pdurep_import_norm norm;
 } import_ctx;
 
-enum { T_INSPECTION, T_JUDGEMENTS, T_CASES };
-static const char *const table_names[] = {"inspection", "judgements", "cases"};
+enum { T_INSPECTION, T_JUDGEMENTS, T_CASES, T_PDUS, N_TABLES };
+static const char *const table_names[] = {"inspection", "judgements", "cases", "pdus"};
+
+/*
+ * A database failure is not bad data: keep its own error, so the caller (and
+ * the exit status) can tell a full disk from a misspelt answer.
+ */
+static pdurep_error db_failed(import_ctx *c)
+{
+    pdurep_error err = pdurep_db_fail(c->db, c->diag);
+    if (!c->fatal)
+        c->fatal = err;
+    return err;
+}
+
+/* Whether a step failed on the database with the primary key, i.e. a value given twice. */
+static int key_repeated(import_ctx *c, int rc)
+{
+    return rc == SQLITE_CONSTRAINT &&
+           sqlite3_extended_errcode(c->db->sql) == SQLITE_CONSTRAINT_PRIMARYKEY;
+}
 
 static int valid_id(const char *id)
 {
@@ -230,14 +251,17 @@ static void read_judgements(import_ctx *c, sqlite3_stmt *ins)
         pdurep_rows_lost_chars(src, c->diag, line, t.col_index[2], "rationale", rationale);
         if (rating == PDUREP_RATING_NONE)
             continue;
+        /* Nothing of the previous row may survive into this one. */
         sqlite3_reset(ins);
+        sqlite3_clear_bindings(ins);
+        sqlite3_bind_text(ins, 1, c->insp.id, -1, SQLITE_STATIC);
         sqlite3_bind_text(ins, 2, fw->standards[si].code, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(ins, 3, pdurep_rating_name(rating), -1, SQLITE_STATIC);
         char *nfc = pdurep_nfc(rationale);
         sqlite3_bind_text(ins, 4, nfc, -1, SQLITE_TRANSIENT);
         free(nfc);
-        if (sqlite3_step(ins) != SQLITE_DONE)
-            pdurep_db_fail(c->db, c->diag);
+        if (sqlite3_step(ins) != SQLITE_DONE && db_failed(c))
+            break;
     }
     for (size_t i = 0; i < fw->n_standards; i++)
         if (fw->standards[i].rated_by == PDUREP_RATED_BY_JUDGEMENT && !seen[i])
@@ -263,6 +287,8 @@ typedef struct cases_ctx {
     size_t n_answers;     /* question columns, in CSV order */
     char *answers;        /* one row's answers, n_answers + 1 */
     char *answer_codes;   /* comma-joined codes in that order */
+    char *attributes;     /* one row's attribute values, tab-separated in framework order */
+    size_t attributes_cap;
     unsigned long n_cases;
 } cases_ctx;
 
@@ -427,8 +453,13 @@ static int cases_row(const pdurep_csv_row *row, void *user)
                             "case_id must be 1 to 64 characters");
 
     sqlite3_stmt *ins = k->ins;
+    /* Bindings outlive sqlite3_reset(): clear them, so no value of the previous case can
+     * be stored with this one. */
     sqlite3_reset(ins);
+    sqlite3_clear_bindings(ins);
+    sqlite3_bind_text(ins, 1, c->insp.id, -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 2, case_id, -1, SQLITE_TRANSIENT);
+    size_t attr_len = 0;
     for (size_t a = 0; a < fw->n_attributes; a++) {
         const pdurep_attribute *at = &fw->attributes[a];
         if (!k->attr_col[a])
@@ -459,7 +490,15 @@ static int cases_row(const pdurep_csv_row *row, void *user)
                                 near ? "\"?)" : "");
         } else {
             /* Stored in the framework's spelling so breakdowns group exactly. */
-            sqlite3_bind_text(ins, 3 + (int)a, at->values[vi], -1, SQLITE_STATIC);
+            size_t vl = strlen(at->values[vi]);
+            if (attr_len + vl + 2 > k->attributes_cap) {
+                k->attributes_cap = 2 * (attr_len + vl + 2);
+                k->attributes = pdurep_xrealloc(k->attributes, k->attributes_cap);
+            }
+            if (a)
+                k->attributes[attr_len++] = PDUREP_ATTRIBUTE_SEPARATOR;
+            memcpy(k->attributes + attr_len, at->values[vi], vl);
+            attr_len += vl;
         }
     }
     size_t n = 0;
@@ -484,13 +523,15 @@ static int cases_row(const pdurep_csv_row *row, void *user)
     }
     if (pdurep_diag_total(c->diag) > before || !k->header_ok)
         return 0;
-    sqlite3_bind_text(ins, 3 + (int)fw->n_attributes, k->answers, (int)n, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 3, k->attributes ? k->attributes : "", (int)attr_len, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 4, k->answers, (int)n, SQLITE_STATIC);
     int rc = sqlite3_step(ins);
-    if (rc == SQLITE_CONSTRAINT)
+    /* Only the key says "twice": any other refusal (a trigger, a full disk) is the database's. */
+    if (key_repeated(c, rc))
         pdurep_rows_problem(k->src, c->diag, row->line, k->case_col,
                         "case_id \"%s\" appears more than once", case_id);
     else if (rc != SQLITE_DONE)
-        return pdurep_db_fail(c->db, c->diag);
+        return db_failed(c);
     else
         k->n_cases++;
     return 0;
@@ -502,25 +543,12 @@ static void read_cases(import_ctx *c)
     cases_ctx k = {.c = c, .src = &c->tables[T_CASES]};
     sqlite3 *s = c->db->sql;
 
-    /* The attribute columns are fixed by the bundle format; the framework lists them. */
-    static const char *const known[] = {"sentence_type", "rosh", "gender", "ethnicity",
-                                        "probation_reset"};
-    int ok = fw->n_attributes == sizeof known / sizeof *known;
-    for (size_t a = 0; ok && a < fw->n_attributes; a++)
-        ok = !strcmp(fw->attributes[a].code, known[a]);
-    if (!ok) {
-        pdurep_rows_problem(&c->tables[T_INSPECTION], c->diag, 0, 0, "framework %s must list "
-                            "the attributes sentence_type, rosh, gender, ethnicity, "
-                            "probation_reset in that order", fw->code);
+    /* The framework's attributes are the columns: which ones, and their order, are data. */
+    if (sqlite3_prepare_v2(s, "INSERT INTO inspection_case(inspection, case_id, attributes, "
+                              "answers) VALUES (?1, ?2, ?3, ?4)", -1, &k.ins, NULL)) {
+        db_failed(c);
         return;
     }
-    if (sqlite3_prepare_v2(s, "INSERT INTO inspection_case(inspection, case_id, sentence_type, "
-                              "rosh, gender, ethnicity, probation_reset, answers) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &k.ins, NULL)) {
-        pdurep_db_fail(c->db, c->diag);
-        return;
-    }
-    sqlite3_bind_text(k.ins, 1, c->insp.id, -1, SQLITE_STATIC);
     pdurep_error err = pdurep_rows_read(k.src, cases_row, &k, c->diag);
     sqlite3_finalize(k.ins);
     /* Running out of memory or a read error is no end of file: the import must fail. */
@@ -531,19 +559,76 @@ static void read_cases(import_ctx *c)
                             "needed)");
     if (k.header_ok) {
         sqlite3_stmt *up;
-        if (sqlite3_prepare_v2(s, "UPDATE inspection SET answer_codes = ?2 WHERE id = ?1", -1,
-                               &up, NULL) == SQLITE_OK) {
+        char *attribute_codes = pdurep_attribute_codes(fw);
+        if (sqlite3_prepare_v2(s, "UPDATE inspection SET answer_codes = ?2, attribute_codes = ?3 "
+                                  "WHERE id = ?1", -1, &up, NULL) == SQLITE_OK) {
             sqlite3_bind_text(up, 1, c->insp.id, -1, SQLITE_STATIC);
             sqlite3_bind_text(up, 2, k.answer_codes, -1, SQLITE_STATIC);
+            sqlite3_bind_text(up, 3, attribute_codes, -1, SQLITE_STATIC);
             if (sqlite3_step(up) != SQLITE_DONE)
-                pdurep_db_fail(c->db, c->diag);
+                db_failed(c);
             sqlite3_finalize(up);
+        } else {
+            db_failed(c);
         }
+        free(attribute_codes);
     }
     free(k.attr_col);
     free(k.question_col);
     free(k.answers);
     free(k.answer_codes);
+    free(k.attributes);
+}
+
+/* ---- pdus.csv: the PDU inspections a region pools ---- */
+
+static void read_pdus(import_ctx *c)
+{
+    static const pdurep_csv_column cols[] = {{"inspection", 1}};
+    const pdurep_rows *src = &c->tables[T_PDUS];
+    pdurep_csv_table t;
+    pdurep_error err = pdurep_rows_slurp(src, cols, 1, &t, c->diag);
+    if (err) {
+        if (err != PDUREP_ERROR_DATA && !c->fatal)
+            c->fatal = err;
+        return;
+    }
+    sqlite3_stmt *ins;
+    if (sqlite3_prepare_v2(c->db->sql, "INSERT INTO region_pdu(region, position, pdu) "
+                                       "VALUES (?1, ?2, ?3)", -1, &ins, NULL) != SQLITE_OK) {
+        db_failed(c);
+        pdurep_csv_table_free(&t);
+        return;
+    }
+    for (size_t r = 0; r < t.n_rows; r++) {
+        const char *id = pdurep_csv_cell(&t, r, 0);
+        if (!valid_id(id)) {
+            pdurep_rows_problem(src, c->diag, t.lines[r], t.col_index[0], "\"%s\" is not an "
+                                "inspection id (1 to 64 of a-z, 0-9 and '-')", id);
+            continue;
+        }
+        if (!strcmp(id, c->insp.id)) {
+            pdurep_rows_problem(src, c->diag, t.lines[r], t.col_index[0], "a region cannot "
+                                "list itself as one of its PDUs");
+            continue;
+        }
+        sqlite3_reset(ins);
+        sqlite3_clear_bindings(ins);
+        sqlite3_bind_text(ins, 1, c->insp.id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(ins, 2, (sqlite3_int64)r);
+        sqlite3_bind_text(ins, 3, id, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(ins);
+        if (key_repeated(c, rc))
+            pdurep_rows_problem(src, c->diag, t.lines[r], t.col_index[0], "PDU inspection %s "
+                                "is listed twice", id);
+        else if (rc != SQLITE_DONE && db_failed(c))
+            break;
+    }
+    sqlite3_finalize(ins);
+    if (t.n_rows == 0)
+        pdurep_rows_problem(src, c->diag, 0, 0, "no PDU inspection listed (one row per PDU "
+                            "inspection the region pools)");
+    pdurep_csv_table_free(&t);
 }
 
 /* ---- the whole bundle ---- */
@@ -572,7 +657,7 @@ static int insert_inspection(import_ctx *c)
                            "fieldwork_start, published, lead_inspector, inspectorate, caseload) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                            -1, &st, NULL) != SQLITE_OK) {
-        pdurep_db_fail(c->db, c->diag);
+        db_failed(c);
         return -1;
     }
     const char *text[] = {in->id, in->kind, in->name, in->region, in->framework,
@@ -584,7 +669,7 @@ static int insert_inspection(import_ctx *c)
         sqlite3_bind_int64(st, 10, in->caseload);
     int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
     if (rc)
-        pdurep_db_fail(c->db, c->diag);
+        db_failed(c);
     sqlite3_finalize(st);
     return rc;
 }
@@ -625,13 +710,13 @@ static pdurep_error open_folder(import_ctx *c, const char *dir)
     if (checked)
         return checked;
     int missing = 0;
-    for (int t = 0; t < 3; t++) {
+    for (int t = 0; t < N_TABLES; t++) {
         char *file = pdurep_xasprintf("%s.csv", table_names[t]);
         char *path = find_file(dir, file, &c->norm.letter_case);
         if (path) {
             pdurep_rows_csv(&c->tables[t], path, &c->norm);
             c->has_table[t] = 1;
-        } else if (t != T_CASES) {
+        } else if (t != T_CASES && t != T_PDUS) {
             path = pdurep_path_join(dir, file);
             pdurep_diag_add(c->diag, path, 0, 0, "missing file (a bundle needs inspection.csv, "
                             "judgements.csv and, for a PDU, cases.csv)");
@@ -656,14 +741,14 @@ static pdurep_error open_workbook(import_ctx *c, const char *path)
     if (err)
         return err;
     int missing = 0;
-    for (int t = 0; t < 3; t++) {
+    for (int t = 0; t < N_TABLES; t++) {
         long i = pdurep_xlsx_find_sheet(c->book, table_names[t]);
         if (i >= 0) {
             if (strcmp(pdurep_xlsx_sheet_name(c->book, (size_t)i), table_names[t]))
                 c->norm.letter_case++;
             pdurep_rows_sheet(&c->tables[t], c->book, (size_t)i, path, &c->norm);
             c->has_table[t] = 1;
-        } else if (t != T_CASES) {
+        } else if (t != T_CASES && t != T_PDUS) {
             char list[512] = "";
             for (size_t s = 0; s < pdurep_xlsx_sheet_count(c->book); s++) {
                 size_t l = strlen(list);
@@ -675,7 +760,7 @@ static pdurep_error open_workbook(import_ctx *c, const char *path)
                             "%s)", table_names[t], *list ? list : "none");
             missing = 1;
         } else {
-            c->tables[t].name = pdurep_xasprintf("%s:cases", path);
+            c->tables[t].name = pdurep_xasprintf("%s:%s", path, table_names[t]);
         }
     }
     /* gwyr.xlsx takes gwyr.narrative.txt and gwyr.narrative.cy.txt from its folder. */
@@ -738,15 +823,31 @@ static void note_normalised(const import_ctx *c, const char *input)
 
 /* Commit hook: a non-zero return turns a commit into a rollback. */
 static int commit_gate(void *may_commit) { return !*(int *)may_commit; }
+static pdurep_error import(pdurep_db *db, const char *input, int flags, char **id_out,
+                           pdurep_diag *diag);
 
 pdurep_error pdurep_import(pdurep_db *db, const char *input, int flags, char **id_out,
                            pdurep_diag *diag)
 {
     if (id_out)
         *id_out = NULL;
+    /* Failure is decided by counting problems, so count them even for a caller who
+     * does not want to read them. */
+    pdurep_diag *own;
+    if (!(diag = pdurep_diag_ensure(diag, &own)))
+        return PDUREP_ERROR_NO_MEMORY;
+    pdurep_error err = import(db, input, flags, id_out, diag);
+    pdurep_diag_free(own);
+    return err;
+}
+
+static pdurep_error import(pdurep_db *db, const char *input, int flags, char **id_out,
+                           pdurep_diag *diag)
+{
     import_ctx c = {.db = db, .diag = diag};
     size_t before = pdurep_diag_total(diag);
-    int in_transaction = 0;
+    int in_transaction = 0, replacing = 0;
+    pdurep_bundle *bundle = NULL;
     pdurep_error err = open_bundle(&c, input);
     if (err)
         goto out;
@@ -778,9 +879,22 @@ pdurep_error pdurep_import(pdurep_db *db, const char *input, int flags, char **i
     } else if (!pdu && c.has_table[T_CASES]) {
         /* Region standards are pooled from the PDUs' cases; own samples are not modelled yet. */
         pdurep_diag_add(diag, c.tables[T_CASES].name, 0, 0, "a region bundle takes no %s: "
-                        "its case-rated standards pool the cases of the region's PDU "
-                        "inspections", c.book ? "cases sheet" : "cases.csv");
+                        "its case-rated standards pool the cases of the PDU inspections it "
+                        "lists", c.book ? "cases sheet" : "cases.csv");
     }
+    if (!pdu && !c.has_table[T_PDUS]) {
+        pdurep_diag_add(diag, c.tables[T_PDUS].name, 0, 0, "missing %s (a region bundle lists "
+                        "the PDU inspections it pools, one id per row under the header "
+                        "inspection)", c.book ? "sheet" : "file");
+        err = PDUREP_ERROR_NO_INPUT;
+        goto out;
+    } else if (pdu && c.has_table[T_PDUS]) {
+        pdurep_diag_add(diag, c.tables[T_PDUS].name, 0, 0, "a PDU bundle takes no %s: only a "
+                        "region lists PDU inspections", c.book ? "pdus sheet" : "pdus.csv");
+    }
+    if ((err = pdurep_bundle_read(c.narrative_dir, c.narrative_prefix, c.book ? input : NULL,
+                                  &bundle, diag)))
+        goto out;
 
     if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
         err = pdurep_db_fail(db, diag);
@@ -798,36 +912,49 @@ pdurep_error pdurep_import(pdurep_db *db, const char *input, int flags, char **i
             err = PDUREP_ERROR_EXISTS;
             goto out;
         }
+        replacing = 1;
         sqlite3_stmt *del;
         if (sqlite3_prepare_v2(db->sql, "DELETE FROM inspection WHERE id = ?1", -1, &del,
                                NULL) == SQLITE_OK) {
             sqlite3_bind_text(del, 1, c.insp.id, -1, SQLITE_STATIC);
             if (sqlite3_step(del) != SQLITE_DONE)
-                pdurep_db_fail(db, diag);
+                db_failed(&c);
             sqlite3_finalize(del);
+        } else {
+            db_failed(&c);
         }
     }
     if (!c.insp.id)
         c.insp.id = pdurep_xstrdup("");
     /* Every table is checked whatever the others held: one run lists a bundle's problems. */
-    if (pdurep_db_store_framework(db, c.fw, diag) == PDUREP_OK && insert_inspection(&c) == 0) {
+    pdurep_error fw_err = c.fatal ? c.fatal : pdurep_db_store_framework(db, c.fw, diag);
+    if (fw_err && !c.fatal)
+        c.fatal = fw_err;
+    if (!c.fatal && insert_inspection(&c) == 0) {
         sqlite3_stmt *ins;
         if (sqlite3_prepare_v2(db->sql, "INSERT INTO judgement(inspection, standard, rating, "
                                         "rationale) VALUES (?1, ?2, ?3, ?4)", -1, &ins,
                                NULL) == SQLITE_OK) {
-            sqlite3_bind_text(ins, 1, c.insp.id, -1, SQLITE_STATIC);
             read_judgements(&c, ins);
             sqlite3_finalize(ins);
         } else {
-            pdurep_db_fail(db, diag);
+            db_failed(&c);
         }
-        if (pdu)
+        if (pdu && !c.fatal)
             read_cases(&c);
-        err = pdurep_narrative_import_files(db, c.fw, c.insp.id, c.narrative_dir,
-                                            c.narrative_prefix, diag);
-        if (err && err != PDUREP_ERROR_DATA)
-            goto out;
+        if (!pdu && !c.fatal && c.has_table[T_PDUS])
+            read_pdus(&c);
+        if (!c.fatal) {
+            err = pdurep_narrative_import_files(db, c.fw, c.insp.id, c.narrative_dir,
+                                                c.narrative_prefix, diag);
+            if (err && err != PDUREP_ERROR_DATA)
+                goto out;
+        }
         err = PDUREP_OK;
+        if (!c.fatal && pdurep_diag_total(diag) == before &&
+            (err = pdurep_bundle_store(db, c.insp.id, bundle, replacing ? "replace" : "import",
+                                       diag)) != PDUREP_OK)
+            goto out;
     }
     if (c.fatal || pdurep_diag_total(diag) > before) {
         err = c.fatal ? c.fatal : PDUREP_ERROR_DATA;
@@ -857,10 +984,11 @@ out:
     sqlite3_commit_hook(db->sql, NULL, NULL);
     if (!err || err == PDUREP_ERROR_DATA)
         note_normalised(&c, input);
+    pdurep_bundle_free(bundle);
     pdurep_framework_free(c.fw);
     pdurep_inspection_clear(&c.insp);
     free(c.inspection_name);
-    for (int t = 0; t < 3; t++)
+    for (int t = 0; t < N_TABLES; t++)
         pdurep_rows_clear(&c.tables[t]);
     pdurep_xlsx_close(c.book);
     free(c.narrative_dir);

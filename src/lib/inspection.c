@@ -13,7 +13,8 @@
 #define SELECT_INSPECTION                                                                  \
     "SELECT id, kind, name, region, framework, fieldwork_start, published, lead_inspector, " \
     "inspectorate, coalesce(caseload, -1), "                                                \
-    "(SELECT count(*) FROM inspection_case c WHERE c.inspection = i.id) FROM inspection i "
+    "(SELECT count(*) FROM inspection_case c WHERE c.inspection = i.id), bundle_sha256, "      \
+    "imported_at FROM inspection i "
 
 static void fill(pdurep_inspection *in, sqlite3_stmt *st)
 {
@@ -26,6 +27,25 @@ static void fill(pdurep_inspection *in, sqlite3_stmt *st)
     }
     in->caseload = (long)sqlite3_column_int64(st, 9);
     in->n_cases = (long)sqlite3_column_int64(st, 10);
+    char **more[] = {&in->bundle_sha256, &in->imported_at};
+    for (int i = 0; i < 2; i++) {
+        const unsigned char *t = sqlite3_column_text(st, 11 + i);
+        *more[i] = pdurep_xstrdup(t ? (const char *)t : "");
+    }
+}
+
+char *pdurep_attribute_codes(const pdurep_framework *fw)
+{
+    size_t len = 1;
+    for (size_t a = 0; a < fw->n_attributes; a++)
+        len += strlen(fw->attributes[a].code) + 1;
+    char *s = pdurep_xcalloc(len, 1);
+    for (size_t a = 0; a < fw->n_attributes; a++) {
+        if (a)
+            strcat(s, ",");
+        strcat(s, fw->attributes[a].code);
+    }
+    return s;
 }
 
 void pdurep_inspection_clear(pdurep_inspection *in)
@@ -39,6 +59,8 @@ void pdurep_inspection_clear(pdurep_inspection *in)
     free(in->published);
     free(in->lead_inspector);
     free(in->inspectorate);
+    free(in->bundle_sha256);
+    free(in->imported_at);
 }
 
 pdurep_error pdurep_inspection_get(pdurep_db *db, const char *id, pdurep_inspection **out)
@@ -99,7 +121,8 @@ pdurep_inspection *pdurep_inspection_copy(const pdurep_inspection *in)
     pdurep_inspection *c = pdurep_xcalloc(1, sizeof *c);
     *c = *in;
     char **fields[] = {&c->id, &c->kind, &c->name, &c->region, &c->framework,
-                       &c->fieldwork_start, &c->published, &c->lead_inspector, &c->inspectorate};
+                       &c->fieldwork_start, &c->published, &c->lead_inspector, &c->inspectorate,
+                       &c->bundle_sha256, &c->imported_at};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
         *fields[i] = *fields[i] ? pdurep_xstrdup(*fields[i]) : NULL;
     return c;
@@ -145,4 +168,107 @@ pdurep_error pdurep_document_time(const pdurep_inspection *in, long long *out, p
         t = date_seconds(in->fieldwork_start);
     *out = t ? t : (long long)time(NULL);
     return PDUREP_OK;
+}
+
+/* Where each of @p codes (comma-joined) sits among @p want's codes; -1 if absent. */
+static void positions(const char *codes, const char *const *want, size_t n_want, long *pos)
+{
+    for (size_t w = 0; w < n_want; w++)
+        pos[w] = -1;
+    long i = 0;
+    for (const char *p = codes ? codes : ""; *p; i++) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        for (size_t w = 0; w < n_want; w++)
+            if (strlen(want[w]) == len && !strncmp(want[w], p, len))
+                pos[w] = i;
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+}
+
+pdurep_error pdurep_cases_read(pdurep_db *db, const char *id, const pdurep_framework *fw,
+                               pdurep_case_fn fn, void *user, pdurep_diag *diag)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->sql, "SELECT answer_codes, attribute_codes FROM inspection "
+                                    "WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        pdurep_diag_add(diag, db->path, 0, 0, "no inspection \"%s\" (see pdurep list)", id);
+        return PDUREP_ERROR_NO_INPUT;
+    }
+    size_t nq = fw->n_questions, na = fw->n_attributes;
+    const char **qcodes = pdurep_xcalloc(nq + 1, sizeof *qcodes);
+    const char **acodes = pdurep_xcalloc(na + 1, sizeof *acodes);
+    for (size_t q = 0; q < nq; q++)
+        qcodes[q] = fw->questions[q].code;
+    for (size_t a = 0; a < na; a++)
+        acodes[a] = fw->attributes[a].code;
+    long *qpos = pdurep_xcalloc(nq + 1, sizeof *qpos), *apos = pdurep_xcalloc(na + 1, sizeof *apos);
+    positions((const char *)sqlite3_column_text(st, 0), qcodes, nq, qpos);
+    positions((const char *)sqlite3_column_text(st, 1), acodes, na, apos);
+    sqlite3_finalize(st);
+
+    pdurep_error err = PDUREP_OK;
+    for (size_t a = 0; a < na && !err; a++)
+        if (apos[a] < 0) {
+            pdurep_diag_add(diag, db->path, 0, 0, "inspection %s was imported without case "
+                            "attribute %s: import it again", id, acodes[a]);
+            err = PDUREP_ERROR_DATA;
+        }
+    size_t *values = pdurep_xcalloc(na + 1, sizeof *values);
+    char *answers = pdurep_xcalloc(nq + 1, 1);
+    if (!err && sqlite3_prepare_v2(db->sql, "SELECT case_id, attributes, answers FROM "
+                                            "inspection_case WHERE inspection = ?1 ORDER BY "
+                                            "case_id", -1, &st, NULL) != SQLITE_OK)
+        err = pdurep_db_fail(db, diag);
+    else if (!err) {
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        int rc;
+        while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *stored = (const char *)sqlite3_column_text(st, 1);
+            for (size_t a = 0; a < na && !err; a++) {
+                /* The apos[a]-th tab-separated field. */
+                const char *f = stored ? stored : "";
+                for (long k = 0; k < apos[a] && f; k++) {
+                    f = strchr(f, PDUREP_ATTRIBUTE_SEPARATOR);
+                    f = f ? f + 1 : NULL;
+                }
+                size_t len = f ? strcspn(f, "\t") : 0;
+                const pdurep_attribute *at = &fw->attributes[a];
+                size_t v = 0;
+                while (v < at->n_values && !(f && strlen(at->values[v]) == len &&
+                                             !strncmp(at->values[v], f, len)))
+                    v++;
+                if (v == at->n_values) {
+                    pdurep_diag_add(diag, db->path, 0, 0, "a case of %s has a value of %s that "
+                                    "framework %s does not list", id, at->code, fw->code);
+                    err = PDUREP_ERROR_DATA;
+                }
+                values[a] = v;
+            }
+            const char *ans = (const char *)sqlite3_column_text(st, 2);
+            size_t alen = (size_t)sqlite3_column_bytes(st, 2);
+            for (size_t q = 0; q < nq; q++)
+                answers[q] = qpos[q] >= 0 && (size_t)qpos[q] < alen ? ans[qpos[q]] : '-';
+            pdurep_case c = {(const char *)sqlite3_column_text(st, 0), values, answers};
+            int stop = err ? 0 : fn(&c, user);
+            if (stop)
+                err = (pdurep_error)stop;
+        }
+        if (!err && rc != SQLITE_DONE)
+            err = pdurep_db_fail(db, diag);
+        sqlite3_finalize(st);
+    }
+    free(values);
+    free(answers);
+    free(qcodes);
+    free(acodes);
+    free(qpos);
+    free(apos);
+    return err;
 }

@@ -7,6 +7,7 @@
 #include "pdurep/check.h"
 #include "db_internal.h"
 #include "util.h"
+#include "inspection_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +66,7 @@ void pdurep_ratings_free(pdurep_ratings *r)
     free(r->breakdowns);
     free(r->standards);
     free(r->questions);
+    free(r->bands);
     pdurep_framework_free(r->framework);
     pdurep_inspection_free(r->inspection);
     for (size_t i = 0; i < r->n_pdus; i++)
@@ -86,6 +88,11 @@ pdurep_ratings *pdurep_ratings_copy(const pdurep_ratings *r)
         c->questions = pdurep_xcalloc(nq, sizeof *c->questions);
         if (nq)
             memcpy(c->questions, r->questions, nq * sizeof *r->questions);
+    }
+    if (r->bands) {
+        c->bands = pdurep_xcalloc(nq, sizeof *c->bands);
+        for (size_t q = 0; q < nq; q++)
+            c->bands[q] = r->bands[q] ? &c->framework->bands[r->bands[q] - fw->bands] : NULL;
     }
     if (r->standards) {
         /* Results point into the framework: point them into the copy's. */
@@ -165,34 +172,57 @@ static void map_slots(const pdurep_framework *fw, const char *answer_codes, long
     free(codes);
 }
 
-/* A region pools the cases of every PDU inspection of the same region; all must share a framework. */
+/*
+ * A region pools the cases of exactly the PDU inspections its bundle listed
+ * (region_pdu). Every listed one must be in the database, be a PDU, and share
+ * one framework: a region missing a PDU is refused rather than published short.
+ */
 static pdurep_error check_region_sources(pdurep_db *db, pdurep_ratings *r, pdurep_diag *diag)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db->sql, "SELECT id, framework FROM inspection WHERE kind = 'pdu' "
-                                    "AND region = ?1 ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db->sql, "SELECT m.pdu, i.kind, i.framework FROM region_pdu m "
+                                    "LEFT JOIN inspection i ON i.id = m.pdu WHERE m.region = ?1 "
+                                    "ORDER BY m.pdu", -1, &st, NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    sqlite3_bind_text(st, 1, r->inspection->region, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, r->inspection->id, -1, SQLITE_STATIC);
     char *first_fw = NULL;
     pdurep_error err = PDUREP_OK;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(st, 0);
-        const char *fwc = (const char *)sqlite3_column_text(st, 1);
-        if (!first_fw)
+        const char *kind = (const char *)sqlite3_column_text(st, 1);
+        const char *fwc = (const char *)sqlite3_column_text(st, 2);
+        if (!kind) {
+            pdurep_diag_add(diag, NULL, 0, 0, "region %s lists PDU inspection %s, which is not "
+                            "in the database: import it, or import the region again without it "
+                            "in pdus.csv", r->inspection->id, id);
+            if (!err)
+                err = PDUREP_ERROR_NO_INPUT;
+            continue;
+        }
+        if (strcmp(kind, "pdu")) {
+            pdurep_diag_add(diag, NULL, 0, 0, "region %s lists %s, which is a %s inspection, "
+                            "not a PDU", r->inspection->id, id, kind);
+            err = PDUREP_ERROR_DATA;
+            continue;
+        }
+        if (!first_fw) {
             first_fw = pdurep_xstrdup(fwc);
-        else if (strcmp(first_fw, fwc)) {
+        } else if (strcmp(first_fw, fwc)) {
             pdurep_diag_add(diag, NULL, 0, 0, "region %s: PDU inspection %s uses framework %s "
                             "but %s uses %s; a region pools only one framework's cases",
-                            r->inspection->region, id, fwc, r->pdus[0], first_fw);
+                            r->inspection->id, id, fwc, r->pdus[0], first_fw);
             err = PDUREP_ERROR_DATA;
         }
         r->pdus = pdurep_xrealloc(r->pdus, (r->n_pdus + 1) * sizeof *r->pdus);
         r->pdus[r->n_pdus++] = pdurep_xstrdup(id);
     }
+    if (rc != SQLITE_DONE)
+        err = pdurep_db_fail(db, diag);
     sqlite3_finalize(st);
     if (!err && r->n_pdus == 0) {
-        pdurep_diag_add(diag, NULL, 0, 0, "region %s: no PDU inspection of this region is in the "
-                        "database (import the PDU bundles first)", r->inspection->region);
+        pdurep_diag_add(diag, NULL, 0, 0, "region %s lists no PDU inspection (its pdus.csv "
+                        "names the PDU inspections it pools)", r->inspection->id);
         err = PDUREP_ERROR_DATA;
     }
     free(first_fw);
@@ -202,13 +232,50 @@ static pdurep_error check_region_sources(pdurep_db *db, pdurep_ratings *r, pdure
 /* Whose cases a result counts. */
 typedef enum case_source {
     SOURCE_INSPECTION, /* one PDU inspection's own cases */
-    SOURCE_REGION,     /* every PDU inspection of a region (a region rating) */
+    SOURCE_REGION,     /* the PDU inspections a region lists (a region rating) */
     SOURCE_POOL,       /* every PDU inspection on one framework, optionally of one region */
+    SOURCE_MEMBERS,    /* the PDU inspections a region lists, on one framework, unrated */
 } case_source;
 
 #define CASE_COLUMNS                                                                       \
-    "SELECT c.sentence_type, c.rosh, c.gender, c.ethnicity, c.probation_reset, c.answers, " \
-    "i.id, i.answer_codes FROM inspection_case c JOIN inspection i ON i.id = c.inspection "
+    "SELECT c.attributes, c.answers, i.id, i.answer_codes, i.attribute_codes "             \
+    "FROM inspection_case c JOIN inspection i ON i.id = c.inspection "
+
+/*
+ * Where each framework attribute sits among one inspection's stored values.
+ * An inspection imported before its framework gained an attribute cannot be
+ * broken down by it, which is an error rather than a silent gap.
+ */
+static pdurep_error map_attributes(pdurep_db *db, const pdurep_framework *fw, const char *from,
+                                   const char *attribute_codes, long *attr_slot, size_t *n_stored,
+                                   pdurep_diag *diag)
+{
+    char *codes = pdurep_xstrdup(attribute_codes ? attribute_codes : "");
+    char **stored = NULL;
+    size_t n = 0;
+    for (char *save = NULL, *tok = strtok_r(codes, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        stored = pdurep_xrealloc(stored, (n + 1) * sizeof *stored);
+        stored[n++] = tok;
+    }
+    pdurep_error err = PDUREP_OK;
+    for (size_t a = 0; a < fw->n_attributes; a++) {
+        attr_slot[a] = -1;
+        for (size_t i = 0; i < n; i++)
+            if (!strcmp(stored[i], fw->attributes[a].code))
+                attr_slot[a] = (long)i;
+        if (attr_slot[a] < 0 && !err) {
+            pdurep_diag_add(diag, db->path, 0, 0, "inspection %s was imported without case "
+                            "attribute %s, which framework %s now lists: import it again",
+                            from, fw->attributes[a].code, fw->code);
+            err = PDUREP_ERROR_DATA;
+        }
+    }
+    *n_stored = n;
+    free(stored);
+    free(codes);
+    return err;
+}
 
 static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, case_source source,
                                 const char *region, pdurep_diag *diag)
@@ -221,9 +288,12 @@ static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, case_source so
     sqlite3_stmt *st;
     static const char *const sql[] = {
         [SOURCE_INSPECTION] = CASE_COLUMNS "WHERE i.id = ?1",
-        [SOURCE_REGION] = CASE_COLUMNS "WHERE i.kind = 'pdu' AND i.region = ?2 ORDER BY i.id",
+        [SOURCE_REGION] = CASE_COLUMNS "JOIN region_pdu m ON m.pdu = i.id "
+                                       "WHERE m.region = ?2 AND i.kind = 'pdu' ORDER BY i.id",
         [SOURCE_POOL] = CASE_COLUMNS "WHERE i.kind = 'pdu' AND i.framework = ?3 "
                                      "AND (?2 IS NULL OR i.region = ?2) ORDER BY i.id",
+        [SOURCE_MEMBERS] = CASE_COLUMNS "JOIN region_pdu m ON m.pdu = i.id WHERE m.region = ?2 "
+                                        "AND i.kind = 'pdu' AND i.framework = ?3 ORDER BY i.id",
     };
     if (sqlite3_prepare_v2(db->sql, sql[source], -1, &st, NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
@@ -231,7 +301,7 @@ static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, case_source so
         sqlite3_bind_text(st, 1, r->inspection->id, -1, SQLITE_STATIC);
     if (region)
         sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC);
-    if (source == SOURCE_POOL)
+    if (source == SOURCE_POOL || source == SOURCE_MEMBERS)
         sqlite3_bind_text(st, 3, fw->code, -1, SQLITE_STATIC);
 
     size_t nq = fw->n_questions, na = fw->n_attributes;
@@ -248,33 +318,56 @@ static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, case_source so
                           qu->filter_value))
                 filter_value[q]++;
     }
-    size_t *value_of = pdurep_xcalloc(na, sizeof *value_of);
-    pdurep_tally **group = pdurep_xcalloc(na, sizeof *group);
+    size_t *value_of = pdurep_xcalloc(na ? na : 1, sizeof *value_of);
+    pdurep_tally **group = pdurep_xcalloc(na ? na : 1, sizeof *group);
+    long *attr_slot = pdurep_xcalloc(na ? na : 1, sizeof *attr_slot);
+    const char **stored = NULL; /* one case's values, split */
+    size_t n_stored = 0;
+    char *values = NULL;
+    size_t values_cap = 0;
     char *current = NULL; /* inspection whose answer slots are mapped */
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *from = (const char *)sqlite3_column_text(st, 6);
+        const char *from = (const char *)sqlite3_column_text(st, 2);
         if (!current || strcmp(current, from)) {
             free(current);
             current = pdurep_xstrdup(from);
-            map_slots(fw, (const char *)sqlite3_column_text(st, 7), slot_of);
-            if (source == SOURCE_POOL) {
+            map_slots(fw, (const char *)sqlite3_column_text(st, 3), slot_of);
+            if ((err = map_attributes(db, fw, from, (const char *)sqlite3_column_text(st, 4),
+                                      attr_slot, &n_stored, diag)))
+                break;
+            stored = pdurep_xrealloc(stored, (n_stored ? n_stored : 1) * sizeof *stored);
+            if (source == SOURCE_POOL || source == SOURCE_MEMBERS) {
                 r->pdus = pdurep_xrealloc(r->pdus, (r->n_pdus + 1) * sizeof *r->pdus);
                 r->pdus[r->n_pdus++] = pdurep_xstrdup(from);
             }
         }
         r->n_cases++;
+        /* Split the stored values in place of a copy: the row's text is SQLite's. */
+        size_t len = (size_t)sqlite3_column_bytes(st, 0);
+        const char *text = (const char *)sqlite3_column_text(st, 0);
+        if (len + 1 > values_cap)
+            values = pdurep_xrealloc(values, values_cap = 2 * (len + 1));
+        memcpy(values, text ? text : "", len + 1);
+        size_t got = 0;
+        for (char *p = values; got < n_stored;) {
+            stored[got++] = p;
+            char *sep = strchr(p, PDUREP_ATTRIBUTE_SEPARATOR);
+            if (!sep)
+                break;
+            *sep = '\0';
+            p = sep + 1;
+        }
         int known = 1;
         for (size_t a = 0; a < na; a++) {
-            const char *v = (const char *)sqlite3_column_text(st, (int)a);
+            const char *v = (size_t)attr_slot[a] < got ? stored[attr_slot[a]] : "";
             const pdurep_attribute *at = &fw->attributes[a];
             size_t vi = 0;
-            while (vi < at->n_values && strcmp(at->values[vi], v ? v : ""))
+            while (vi < at->n_values && strcmp(at->values[vi], v))
                 vi++;
             if (vi == at->n_values) {
                 pdurep_diag_add(diag, db->path, 0, 0, "a case of %s has %s \"%s\", which "
-                                "framework %s does not list", from, at->code, v ? v : "",
-                                fw->code);
+                                "framework %s does not list", from, at->code, v, fw->code);
                 err = PDUREP_ERROR_DATA;
                 known = 0;
                 break;
@@ -285,11 +378,11 @@ static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, case_source so
         }
         if (!known)
             break;
-        const char *ans = (const char *)sqlite3_column_text(st, 5);
-        long len = sqlite3_column_bytes(st, 5);
+        const char *ans = (const char *)sqlite3_column_text(st, 1);
+        long alen = sqlite3_column_bytes(st, 1);
         for (size_t q = 0; q < nq; q++) {
             long slot = slot_of[q];
-            char answer = slot >= 0 && slot < len ? ans[slot] : '-';
+            char answer = slot >= 0 && slot < alen ? ans[slot] : '-';
             /* A case outside a question's population (e.g. community for a licence-only
              * question) is not applicable to it. */
             if (filter_attr[q] >= 0 && value_of[filter_attr[q]] != filter_value[q])
@@ -299,12 +392,15 @@ static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, case_source so
                 tally_add(&group[a][q], answer);
         }
     }
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    if (!err && rc != SQLITE_DONE && rc != SQLITE_ROW)
         err = pdurep_db_fail(db, diag);
     sqlite3_finalize(st);
     free(current);
     free(group);
     free(value_of);
+    free(attr_slot);
+    free(stored);
+    free(values);
     free(slot_of);
     free(filter_attr);
     free(filter_value);
@@ -345,6 +441,25 @@ static void alloc_tallies(pdurep_ratings *r)
     }
 }
 
+/* What every writer reads beside the tallies: each question's band, each attribute's
+ * reference group. Worked out here once so that no writer decides them. */
+static void derive(pdurep_ratings *r)
+{
+    const pdurep_framework *fw = r->framework;
+    r->bands = pdurep_xcalloc(fw->n_questions, sizeof *r->bands);
+    for (size_t q = 0; q < fw->n_questions; q++)
+        r->bands[q] = pdurep_tally_relevant(r->questions[q])
+                          ? pdurep_framework_band(fw, pdurep_tally_percent(r->questions[q]))
+                          : NULL;
+    for (size_t a = 0; a < fw->n_attributes; a++) {
+        pdurep_breakdown *b = &r->breakdowns[a];
+        b->reference = -1;
+        for (size_t v = 0; v < fw->attributes[a].n_values; v++)
+            if (b->cases[v] > 0 && (b->reference < 0 || b->cases[v] > b->cases[b->reference]))
+                b->reference = (long)v;
+    }
+}
+
 pdurep_error pdurep_ratings_pool(pdurep_db *db, const char *framework, const char *region,
                                  pdurep_ratings **out, pdurep_diag *diag)
 {
@@ -358,12 +473,55 @@ pdurep_error pdurep_ratings_pool(pdurep_db *db, const char *framework, const cha
         alloc_tallies(r);
         err = count_cases(db, r, SOURCE_POOL, region, diag);
     }
+    if (!err)
+        derive(r);
     if (err) {
         pdurep_ratings_free(r);
         return err;
     }
     *out = r;
     return PDUREP_OK;
+}
+
+pdurep_error pdurep_ratings_pool_region(pdurep_db *db, const char *framework,
+                                        const char *region_id, pdurep_ratings **out,
+                                        pdurep_diag *diag)
+{
+    *out = NULL;
+    pdurep_ratings *r = pdurep_xcalloc(1, sizeof *r);
+    pdurep_error err = pdurep_db_load_framework(db, framework, &r->framework, diag);
+    if (!err) {
+        alloc_tallies(r);
+        err = count_cases(db, r, SOURCE_MEMBERS, region_id, diag);
+    }
+    if (err) {
+        pdurep_ratings_free(r);
+        return err;
+    }
+    *out = r;
+    return PDUREP_OK;
+}
+
+pdurep_error pdurep_region_of_pdu(pdurep_db *db, const char *pdu_id, char **region_id,
+                                  pdurep_diag *diag)
+{
+    *region_id = NULL;
+    sqlite3_stmt *st;
+    /* A PDU in several rounds' lists belongs, for comparison, to the latest of them. */
+    if (sqlite3_prepare_v2(db->sql, "SELECT r.id FROM region_pdu m JOIN inspection r "
+                                    "ON r.id = m.region WHERE m.pdu = ?1 "
+                                    "ORDER BY r.fieldwork_start DESC, r.id LIMIT 1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    sqlite3_bind_text(st, 1, pdu_id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    pdurep_error err = PDUREP_OK;
+    if (rc == SQLITE_ROW)
+        *region_id = pdurep_xstrdup((const char *)sqlite3_column_text(st, 0));
+    else if (rc != SQLITE_DONE)
+        err = pdurep_db_fail(db, diag);
+    sqlite3_finalize(st);
+    return err;
 }
 
 pdurep_error pdurep_ratings_compute(pdurep_db *db, const char *id, pdurep_ratings **out,
@@ -404,10 +562,11 @@ pdurep_error pdurep_ratings_compute(pdurep_db *db, const char *id, pdurep_rating
         judged[s] = PDUREP_RATING_NONE;
 
     case_source source = strcmp(r->inspection->kind, "region") ? SOURCE_INSPECTION : SOURCE_REGION;
-    if ((err = count_cases(db, r, source, source == SOURCE_REGION ? r->inspection->region : NULL,
+    if ((err = count_cases(db, r, source, source == SOURCE_REGION ? r->inspection->id : NULL,
                            diag)) ||
         (err = read_judgements(db, r, judged, diag)))
         goto fail;
+    derive(r);
 
     for (size_t s = 0; s < fw->n_standards; s++) {
         const pdurep_standard *sd = &fw->standards[s];

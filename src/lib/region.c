@@ -38,9 +38,10 @@ pdurep_error pdurep_region_pdus_load(pdurep_db *db, const pdurep_ratings *region
     }
     if (!err) {
         qsort(p->pdus, p->n_pdus, sizeof *p->pdus, by_name);
-        /* The region refuses PDUs on different frameworks, so the first one's is everyone's. */
-        err = pdurep_ratings_pool(db, p->pdus[0]->framework->code, region->inspection->region,
-                                  &p->pooled, diag);
+        /* The region refuses PDUs on different frameworks, so the first one's is everyone's.
+         * The pool is the region's own list, the same PDUs its rating pooled. */
+        err = pdurep_ratings_pool_region(db, p->pdus[0]->framework->code,
+                                         region->inspection->id, &p->pooled, diag);
     }
     if (err) {
         pdurep_region_pdus_free(p);

@@ -4,6 +4,11 @@
  */
 #include "schema.h"
 #include "pdurep/db.h"
+#include "util.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
 
 const char *const pdurep_migrations[] = {
     /* 0 -> 1: frameworks, inspections, judgements, cases. */
@@ -136,7 +141,56 @@ const char *const pdurep_migrations[] = {
     "ALTER TABLE narrative_by_lang RENAME TO narrative;",
 
     /*
-     * 3 -> 4: a SHA-256 of each inspection's and each framework's rows (see
+     * 3 -> 4: data over years.
+     * - Rounds: a region lists the PDU inspections it pools (region_pdu); the PDU
+     *   side has no foreign key, so a listed PDU may be imported after its region.
+     *   Existing regions keep the PDUs they pooled by name until now.
+     * - Provenance: the bundle's files byte for byte, their hashes, and a history
+     *   that has no foreign key so it outlives --replace.
+     * - Case attributes become data: one text column of values in the order of
+     *   inspection.attribute_codes (copied from the old columns by
+     *   pdurep_migrate_attributes()).
+     */
+    "CREATE TABLE region_pdu ("
+    "  region TEXT NOT NULL REFERENCES inspection(id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  pdu TEXT NOT NULL,"
+    "  PRIMARY KEY (region, pdu)"
+    ") STRICT;"
+    "INSERT INTO region_pdu(region, position, pdu)"
+    "  SELECT r.id, row_number() OVER (PARTITION BY r.id ORDER BY p.id) - 1, p.id"
+    "  FROM inspection r JOIN inspection p ON p.kind = 'pdu' AND p.region = r.region"
+    "  WHERE r.kind = 'region';"
+    "ALTER TABLE inspection ADD COLUMN attribute_codes TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE inspection ADD COLUMN imported_at TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE inspection ADD COLUMN pdurep_version TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE inspection ADD COLUMN bundle_sha256 TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE bundle_file ("
+    "  inspection TEXT NOT NULL REFERENCES inspection(id) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  content BLOB NOT NULL,"
+    "  PRIMARY KEY (inspection, name)"
+    ") STRICT;"
+    "CREATE TABLE import_history ("
+    "  inspection TEXT NOT NULL,"
+    "  seq INTEGER NOT NULL,"
+    "  event TEXT NOT NULL,"
+    "  at TEXT NOT NULL,"
+    "  pdurep_version TEXT NOT NULL,"
+    "  bundle_sha256 TEXT NOT NULL,"
+    "  PRIMARY KEY (inspection, seq)"
+    ") STRICT;"
+    "CREATE TABLE case_by_attributes ("
+    "  inspection TEXT NOT NULL REFERENCES inspection(id) ON DELETE CASCADE,"
+    "  case_id TEXT NOT NULL,"
+    "  attributes TEXT NOT NULL,"
+    "  answers TEXT NOT NULL,"
+    "  PRIMARY KEY (inspection, case_id)"
+    ") STRICT;",
+
+    /*
+     * 4 -> 5: a SHA-256 of each inspection's and each framework's rows (see
      * pdurep/check.h), so damage shows as a refusal, never as other figures.
      * No foreign key: a checksum must outlive damage to what it describes.
      * Filled by pdurep_db_open() for the rows already there.
@@ -148,6 +202,64 @@ const char *const pdurep_migrations[] = {
     "  PRIMARY KEY (owner, id)"
     ") STRICT;",
 };
+
+/*
+ * The case table of versions 1 to 3 had one column per attribute of the one
+ * framework there was. Their names are read from the table itself, so no
+ * attribute is named in C, and joined into the attributes column.
+ */
+static int migrate_attributes(sqlite3 *sql)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(sql, "SELECT name FROM pragma_table_info('inspection_case') "
+                                "ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    char *concat = pdurep_xstrdup(""), *codes = pdurep_xstrdup("");
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *col = (const char *)sqlite3_column_text(st, 0);
+        if (!strcmp(col, "inspection") || !strcmp(col, "case_id") || !strcmp(col, "answers"))
+            continue;
+        char *c2 = pdurep_xasprintf("%s%s\"%s\"", concat, *concat ? " || char(9) || " : "", col);
+        char *k2 = pdurep_xasprintf("%s%s%s", codes, *codes ? "," : "", col);
+        free(concat);
+        free(codes);
+        concat = c2;
+        codes = k2;
+    }
+    sqlite3_finalize(st);
+    char *sql_text = pdurep_xasprintf(
+        "INSERT INTO case_by_attributes(inspection, case_id, attributes, answers) "
+        "SELECT inspection, case_id, %s, answers FROM inspection_case;"
+        "UPDATE inspection SET attribute_codes = %s WHERE kind = 'pdu';"
+        "DROP TABLE inspection_case;"
+        "ALTER TABLE case_by_attributes RENAME TO inspection_case;",
+        *concat ? concat : "''", "?");
+    free(concat);
+    /* The codes go in as a bound value; the rest of the text is fixed above. */
+    int rc = 0;
+    const char *tail = sql_text;
+    while (!rc && tail && *tail) {
+        if (sqlite3_prepare_v2(sql, tail, -1, &st, &tail) != SQLITE_OK) {
+            rc = -1;
+            break;
+        }
+        if (!st)
+            continue;
+        if (sqlite3_bind_parameter_count(st))
+            sqlite3_bind_text(st, 1, codes, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = -1;
+        sqlite3_finalize(st);
+    }
+    free(sql_text);
+    free(codes);
+    return rc;
+}
+
+int pdurep_migration_code(sqlite3 *sql, int to_version)
+{
+    return to_version == 4 ? migrate_attributes(sql) : 0;
+}
 
 const int pdurep_n_migrations = (int)(sizeof pdurep_migrations / sizeof pdurep_migrations[0]);
 

@@ -6,7 +6,14 @@
 extern const char *const pdurep_migrations[];
 extern const int pdurep_n_migrations;
 
+/**
+ * Steps that SQL alone cannot express, run after migrations[to_version - 1] in
+ * the same transaction. Returns 0, or -1 with SQLite's error set.
+ */
+struct sqlite3;
+int pdurep_migration_code(struct sqlite3 *sql, int to_version);
+
 /** Number of the migration that creates the checksum table (the schema version it makes). */
-#define PDUREP_MIGRATION_CHECKSUM 4
+#define PDUREP_MIGRATION_CHECKSUM 5
 
 #endif

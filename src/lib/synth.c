@@ -179,7 +179,8 @@ static void draw_rationale(rng *r, pdurep_rating rating, char *buf, size_t size)
 
 /* ---- output helpers ------------------------------------------------------- */
 
-static const char *const bundle_files[] = {"inspection.csv", "judgements.csv", "cases.csv"};
+static const char *const bundle_files[] = {"inspection.csv", "judgements.csv", "cases.csv",
+                                           "pdus.csv"};
 #define N_BUNDLE_FILES (sizeof bundle_files / sizeof *bundle_files)
 
 static int is_bundle_file(const char *name)
@@ -675,6 +676,19 @@ static pdurep_error write_pdu(synth *s, unsigned region, unsigned pdu, pdu_rates
     return err;
 }
 
+/* The region's round: the PDU inspections write_pdu() wrote for it this year. */
+static pdurep_error write_region_pdus(synth *s, const char *dir, unsigned region)
+{
+    out_file o;
+    pdurep_error err = out_open(&o, dir, "pdus.csv", 0, s->diag);
+    if (err)
+        return err;
+    fputs("inspection\n", o.f);
+    for (unsigned p = 1; p <= s->opt->pdus_per_region; p++)
+        fprintf(o.f, "r%02u-p%02u-%d\n", region, p, s->opt->year);
+    return out_close(&o, s->diag);
+}
+
 static pdurep_error write_region(synth *s, unsigned region)
 {
     const pdurep_synth_options *opt = s->opt;
@@ -692,6 +706,8 @@ static pdurep_error write_region(synth *s, unsigned region)
         rng jr = rng_stream(opt->seed, region, 0, STREAM_REGION);
         err = write_judgements(s, bp.tmp, &jr, s->region_judged, s->n_region_judged);
     }
+    if (!err)
+        err = write_region_pdus(s, bp.tmp, region);
     if (!err)
         err = install_bundle(s, bp.tmp, bp.final, bp.old);
     if (!err && opt->wrote)

@@ -24,7 +24,7 @@
 static const char *const pdus_keys[] = {
     "pdus.title", "pdus.intro", "pdus.sample", "pdus.total", "pdus.column.pdu",
     "pdus.column.fieldwork", "pdus.column.cases", "pdus.column.score", "pdus.column.overall",
-    "pdus.date", "pdus.matrix", "pdus.matrix-caption", "pdus.standard-key", "pdus.strand-key",
+    "pdus.date", "pdus.matrix", "pdus.matrix-caption", "pdus.matrix-row", "pdus.standard-key", "pdus.strand-key",
     "pdus.list-separator", "pdus.charts", "pdus.charts-intro", "pdus.panel-cases",
     "pdus.legend-region", "pdus.charts-caption", NULL,
 };
@@ -396,9 +396,15 @@ static void ratings_matrix(report *rp)
 
     for (size_t i = 0; i < rg->n_pdus && !doc->err; i++) {
         const pdurep_ratings *x = rg->pdus[i];
-        mcell_set(&m, &row[0], &m.body, t = pdurep_report_escaped(rp, x->inspection->name),
+        /* The fieldwork dates tell one round's inspection of a PDU from another's. */
+        char *date = date_text(rp, x->inspection->fieldwork_start);
+        char *name = pdurep_report_escaped(rp, x->inspection->name);
+        mcell_set(&m, &row[0], &m.body, t = T(rp, "pdus.matrix-row", "=name", name, "=fieldwork",
+                                              date ? date : ""),
                   m.w[0] - 2 * m.pad_x, PDUREP_RATING_NONE);
         free(t);
+        free(name);
+        free(date);
         for (size_t s = 0; s < ns; s++) {
             pdurep_rating rt = x->standards[s].rating;
             mcell_set(&m, &row[1 + s], &m.chip, t = pdurep_report_escaped(rp,
@@ -512,7 +518,7 @@ static void draw_panel(report *rp, const panels *pn, const pdurep_ratings *x, do
         pdurep_tally t = x->questions[q];
         double pv = pdurep_tally_percent(t);
         if (pv > 0) {
-            const pdurep_band *band = pdurep_framework_band(x->framework, pv);
+            const pdurep_band *band = x->bands[q];
             pdurep_rgb fill = band ? rp->lay->rating_fill[band->rating]
                                    : rp->lay->colours[PDUREP_COLOUR_GRID];
             double len = pw * (pv > 100 ? 100 : pv) / 100.0;

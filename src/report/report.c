@@ -647,7 +647,7 @@ static void key_questions(report *rp, size_t i)
         free(pct);
 
         double pv = pdurep_tally_percent(tl);
-        const pdurep_band *band = pv >= 0 ? pdurep_framework_band(fw, pv) : NULL;
+        const pdurep_band *band = r->bands[q];
         bars[k] = (pdurep_chart_bar){pv, band ? rp->lay->rating_fill[band->rating]
                                               : rp->lay->colours[PDUREP_COLOUR_GRID], labels[k]};
         glabels[k] = pdurep_report_template(rp, "comparison.group", "code", fw->questions[q].code,

@@ -32,7 +32,16 @@ pdurep_error pdurep_annexe_comparator_build(pdurep_db *db, const pdurep_ratings 
 
     /* One pass over the pooled cases: the same counts the calculator gives each PDU. */
     pdurep_ratings *pool = NULL;
-    pdurep_error err = pdurep_ratings_pool(db, fw->code, region, &pool, diag);
+    char *round = NULL;
+    pdurep_error err = PDUREP_OK;
+    /* "The region" is the round the PDU was inspected in when a region lists it, so
+     * another year's inspection of a neighbour never joins the comparison. */
+    if (region && r->inspection)
+        err = pdurep_region_of_pdu(db, r->inspection->id, &round, diag);
+    if (!err)
+        err = round ? pdurep_ratings_pool_region(db, fw->code, round, &pool, diag)
+                    : pdurep_ratings_pool(db, fw->code, region, &pool, diag);
+    free(round);
     if (err)
         return err;
 

@@ -81,11 +81,7 @@ int annexe_plan_build(annexe_ctx *c)
     for (size_t a = 0; a < na; a++) {
         const pdurep_breakdown *b = &r->breakdowns[a];
         size_t nv = fw->attributes[a].n_values;
-        /* Reference group: the largest in the sample. */
-        p->reference[a] = -1;
-        for (size_t v = 0; v < nv; v++)
-            if (b->cases[v] > 0 && (p->reference[a] < 0 || b->cases[v] > b->cases[p->reference[a]]))
-                p->reference[a] = (long)v;
+        p->reference[a] = b->reference; /* chosen by the calculator */
 
         memset(mask, 0, nv);
         pdurep_suppress_row(b->cases, nv, c->threshold, mask);

@@ -125,8 +125,7 @@ static void write_sheet(annexe_ctx *c, annexe_sheet sheet, int prompts)
         annexe_fraction(c, ws, row, col_of[C_PERCENT], t, 0);
         annexe_rounded(c, ws, row, col_of[C_ROUNDED], t, 0);
         if (!prompts) {
-            double pct = pdurep_tally_percent(t);
-            const pdurep_band *band = pct >= 0 ? pdurep_framework_band(fw, pct) : NULL;
+            const pdurep_band *band = r->bands[q];
             if (band)
                 annexe_text(c, ws, row, col_of[C_BAND], annexe_band_label(c, band), c->f.text);
             const pdurep_standard_result *s = &r->standards[qu->standard];

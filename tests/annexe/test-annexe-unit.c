@@ -34,6 +34,7 @@ typedef struct fixture {
     size_t kq[3];
     char *a0_values[2], *a0_labels[2], *a1_values[3], *a1_labels[3];
     pdurep_tally tallies[5];
+    const pdurep_band *qbands[5];
     pdurep_standard_result res[2];
     pdurep_breakdown bd[2];
     unsigned long cases0[2], cases1[3];
@@ -71,7 +72,7 @@ static void build(fixture *f)
                                f->bands, 4, {0, 1, 2, 3}, f->overall, 4, f->attr, 2};
     f->insp = (pdurep_inspection){"test-pdu", "pdu", "Test & Vale", "Testshire",
                                   "test-fw", "2025-09-01", "", "A. Inspector", "Test Inspectorate",
-                                  -1, 40};
+                                  -1, 40, "", ""};
 
     /* 40 cases: 30 community + 10 licence; 33 male, 5 female, 2 other. */
     f->cases0[0] = 30, f->cases0[1] = 10;
@@ -83,15 +84,16 @@ static void build(fixture *f)
         f->t1[1 * 5 + q] = (pdurep_tally){3, 2, 0};
         f->t1[2 * 5 + q] = (pdurep_tally){1, 1, 0};
         f->tallies[q] = (pdurep_tally){25, 12, 3};
+        f->qbands[q] = &f->bands[1]; /* 25 of 37: 67.6% */
     }
     f->res[0] = (pdurep_standard_result){&f->std[0], PDUREP_RATING_GOOD, PDUREP_RATING_NONE, 2, 0,
                                          "Strong leadership.", -1, NULL};
     f->res[1] = (pdurep_standard_result){&f->std[1], PDUREP_RATING_GOOD, PDUREP_RATING_GOOD, 2, 0,
                                          "", 0, &f->bands[1]};
-    f->bd[0] = (pdurep_breakdown){&f->attr[0], f->cases0, f->t0};
-    f->bd[1] = (pdurep_breakdown){&f->attr[1], f->cases1, f->t1};
+    f->bd[0] = (pdurep_breakdown){&f->attr[0], f->cases0, f->t0, 0};
+    f->bd[1] = (pdurep_breakdown){&f->attr[1], f->cases1, f->t1, 0};
     f->r = (pdurep_ratings){.inspection = &f->insp, .framework = &f->fw, .n_cases = 40,
-                            .questions = f->tallies, .standards = f->res, .breakdowns = f->bd,
+                            .questions = f->tallies, .bands = f->qbands, .standards = f->res, .breakdowns = f->bd,
                             .score = 4, .max_score = 6, .overall = PDUREP_RATING_GOOD};
 }
 

@@ -72,16 +72,19 @@ with tempfile.TemporaryDirectory() as tmp:
     check(all(open(os.path.join(out1, f), "rb").read() == open(os.path.join(out2, f), "rb").read()
               for f in os.listdir(out1)), "-j 1 and -j 2 give byte-identical files")
 
-    # A region bundle for a region without PDUs cannot be rated: its documents fail, the rest are written.
+    # A region whose listed PDU is not in the database cannot be rated: its documents fail,
+    # the rest are written.
     lonely = os.path.join(tmp, "bundles", "lonely")
     shutil.copytree(region, lonely)
     edit(os.path.join(lonely, "inspection.csv"), "test-region-2025", "lonely-2025")
     edit(os.path.join(lonely, "inspection.csv"), "region,Wales", "region,Lonely")
+    with open(os.path.join(lonely, "pdus.csv"), "w") as f:
+        f.write("inspection\nmissing-pdu-2025\n")
     run(db, "import", lonely)
     out3 = os.path.join(tmp, "all")
     r = run(db, "batch", "--all", "--out", out3, "-j", "2")
     check(r.returncode == 65, "a failing document makes the batch exit 65", r.stderr)
-    check("lonely-2025" in r.stderr and "no PDU inspection of this region" in r.stderr,
+    check("lonely-2025" in r.stderr and "lists PDU inspection missing-pdu-2025" in r.stderr,
           "the failure names the document and the reason", r.stderr)
     written = {row["id"] for row in read_index(out3)}
     check(written == {"north-wales-2025", "second-2025", "test-region-2025", "elsewhere-2025"},

@@ -175,6 +175,41 @@ static void test_copy_shares_nothing(void **state)
     pdurep_db_close(db);
 }
 
+/* Writers shade every question and pick the reference group from the calculator alone. */
+static void test_bands_and_reference_from_the_calculator(void **state)
+{
+    (void)state;
+    pdurep_db *db = open_db();
+    pdurep_ratings *r = NULL;
+    assert_int_equal(pdurep_ratings_compute(db, "north-wales-2025", &r, NULL), PDUREP_OK);
+    const pdurep_framework *fw = r->framework;
+    size_t banded = 0;
+    for (size_t q = 0; q < fw->n_questions; q++) {
+        if (!pdurep_tally_relevant(r->questions[q])) {
+            assert_null(r->bands[q]);
+            continue;
+        }
+        assert_ptr_equal(r->bands[q],
+                         pdurep_framework_band(fw, pdurep_tally_percent(r->questions[q])));
+        banded++;
+    }
+    assert_true(banded > fw->n_standards); /* not only the drivers */
+    for (size_t a = 0; a < fw->n_attributes; a++) {
+        const pdurep_breakdown *b = &r->breakdowns[a];
+        assert_true(b->reference >= 0);
+        for (size_t v = 0; v < fw->attributes[a].n_values; v++)
+            assert_true(b->cases[v] < b->cases[b->reference] ||
+                        (b->cases[v] == b->cases[b->reference] && (long)v >= b->reference));
+    }
+    pdurep_ratings *c = pdurep_ratings_copy(r);
+    for (size_t q = 0; q < fw->n_questions; q++)
+        if (r->bands[q])
+            assert_string_equal(c->bands[q]->name, r->bands[q]->name);
+    pdurep_ratings_free(c);
+    pdurep_ratings_free(r);
+    pdurep_db_close(db);
+}
+
 static void test_bad_language_refused(void **state)
 {
     (void)state;
@@ -197,6 +232,7 @@ int main(void)
         cmocka_unit_test(test_welsh_words_over_computed_figures),
         cmocka_unit_test(test_region_pools_by_data_name_in_any_language),
         cmocka_unit_test(test_copy_shares_nothing),
+        cmocka_unit_test(test_bands_and_reference_from_the_calculator),
         cmocka_unit_test(test_bad_language_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

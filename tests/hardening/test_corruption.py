@@ -37,9 +37,10 @@ def edits(tmp, db, base):
                               f"(SELECT min(rowid) FROM inspection_case WHERE answers LIKE 'N%')"),
         ("a case removed", f"DELETE FROM inspection_case WHERE rowid = (SELECT max(rowid) FROM "
                            f"inspection_case WHERE inspection = '{ID}')"),
-        ("a case's group changed", f"UPDATE inspection_case SET gender = CASE gender WHEN 'Male' "
-                                   f"THEN 'Female' ELSE 'Male' END WHERE rowid = (SELECT "
-                                   f"min(rowid) FROM inspection_case)"),
+        ("a case's group changed", "UPDATE inspection_case SET attributes = CASE WHEN "
+                                   "instr(attributes, 'male') THEN replace(attributes, 'male', "
+                                   "'female') ELSE attributes || 'x' END WHERE rowid = (SELECT "
+                                   "min(rowid) FROM inspection_case)"),
         ("a judgement changed", "UPDATE judgement SET rating = CASE rating WHEN 'Good' THEN "
                                 "'Outstanding' ELSE 'Good' END WHERE rowid = (SELECT min(rowid) "
                                 "FROM judgement)"),
@@ -93,6 +94,11 @@ def region_pool(tmp):
     r = run(["rate", region], d, tmp)
     check(r.returncode == 74, "a PDU moved out of the region: the region's rate refuses",
           f"{r.returncode} {r.stdout[:300]} {r.stderr}")
+    shutil.copy(db, d)
+    sql(d, "DELETE FROM region_pdu WHERE rowid = (SELECT min(rowid) FROM region_pdu)")
+    r = run(["rate", region], d, tmp)
+    check(r.returncode == 74, "a PDU dropped from the region's list: the region's rate refuses",
+          f"{r.returncode} {r.stdout[:300]} {r.stderr}")
 
 
 def random_damage(tmp, db, base):
@@ -144,7 +150,7 @@ def main():
         old = os.path.join(tmp, "old.db")
         shutil.copy(db, old)
         sql(old, "DROP TABLE checksum")
-        sql(old, "PRAGMA user_version = 3")
+        sql(old, "PRAGMA user_version = 4")
         r = run(["import", os.path.join(root, "fixtures", "wales", "gwent")], old, tmp)
         r2 = run(["check"], old, tmp)
         r3 = run(["rate", ID], old, tmp)

@@ -28,8 +28,13 @@ with tempfile.TemporaryDirectory() as tmp:
     check("warning: published totals do not add up: 216 community + 115 licence = 331, not 330" in r.stderr,
           "published totals that do not add up give a warning, not a failure", r.stderr)
     r = run(db, "rate", "test-region-2025")
-    check(r.returncode == 65 and "no PDU inspection of this region" in r.stderr,
-          "a region without PDUs cannot be rated", r.stderr)
+    check(r.returncode == 66 and "region test-region-2025 lists PDU inspection north-wales-2025, "
+          "which is not in the database" in r.stderr,
+          "a region whose listed PDU is missing cannot be rated", r.stderr)
+    r = run(db, "report", "test-region-2025", "-o", os.path.join(tmp, "missing.pdf"))
+    check(r.returncode == 66 and "lists PDU inspection north-wales-2025" in r.stderr
+          and not os.path.exists(os.path.join(tmp, "missing.pdf")),
+          "a region whose listed PDU is missing cannot be reported", r.stderr)
 
     run(db, "import", fixture)
     reg, pdu = rate(db, "test-region-2025"), rate(db, "north-wales-2025")
@@ -56,7 +61,15 @@ with tempfile.TemporaryDirectory() as tmp:
     p = os.path.join(second, "inspection.csv")
     edit(p, "north-wales-2025", "second-pdu-2025")
     run(db, "import", second)
-    check(rate(db, "test-region-2025")["cases"] == 154, "a second PDU adds its cases (154)")
+    check(rate(db, "test-region-2025")["cases"] == 77,
+          "a PDU of the same region that the region does not list is not pooled")
+    listed = os.path.join(tmp, "region-listing-both")
+    shutil.copytree(region, listed)
+    with open(os.path.join(listed, "pdus.csv"), "w") as f:
+        f.write("inspection\nnorth-wales-2025\nsecond-pdu-2025\n")
+    r = run(db, "import", "--replace", listed)
+    check(r.returncode == 0, "the region re-imported with both PDUs listed", r.stderr)
+    check(rate(db, "test-region-2025")["cases"] == 154, "a second listed PDU adds its cases (154)")
     lines = open(os.path.join(second, "cases.csv")).read().splitlines()
     open(os.path.join(second, "cases.csv"), "w").write("\n".join(lines[:11]) + "\n")
     run(db, "import", "--replace", second)

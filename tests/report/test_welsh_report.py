@@ -198,10 +198,12 @@ def main():
               "no Welsh narrative at all: report --lang cy refuses", r.stderr)
 
         # Migration 2 -> 3: a database from before narratives had languages keeps its
-        # narrative as English. Made here by turning a new database back into version 2.
+        # narrative as English. Made here by turning a stored version-3 database (made by
+        # pdurep before schema 4) back into version 2.
         old = os.path.join(tmp, "old.db")
-        shutil.copy(db, old)
         con = sqlite3.connect(old)
+        with open(os.path.join(root, "tests", "years", "schema-v3-wales.sql"), encoding="utf-8") as f:
+            con.executescript(f.read())
         con.executescript(
             "CREATE TABLE narrative_v2 (inspection TEXT NOT NULL REFERENCES inspection(id) ON "
             "DELETE CASCADE, position INTEGER NOT NULL, section TEXT NOT NULL, line INTEGER NOT "
@@ -211,13 +213,14 @@ def main():
             "DROP TABLE narrative; ALTER TABLE narrative_v2 RENAME TO narrative;"
             "PRAGMA user_version = 2;")
         con.close()
-        r = run([pdurep, "--db", old, "import", os.path.join(root, "fixtures", "wales", "gwent")],
-                env)
+        r = run([pdurep, "--db", old, "import", "--replace",
+                 os.path.join(root, "fixtures", "wales", "gwent")], env)
         con = sqlite3.connect(old)
         version = con.execute("PRAGMA user_version").fetchone()[0]
-        langs = con.execute("SELECT lang, count(*) FROM narrative GROUP BY lang").fetchall()
+        langs = con.execute("SELECT lang, count(*) FROM narrative WHERE inspection = ? "
+                            "GROUP BY lang", (ID,)).fetchall()
         con.close()
-        check(r.returncode == 0 and version >= 3 and langs == [("en", 19)],
+        check(r.returncode == 0 and version >= 4 and langs == [("en", 19)],
               "migration 3 keeps a version-2 narrative as English", f"{r.stderr} {version} {langs}")
         out = os.path.join(tmp, "old.pdf")
         r = run([pdurep, "--db", old, "report", ID, "-o", out], env)

@@ -1,0 +1,58 @@
+/**
+ * @file provenance.h
+ * @brief Where an inspection's data came from: import time, pdurep version,
+ * the SHA-256 of its bundle and of each file, and the history of its imports.
+ */
+#ifndef PDUREP_PROVENANCE_H
+#define PDUREP_PROVENANCE_H
+
+#include <stddef.h>
+#include "pdurep/db.h"
+#include "pdurep/diag.h"
+#include "pdurep/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One stored file of an inspection's bundle. */
+typedef struct pdurep_provenance_file {
+    char *name;   /**< File name in the bundle, e.g. "cases.csv". */
+    char *sha256; /**< SHA-256 of its bytes, lower-case hex. */
+    long long size; /**< Bytes. */
+} pdurep_provenance_file;
+
+/** One change of an inspection's data, oldest first. */
+typedef struct pdurep_provenance_event {
+    char *event;   /**< "import", "replace" or "narrative" (a narrative replaced in place). */
+    char *at;      /**< UTC time, YYYY-MM-DDTHH:MM:SSZ. */
+    char *version; /**< pdurep version that made the change. */
+    char *sha256;  /**< Bundle hash after the change. */
+} pdurep_provenance_event;
+
+/** The provenance of one inspection. Text fields are "" when unknown (imported before
+ *  schema version 4, which started recording them). */
+typedef struct pdurep_provenance {
+    char *imported_at;               /**< Time of the latest change. */
+    char *version;                   /**< pdurep version of the latest change. */
+    char *sha256;                    /**< Bundle hash now. */
+    pdurep_provenance_file *files;   /**< Stored files, in byte order of name. */
+    size_t n_files;                  /**< Number of stored files. */
+    pdurep_provenance_event *history; /**< Every import, replacement and narrative change. */
+    size_t n_history;                /**< Number of events. */
+} pdurep_provenance;
+
+/**
+ * @brief Read an inspection's provenance.
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT (no such inspection), ::PDUREP_ERROR_DATABASE.
+ */
+pdurep_error pdurep_provenance_get(pdurep_db *db, const char *id, pdurep_provenance **out,
+                                   pdurep_diag *diag);
+
+/** @brief Free what pdurep_provenance_get() gave. NULL is allowed. */
+void pdurep_provenance_free(pdurep_provenance *p);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,341 @@
+/*
+ * Provenance: the bundle's files are kept byte for byte with the inspection,
+ * so a published document can name the exact data it was made from (the
+ * bundle hash) and `pdurep export` can give those bytes back.
+ */
+#include "pdurep/provenance.h"
+#include "pdurep/strings.h"
+#include "pdurep/version.h"
+#include "db_internal.h"
+#include "provenance_internal.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <nettle/sha2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int pdurep_bundle_file_name(const char *name)
+{
+    static const char *const fixed[] = {"inspection.csv", "judgements.csv", "cases.csv",
+                                        "pdus.csv", "narrative.txt"};
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        if (pdurep_strieq(name, fixed[i]))
+            return 1;
+    size_t len = strlen(name);
+    if (len <= 14 || strncmp(name, "narrative.", 10) || strcmp(name + len - 4, ".txt"))
+        return 0;
+    char lang[64];
+    if (len - 14 >= sizeof lang)
+        return 0;
+    memcpy(lang, name + 10, len - 14);
+    lang[len - 14] = '\0';
+    return strcmp(lang, "en") && pdurep_strings_valid_lang(lang);
+}
+
+static void hex(const uint8_t *digest, char out[65])
+{
+    for (size_t i = 0; i < SHA256_DIGEST_SIZE; i++)
+        snprintf(out + 2 * i, 3, "%02x", digest[i]);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const pdurep_bundle_file *)a)->name, ((const pdurep_bundle_file *)b)->name);
+}
+
+void pdurep_bundle_hash(pdurep_bundle *b)
+{
+    qsort(b->files, b->n_files, sizeof *b->files, by_name);
+    /* The bundle hash is that of sha256sum's output over the files in name order, so
+     * anyone can check it with coreutils alone. */
+    struct sha256_ctx all;
+    sha256_init(&all);
+    for (size_t i = 0; i < b->n_files; i++) {
+        pdurep_bundle_file *f = &b->files[i];
+        struct sha256_ctx one;
+        uint8_t digest[SHA256_DIGEST_SIZE];
+        sha256_init(&one);
+        sha256_update(&one, f->size, f->data);
+        sha256_digest(&one, sizeof digest, digest);
+        hex(digest, f->sha256);
+        sha256_update(&all, 64, (const uint8_t *)f->sha256);
+        sha256_update(&all, 2, (const uint8_t *)"  ");
+        sha256_update(&all, strlen(f->name), (const uint8_t *)f->name);
+        sha256_update(&all, 1, (const uint8_t *)"\n");
+    }
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_digest(&all, sizeof digest, digest);
+    hex(digest, b->sha256);
+}
+
+static pdurep_error read_whole(const char *path, pdurep_bundle_file *f, pdurep_diag *diag)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        pdurep_diag_add(diag, path, 0, 0, "cannot open: %s", strerror(errno));
+        return errno == ENOENT ? PDUREP_ERROR_NO_INPUT : PDUREP_ERROR_IO;
+    }
+    size_t cap = 65536;
+    f->data = pdurep_xmalloc(cap);
+    size_t got;
+    while ((got = fread(f->data + f->size, 1, cap - f->size, fp)) > 0) {
+        f->size += got;
+        if (f->size == cap)
+            f->data = pdurep_xrealloc(f->data, cap *= 2);
+    }
+    int bad = ferror(fp);
+    fclose(fp);
+    if (bad) {
+        pdurep_diag_add(diag, path, 0, 0, "read error");
+        return PDUREP_ERROR_IO;
+    }
+    return PDUREP_OK;
+}
+
+/* A workbook bundle is the workbook and its narratives, BOOK.narrative[.LANG].txt. */
+static int workbook_file(const char *name, const char *prefix, const char *book)
+{
+    size_t pl = strlen(prefix);
+    if (!strcmp(name, book))
+        return 1;
+    return !strncmp(name, prefix, pl) && !strncmp(name + pl, "narrative.", 10) &&
+           pdurep_bundle_file_name(name + pl) && strcmp(name + pl, "inspection.csv");
+}
+
+pdurep_error pdurep_bundle_read(const char *dir, const char *prefix, const char *workbook,
+                                pdurep_bundle **out, pdurep_diag *diag)
+{
+    *out = NULL;
+    DIR *d = opendir(dir);
+    if (!d) {
+        pdurep_diag_add(diag, dir, 0, 0, "cannot read the folder: %s", strerror(errno));
+        return PDUREP_ERROR_IO;
+    }
+    const char *slash = workbook ? strrchr(workbook, '/') : NULL;
+    const char *book = workbook ? (slash ? slash + 1 : workbook) : NULL;
+    pdurep_bundle *b = pdurep_xcalloc(1, sizeof *b);
+    pdurep_error err = PDUREP_OK;
+    for (struct dirent *e; !err && (e = readdir(d));) {
+        if (book ? !workbook_file(e->d_name, prefix, book) : !pdurep_bundle_file_name(e->d_name))
+            continue;
+        b->files = pdurep_xrealloc(b->files, (b->n_files + 1) * sizeof *b->files);
+        pdurep_bundle_file *f = &b->files[b->n_files++];
+        memset(f, 0, sizeof *f);
+        f->name = pdurep_xstrdup(e->d_name);
+        char *path = pdurep_path_join(dir, e->d_name);
+        err = read_whole(path, f, diag);
+        free(path);
+    }
+    closedir(d);
+    if (err) {
+        pdurep_bundle_free(b);
+        return err;
+    }
+    pdurep_bundle_hash(b);
+    *out = b;
+    return PDUREP_OK;
+}
+
+void pdurep_bundle_free(pdurep_bundle *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->n_files; i++) {
+        free(b->files[i].name);
+        free(b->files[i].data);
+    }
+    free(b->files);
+    free(b);
+}
+
+/* Now in UTC; PDUREP_NOW pins it (seconds since 1970) so tests can compare whole outputs. */
+static void utc_now(char out[32])
+{
+    const char *env = getenv("PDUREP_NOW");
+    time_t t = env && *env ? (time_t)strtoll(env, NULL, 10) : time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static pdurep_error exec_bound(pdurep_db *db, const char *sql, const char *const *text,
+                               int n_text, pdurep_diag *diag)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    for (int i = 0; i < n_text; i++)
+        sqlite3_bind_text(st, i + 1, text[i], -1, SQLITE_STATIC);
+    pdurep_error err = sqlite3_step(st) == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
+    sqlite3_finalize(st);
+    return err;
+}
+
+pdurep_error pdurep_bundle_store(pdurep_db *db, const char *id, const pdurep_bundle *b,
+                                 const char *event, pdurep_diag *diag)
+{
+    const char *del[] = {id};
+    pdurep_error err = exec_bound(db, "DELETE FROM bundle_file WHERE inspection = ?1", del, 1,
+                                  diag);
+    if (err)
+        return err;
+    sqlite3_stmt *ins;
+    if (sqlite3_prepare_v2(db->sql, "INSERT INTO bundle_file(inspection, name, sha256, content) "
+                                    "VALUES (?1, ?2, ?3, ?4)", -1, &ins, NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    for (size_t i = 0; !err && i < b->n_files; i++) {
+        const pdurep_bundle_file *f = &b->files[i];
+        sqlite3_reset(ins);
+        sqlite3_bind_text(ins, 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 2, f->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 3, f->sha256, -1, SQLITE_STATIC);
+        sqlite3_bind_blob64(ins, 4, f->size ? (const void *)f->data : "", f->size,
+                            SQLITE_STATIC);
+        if (sqlite3_step(ins) != SQLITE_DONE)
+            err = pdurep_db_fail(db, diag);
+    }
+    sqlite3_finalize(ins);
+    if (err)
+        return err;
+    char now[32];
+    utc_now(now);
+    const char *up[] = {id, now, PDUREP_VERSION_STRING, b->sha256, event};
+    if ((err = exec_bound(db, "UPDATE inspection SET imported_at = ?2, pdurep_version = ?3, "
+                              "bundle_sha256 = ?4 WHERE id = ?1", up, 4, diag)))
+        return err;
+    return exec_bound(db, "INSERT INTO import_history(inspection, seq, event, at, "
+                          "pdurep_version, bundle_sha256) VALUES (?1, (SELECT coalesce(max(seq), "
+                          "0) + 1 FROM import_history WHERE inspection = ?1), ?5, ?2, ?3, ?4)",
+                      up, 5, diag);
+}
+
+pdurep_error pdurep_bundle_load(pdurep_db *db, const char *id, pdurep_bundle **out,
+                                pdurep_diag *diag)
+{
+    *out = NULL;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->sql, "SELECT name, content FROM bundle_file WHERE inspection = ?1 "
+                                    "ORDER BY name", -1, &st, NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    pdurep_bundle *b = pdurep_xcalloc(1, sizeof *b);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        b->files = pdurep_xrealloc(b->files, (b->n_files + 1) * sizeof *b->files);
+        pdurep_bundle_file *f = &b->files[b->n_files++];
+        memset(f, 0, sizeof *f);
+        f->name = pdurep_xstrdup((const char *)sqlite3_column_text(st, 0));
+        f->size = (size_t)sqlite3_column_bytes(st, 1);
+        f->data = pdurep_xmalloc(f->size + 1);
+        if (f->size)
+            memcpy(f->data, sqlite3_column_blob(st, 1), f->size);
+    }
+    pdurep_error err = rc == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
+    sqlite3_finalize(st);
+    if (err) {
+        pdurep_bundle_free(b);
+        return err;
+    }
+    pdurep_bundle_hash(b);
+    *out = b;
+    return PDUREP_OK;
+}
+
+static char *column(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return pdurep_xstrdup(t ? (const char *)t : "");
+}
+
+pdurep_error pdurep_provenance_get(pdurep_db *db, const char *id, pdurep_provenance **out,
+                                   pdurep_diag *diag)
+{
+    *out = NULL;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->sql, "SELECT imported_at, pdurep_version, bundle_sha256 FROM "
+                                    "inspection WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        pdurep_error err = rc == SQLITE_DONE ? PDUREP_ERROR_NO_INPUT : pdurep_db_fail(db, diag);
+        if (rc == SQLITE_DONE)
+            pdurep_diag_add(diag, db->path, 0, 0, "no inspection \"%s\" (see pdurep list)", id);
+        sqlite3_finalize(st);
+        return err;
+    }
+    pdurep_provenance *p = pdurep_xcalloc(1, sizeof *p);
+    p->imported_at = column(st, 0);
+    p->version = column(st, 1);
+    p->sha256 = column(st, 2);
+    sqlite3_finalize(st);
+
+    pdurep_error err = PDUREP_OK;
+    if (sqlite3_prepare_v2(db->sql, "SELECT name, sha256, length(content) FROM bundle_file "
+                                    "WHERE inspection = ?1 ORDER BY name", -1, &st,
+                           NULL) != SQLITE_OK) {
+        err = pdurep_db_fail(db, diag);
+    } else {
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            p->files = pdurep_xrealloc(p->files, (p->n_files + 1) * sizeof *p->files);
+            pdurep_provenance_file *f = &p->files[p->n_files++];
+            f->name = column(st, 0);
+            f->sha256 = column(st, 1);
+            f->size = sqlite3_column_int64(st, 2);
+        }
+        if (rc != SQLITE_DONE)
+            err = pdurep_db_fail(db, diag);
+        sqlite3_finalize(st);
+    }
+    if (!err && sqlite3_prepare_v2(db->sql, "SELECT event, at, pdurep_version, bundle_sha256 "
+                                            "FROM import_history WHERE inspection = ?1 ORDER BY "
+                                            "seq", -1, &st, NULL) != SQLITE_OK) {
+        err = pdurep_db_fail(db, diag);
+    } else if (!err) {
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            p->history = pdurep_xrealloc(p->history, (p->n_history + 1) * sizeof *p->history);
+            pdurep_provenance_event *e = &p->history[p->n_history++];
+            e->event = column(st, 0);
+            e->at = column(st, 1);
+            e->version = column(st, 2);
+            e->sha256 = column(st, 3);
+        }
+        if (rc != SQLITE_DONE)
+            err = pdurep_db_fail(db, diag);
+        sqlite3_finalize(st);
+    }
+    if (err) {
+        pdurep_provenance_free(p);
+        return err;
+    }
+    *out = p;
+    return PDUREP_OK;
+}
+
+void pdurep_provenance_free(pdurep_provenance *p)
+{
+    if (!p)
+        return;
+    free(p->imported_at);
+    free(p->version);
+    free(p->sha256);
+    for (size_t i = 0; i < p->n_files; i++) {
+        free(p->files[i].name);
+        free(p->files[i].sha256);
+    }
+    free(p->files);
+    for (size_t i = 0; i < p->n_history; i++) {
+        free(p->history[i].event);
+        free(p->history[i].at);
+        free(p->history[i].version);
+        free(p->history[i].sha256);
+    }
+    free(p->history);
+    free(p);
+}
