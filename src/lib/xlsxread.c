@@ -349,6 +349,8 @@ static void style_end(void *ud, const char *el)
 
 /* ---- opening ---- */
 
+static pdurep_error open_zip(zip_t *z, const char *name, pdurep_xlsx **out, pdurep_diag *diag);
+
 pdurep_error pdurep_xlsx_open(const char *path, const char *name, pdurep_xlsx **out,
                               pdurep_diag *diag)
 {
@@ -368,6 +370,31 @@ pdurep_error pdurep_xlsx_open(const char *path, const char *name, pdurep_xlsx **
         zip_error_fini(&e);
         return PDUREP_ERROR_DATA;
     }
+    return open_zip(z, name, out, diag);
+}
+
+pdurep_error pdurep_xlsx_open_buffer(const void *data, size_t len, const char *name,
+                                     pdurep_xlsx **out, pdurep_diag *diag)
+{
+    *out = NULL;
+    zip_error_t e;
+    zip_error_init(&e);
+    zip_source_t *src = zip_source_buffer_create(data, len, 0, &e);
+    zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &e) : NULL;
+    if (!z) {
+        pdurep_diag_add(diag, name, 0, 0, "not an XLSX workbook (%s); save it from the "
+                        "spreadsheet as Excel Workbook (.xlsx)", zip_error_strerror(&e));
+        zip_error_fini(&e);
+        if (src)
+            zip_source_free(src);
+        return PDUREP_ERROR_DATA;
+    }
+    zip_error_fini(&e);
+    return open_zip(z, name, out, diag);
+}
+
+static pdurep_error open_zip(zip_t *z, const char *name, pdurep_xlsx **out, pdurep_diag *diag)
+{
     pdurep_xlsx *x = pdurep_xcalloc(1, sizeof *x);
     x->zip = z;
     x->name = pdurep_xstrdup(name);

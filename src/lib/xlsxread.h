@@ -22,6 +22,10 @@
 pdurep_error pdurep_xlsx_open(const char *path, const char *name, pdurep_xlsx **out,
                               pdurep_diag *diag);
 
+/** pdurep_xlsx_open() for a workbook held in memory (not copied: keep it while open). */
+pdurep_error pdurep_xlsx_open_buffer(const void *data, size_t len, const char *name,
+                                     pdurep_xlsx **out, pdurep_diag *diag);
+
 /** Number of sheets. */
 size_t pdurep_xlsx_sheet_count(const pdurep_xlsx *book);
 
