@@ -262,7 +262,8 @@ void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_
             off = width - line->width;
         else if (st->align == PDUREP_ALIGN_JUSTIFY && !line->last && line->gaps)
             extra = (width - line->width) / line->gaps;
-        for (size_t fi = line->first; fi < line->first + line->n; fi++) {
+        /* libharu may not be called again once it failed (it crashes after a failed allocation). */
+        for (size_t fi = line->first; fi < line->first + line->n && !doc->err; fi++) {
             const pdurep_frag *fr = &l->frags[fi];
             int super = (fr->flags & PDUREP_SPAN_SUPER) != 0;
             double size = super ? l->size * PDUREP_SUPER_SCALE : l->size;
