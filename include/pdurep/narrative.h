@@ -85,6 +85,26 @@ pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework
                                            const char *prefix, pdurep_diag *diag);
 
 /**
+ * @brief Replace one language's narrative of an imported inspection from @p path.
+ *
+ * The file is checked exactly as import checks it (messages name @p path);
+ * the other languages are kept. A translation that lacks sections of the
+ * English narrative gives the same warning as at import. Runs inside the
+ * caller's transaction.
+ * @param db The database.
+ * @param fw The framework the inspection was imported with.
+ * @param inspection_id Whose narrative.
+ * @param path The new narrative file.
+ * @param lang "en" for narrative.txt, or the language of a translation.
+ * @param diag Receives problems and warnings.
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT (no such file), ::PDUREP_ERROR_DATA,
+ *         ::PDUREP_ERROR_IO, ::PDUREP_ERROR_DATABASE.
+ */
+pdurep_error pdurep_narrative_replace_lang(pdurep_db *db, const pdurep_framework *fw,
+                                           const char *inspection_id, const char *path,
+                                           const char *lang, pdurep_diag *diag);
+
+/**
  * @brief Read an inspection's narrative from the database.
  * @param db The database.
  * @param inspection_id Whose narrative.

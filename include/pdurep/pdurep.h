@@ -23,6 +23,7 @@
 #include "pdurep/narrative.h"
 #include "pdurep/report.h"
 #include "pdurep/provenance.h"
+#include "pdurep/lifecycle.h"
 #include "pdurep/template.h"
 #include "pdurep/check.h"
 

@@ -10,6 +10,7 @@
 #include "pdurep/db.h"
 #include "pdurep/diag.h"
 #include "pdurep/error.h"
+#include "pdurep/inspection.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -51,6 +52,33 @@ pdurep_error pdurep_provenance_get(pdurep_db *db, const char *id, pdurep_provena
 
 /** @brief Free what pdurep_provenance_get() gave. NULL is allowed. */
 void pdurep_provenance_free(pdurep_provenance *p);
+
+/** Flags for the JSON writers below. */
+enum {
+    PDUREP_SHOW_PRETTY = 1 << 0, /**< Indent the output. */
+};
+
+/**
+ * @brief Everything `pdurep show ID --json` prints: the inspection's facts, its
+ * round (the PDUs a region lists, with whether each is present, or the
+ * regions that list a PDU), its provenance, files and history.
+ * @param db The database.
+ * @param id The inspection.
+ * @param flags ::PDUREP_SHOW_PRETTY or 0.
+ * @param out Receives a malloc'd NUL-terminated string.
+ * @param diag Receives a message on failure; may be NULL.
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT, ::PDUREP_ERROR_DATABASE.
+ */
+pdurep_error pdurep_inspection_show_json(pdurep_db *db, const char *id, int flags, char **out,
+                                         pdurep_diag *diag);
+
+/**
+ * @brief `pdurep list --json`: an array with one object per inspection (id,
+ * kind, name, region, framework, fieldwork_start, published, cases,
+ * bundle_sha256, imported_at).
+ * @return A malloc'd NUL-terminated string.
+ */
+char *pdurep_inspection_list_json(const pdurep_inspection *list, size_t n, int flags);
 
 #ifdef __cplusplus
 }

@@ -196,6 +196,15 @@ enum {
  */
 char *pdurep_ratings_to_json(const pdurep_ratings *r, int flags);
 
+/**
+ * @brief The ratings as CSV: one row per standard, one per key question and
+ * one for the overall rating, under the header documented in the README
+ * (`pdurep rate ID --csv`).
+ * @param r The result.
+ * @return A malloc'd NUL-terminated string.
+ */
+char *pdurep_ratings_to_csv(const pdurep_ratings *r);
+
 #ifdef __cplusplus
 }
 #endif

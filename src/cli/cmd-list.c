@@ -1,17 +1,34 @@
 /* pdurep list: the inspections in the database. */
 #include "cli/options.h"
 
+#include <stdlib.h>
+
 static const char usage[] =
-    "usage: pdurep list [--db PATH]\n"
+    "usage: pdurep list [--json] [--db PATH]\n"
     "\n"
     "List the inspections in the database: id, kind, name, region, fieldwork\n"
-    "start, framework and number of cases, one per line after a header.\n";
+    "start, framework, number of cases, the first 12 characters of the bundle's\n"
+    "SHA-256 and the import time (UTC), one per line after a header.\n"
+    "\n"
+    "  --json   print a JSON array instead, with the whole hash (see README)\n"
+    "\n"
+    "Exit status: 0 listed, 66 no such database, 74 database error.\n";
+
+static int on_opt(int opt, const char *arg, void *state)
+{
+    (void)arg;
+    if (opt != 'j')
+        return 64;
+    *(int *)state = 1;
+    return CLI_CONTINUE;
+}
 
 int cmd_list(int argc, char **argv, cli_context *ctx)
 {
-    static const cli_spec spec = {"list", usage, "", NULL};
-    int first;
-    int rc = cli_parse(argc, argv, &spec, ctx, &first, NULL, NULL);
+    static const struct option longopts[] = {{"json", no_argument, NULL, 'j'}, {0}};
+    static const cli_spec spec = {"list", usage, "", longopts};
+    int first, json = 0;
+    int rc = cli_parse(argc, argv, &spec, ctx, &first, on_opt, &json);
     if (rc != CLI_CONTINUE)
         return rc;
     if (first < argc)
@@ -26,12 +43,20 @@ int cmd_list(int argc, char **argv, cli_context *ctx)
         pdurep_db_close(db);
         return cli_fail("list", err, NULL);
     }
-    printf("%-28s %-7s %-24s %-12s %-11s %-20s %6s\n", "ID", "KIND", "NAME", "REGION",
-           "FIELDWORK", "FRAMEWORK", "CASES");
-    for (size_t i = 0; i < n; i++)
-        printf("%-28s %-7s %-24s %-12s %-11s %-20s %6ld\n", list[i].id, list[i].kind,
-               list[i].name, list[i].region, list[i].fieldwork_start, list[i].framework,
-               list[i].n_cases);
+    if (json) {
+        char *text = pdurep_inspection_list_json(list, n, 0);
+        puts(text);
+        free(text);
+    } else {
+        printf("%-30s %-7s %-24s %-8s %-11s %-22s %6s  %-12s  %s\n", "ID", "KIND", "NAME",
+               "REGION", "FIELDWORK", "FRAMEWORK", "CASES", "BUNDLE", "IMPORTED (UTC)");
+        for (size_t i = 0; i < n; i++)
+            printf("%-30s %-7s %-24s %-8s %-11s %-22s %6ld  %-12.12s  %s\n", list[i].id,
+                   list[i].kind, list[i].name, list[i].region, list[i].fieldwork_start,
+                   list[i].framework, list[i].n_cases,
+                   *list[i].bundle_sha256 ? list[i].bundle_sha256 : "-",
+                   *list[i].imported_at ? list[i].imported_at : "-");
+    }
     pdurep_inspection_list_free(list, n);
     pdurep_db_close(db);
     return 0;

@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: pdurep rate [--json] [--pretty] [--db PATH] ID\n"
+    "usage: pdurep rate [--json [--pretty] | --csv] [--db PATH] ID\n"
     "\n"
     "Compute and show inspection ID's ratings: every standard with its rating,\n"
     "points and the reason for it, every key question's Yes / relevant count and\n"
@@ -13,13 +13,15 @@ static const char usage[] =
     "\n"
     "  --json     print JSON instead (with prompts and breakdowns; see README)\n"
     "  --pretty   indent the JSON\n"
+    "  --csv      print CSV instead: a row per standard, per key question and one\n"
+    "             for the overall rating (columns in the README)\n"
     "\n"
     "Exit status: 0 ok, 66 no such inspection or database, 65 data cannot be rated.\n";
 
-enum { OPT_JSON = 'j', OPT_PRETTY = 'p' };
+enum { OPT_JSON = 'j', OPT_PRETTY = 'p', OPT_CSV = 'c' };
 
 typedef struct rate_options {
-    int json;
+    int json, csv;
     int json_flags;
 } rate_options;
 
@@ -30,7 +32,9 @@ static int on_opt(int opt, const char *arg, void *state)
     if (opt == OPT_JSON) {
         o->json = 1;
         o->json_flags |= PDUREP_JSON_PROMPTS | PDUREP_JSON_BREAKDOWNS;
-    } else if (opt == OPT_PRETTY)
+    } else if (opt == OPT_CSV)
+        o->csv = 1;
+    else if (opt == OPT_PRETTY)
         o->json_flags |= PDUREP_JSON_PRETTY;
     else
         return 64;
@@ -68,6 +72,7 @@ int cmd_rate(int argc, char **argv, cli_context *ctx)
 {
     static const struct option longopts[] = {{"json", no_argument, NULL, OPT_JSON},
                                              {"pretty", no_argument, NULL, OPT_PRETTY},
+                                             {"csv", no_argument, NULL, OPT_CSV},
                                              {0}};
     static const cli_spec spec = {"rate", usage, "", longopts};
     rate_options o = {0};
@@ -79,6 +84,8 @@ int cmd_rate(int argc, char **argv, cli_context *ctx)
         return cli_usage_error("rate", "no inspection id given");
     if (first + 1 < argc)
         return cli_usage_error("rate", "unexpected argument '%s'", argv[first + 1]);
+    if (o.csv && o.json)
+        return cli_usage_error("rate", "--csv and --json cannot go together");
 
     pdurep_db *db;
     if ((rc = cli_open_db("rate", ctx, PDUREP_DB_READONLY, &db)))
@@ -88,6 +95,10 @@ int cmd_rate(int argc, char **argv, cli_context *ctx)
     pdurep_error err = pdurep_ratings_compute(db, argv[first], &r, diag);
     if (err) {
         rc = cli_fail("rate", err, diag);
+    } else if (o.csv) {
+        char *csv = pdurep_ratings_to_csv(r);
+        fputs(csv, stdout);
+        free(csv);
     } else if (o.json) {
         char *json = pdurep_ratings_to_json(r, o.json_flags);
         puts(json);

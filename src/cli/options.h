@@ -67,6 +67,11 @@ int cmd_synth(int argc, char **argv, cli_context *ctx);
 int cmd_report(int argc, char **argv, cli_context *ctx);
 int cmd_check(int argc, char **argv, cli_context *ctx);
 int cmd_check_strings(int argc, char **argv, cli_context *ctx);
+int cmd_show(int argc, char **argv, cli_context *ctx);
+int cmd_delete(int argc, char **argv, cli_context *ctx);
+int cmd_export(int argc, char **argv, cli_context *ctx);
+int cmd_narrative(int argc, char **argv, cli_context *ctx);
+int cmd_backup(int argc, char **argv, cli_context *ctx);
 int cmd_template(int argc, char **argv, cli_context *ctx);
 
 #endif

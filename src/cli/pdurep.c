@@ -22,6 +22,11 @@ const cli_command cli_commands[] = {
     {"check", cmd_check, "verify the database and each inspection's checksum recorded at import"},
     {"check-strings", cmd_check_strings, "list what each translation of the strings files lacks"},
     {"template", cmd_template, "write a workbook to fill in and import (a data-entry template)"},
+    {"show", cmd_show, "show an inspection's facts, round, and where its data came from"},
+    {"delete", cmd_delete, "delete an inspection and everything of it"},
+    {"export", cmd_export, "write an inspection's bundle back into a folder, byte for byte"},
+    {"narrative", cmd_narrative, "replace an inspection's narrative without importing it again"},
+    {"backup", cmd_backup, "copy the database consistently, while other commands read it"},
     {NULL, NULL, NULL},
 };
 
@@ -46,7 +51,7 @@ static void usage(FILE *out)
             "  0   success\n"
             "  64  usage error (unknown command or option, missing argument)\n"
             "  65  bad data (the input breaks the bundle format; nothing was changed)\n"
-            "  66  missing input (no such file, folder or inspection)\n"
+            "  66  missing input (no such file, folder or inspection; a region's PDU missing)\n"
             "  70  internal error\n"
             "  73  cannot create an output file\n"
             "  74  input/output or database error\n");

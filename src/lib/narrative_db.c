@@ -225,6 +225,85 @@ pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework
     return err;
 }
 
+/* The same warning as at import: a translation that lacks English sections. */
+static void warn_missing(const pdurep_narrative *tr, const pdurep_narrative *en, const char *path,
+                         const char *lang, pdurep_diag *diag)
+{
+    size_t n_missing = 0;
+    const char **missing = pdurep_narrative_missing(tr, en, &n_missing);
+    if (n_missing) {
+        pdurep_sbuf list = {0};
+        for (size_t i = 0; i < n_missing && i < 12; i++) {
+            pdurep_sbuf_add(&list, i ? ", [" : "[", i ? 3 : 1);
+            pdurep_sbuf_add(&list, missing[i], strlen(missing[i]));
+            pdurep_sbuf_add(&list, "]", 1);
+        }
+        if (n_missing > 12)
+            pdurep_sbuf_add(&list, ", ...", 5);
+        pdurep_diag_warn(diag, path, 0, 0, "%zu section%s of narrative.txt %s missing or "
+                         "empty: %s; a report in '%s' needs --allow-fallback to print "
+                         "%s in English", n_missing, n_missing == 1 ? "" : "s",
+                         n_missing == 1 ? "is" : "are", list.s, lang,
+                         n_missing == 1 ? "it" : "them");
+        free(list.s);
+    }
+    free(missing);
+}
+
+pdurep_error pdurep_narrative_replace_lang(pdurep_db *db, const pdurep_framework *fw,
+                                           const char *inspection_id, const char *path,
+                                           const char *lang, pdurep_diag *diag)
+{
+    sqlite3_stmt *del = NULL;
+    if (sqlite3_prepare_v2(db->sql, "DELETE FROM narrative WHERE inspection = ?1 AND lang = ?2",
+                           -1, &del, NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    sqlite3_bind_text(del, 1, inspection_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(del, 2, lang, -1, SQLITE_STATIC);
+    pdurep_error err = sqlite3_step(del) == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
+    sqlite3_finalize(del);
+    if (err)
+        return err;
+    FILE *probe = fopen(path, "rb");
+    if (!probe) {
+        pdurep_diag_add(diag, path, 0, 0, "cannot open: %s", strerror(errno));
+        return errno == ENOENT ? PDUREP_ERROR_NO_INPUT : PDUREP_ERROR_IO;
+    }
+    fclose(probe);
+    pdurep_narrative *fresh = NULL;
+    if ((err = import_one(db, fw, inspection_id, path, lang, &fresh, diag)))
+        return err;
+    /* The English one is compared with every translation kept, a translation with English. */
+    int english = !strcmp(lang, PDUREP_NARRATIVE_BASE_LANG);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->sql, "SELECT DISTINCT lang FROM narrative WHERE inspection = ?1 "
+                                    "AND lang != ?2 ORDER BY lang", -1, &st, NULL) != SQLITE_OK) {
+        pdurep_narrative_free(fresh);
+        return pdurep_db_fail(db, diag);
+    }
+    sqlite3_bind_text(st, 1, inspection_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, lang, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *other = (const char *)sqlite3_column_text(st, 0);
+        if (!english && strcmp(other, PDUREP_NARRATIVE_BASE_LANG))
+            continue;
+        pdurep_narrative *o = NULL;
+        if (pdurep_narrative_load_lang(db, inspection_id, other, &o, diag) == PDUREP_OK) {
+            if (english) {
+                char *name = pdurep_xasprintf("narrative.%s.txt", other);
+                warn_missing(o, fresh, name, other, diag);
+                free(name);
+            } else {
+                warn_missing(fresh, o, path, lang, diag);
+            }
+        }
+        pdurep_narrative_free(o);
+    }
+    sqlite3_finalize(st);
+    pdurep_narrative_free(fresh);
+    return PDUREP_OK;
+}
+
 pdurep_error pdurep_narrative_load(pdurep_db *db, const char *inspection_id, pdurep_narrative **out,
                                    pdurep_diag *diag)
 {

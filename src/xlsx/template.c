@@ -154,7 +154,9 @@ static void sheet_inspection(tpl *t, lxw_worksheet *ws)
         }
     }
     static const char *const kinds[] = {"pdu", "region"};
-    drop_down(t, ws, 2, 1, 2, 1, add_list(t, "kind", kinds, 2), s(t, "validation.value"));
+    char *range = add_list(t, "kind", kinds, 2);
+    drop_down(t, ws, 2, 1, 2, 1, range, s(t, "validation.value"));
+    free(range);
     worksheet_freeze_panes(ws, 1, 0);
 }
 

@@ -51,6 +51,15 @@ def main():
             a = p.json("rate", ident, "--json")
             b = p.json("rate", ident, "--json", db=fresh)
             check(a == b, f"{ident}: the same figures as a fresh import")
+        r = p("show", "gwent-2025")
+        check(r.returncode == 0 and "imported before pdurep recorded provenance" in r.stdout,
+              "show says a migrated inspection has no recorded provenance", r.stdout + r.stderr)
+        r = p("export", "gwent-2025", os.path.join(tmp, "gwent"))
+        check(r.returncode == 66 and "import its bundle again" in r.stderr,
+              "export explains why a migrated inspection has no files to write", r.stderr)
+        r = p("import", "--replace", os.path.join(root, "fixtures", "wales", "gwent"))
+        check(r.returncode == 0 and p.json("show", "gwent-2025", "--json")["bundle_sha256"],
+              "importing it again records its provenance", r.stderr)
 
 
 run_main(main)
