@@ -26,7 +26,7 @@ static const char *const pdus_keys[] = {
     "pdus.column.fieldwork", "pdus.column.cases", "pdus.column.score", "pdus.column.overall",
     "pdus.date", "pdus.matrix", "pdus.matrix-caption", "pdus.matrix-row", "pdus.standard-key", "pdus.strand-key",
     "pdus.list-separator", "pdus.charts", "pdus.charts-intro", "pdus.panel-cases",
-    "pdus.legend-region", "pdus.charts-caption", NULL,
+    "pdus.legend-region", "pdus.charts-caption", "pdus.panel-alt", "pdus.panel-alt-item", NULL,
 };
 static const char *const breakdown_keys[] = {
     "breakdown.title", "breakdown.intro", "breakdown.column.question", "breakdown.column.all",
@@ -282,29 +282,52 @@ static double mrow_height(const matrix *m, const mcell *cells, const pdurep_styl
     return (double)most * st->leading + 2 * m->pad_y;
 }
 
-static void mrow_draw(const matrix *m, const mcell *cells, int header, double h)
+/* Tagged as a table row (the PDU's name heads it); @p repeat: the header again
+ * on a continuation page, which is furniture. */
+static void mrow_draw(const matrix *m, const mcell *cells, int header, double h, int repeat)
 {
     const report *rp = m->rp;
     pdurep_doc *doc = rp->doc;
     double top = doc->y, x0 = doc->body.x0, x1 = doc->body.x1;
+    if (repeat)
+        pdurep_doc_artifact_begin(doc);
+    else
+        pdurep_doc_tag_begin(doc, PDUREP_TAG_TR);
+    pdurep_doc_artifact_begin(doc);
     if (header)
         pdurep_doc_fill_rect(doc, x0, top - h, x1 - x0, h,
                              rp->lay->colours[PDUREP_COLOUR_TABLE_HEAD]);
+    pdurep_doc_artifact_end(doc);
     for (size_t c = 0; c < m->nc; c++) {
         const mcell *cl = &cells[c];
         pdurep_style st = header ? m->head : cl->rating != PDUREP_RATING_NONE ? m->chip : m->body;
         st.align = c ? PDUREP_ALIGN_CENTRE : PDUREP_ALIGN_LEFT;
+        if (!repeat)
+            pdurep_doc_tag_begin(doc, header || !c ? PDUREP_TAG_TH : PDUREP_TAG_TD);
+        if (!repeat && (header || !c))
+            pdurep_doc_tag_scope(doc, header ? PDUREP_SCOPE_COLUMN : PDUREP_SCOPE_ROW);
         if (!header && cl->rating != PDUREP_RATING_NONE) {
+            pdurep_doc_artifact_begin(doc);
             pdurep_doc_fill_rect(doc, m->x[c] + m->inset, top - h + m->inset, m->w[c] - 2 * m->inset,
                                  h - 2 * m->inset, rp->lay->rating_fill[cl->rating]);
+            pdurep_doc_artifact_end(doc);
             st.colour = rp->lay->rating_ink[cl->rating];
         }
         double lh = (double)cl->lines.n_lines * st.leading;
         pdurep_doc_draw_lines(doc, &cl->lines, &cl->rich, 0, cl->lines.n_lines, m->x[c] + m->pad_x,
                               top - (h - lh) / 2, m->w[c] - 2 * m->pad_x, &st);
+        if (!repeat)
+            pdurep_doc_tag_end(doc);
     }
-    if (!header)
+    if (!header) {
+        pdurep_doc_artifact_begin(doc);
         pdurep_doc_line(doc, x0, top - h, x1, top - h, 0.5, rp->ts.rule, 0);
+        pdurep_doc_artifact_end(doc);
+    }
+    if (repeat)
+        pdurep_doc_artifact_end(doc);
+    else
+        pdurep_doc_tag_end(doc);
     doc->y -= h;
     doc->fresh = 0;
 }
@@ -423,13 +446,21 @@ static void ratings_matrix(report *rp)
         /* The header goes with the first row; a row never splits and a new page repeats the header. */
         if (!i) {
             pdurep_doc_reserve(doc, head_h + h);
-            mrow_draw(&m, head, 1, head_h);
+            pdurep_doc_tag_begin(doc, PDUREP_TAG_TABLE);
+            pdurep_doc_tag_begin(doc, PDUREP_TAG_THEAD);
+            mrow_draw(&m, head, 1, head_h, 0);
+            pdurep_doc_tag_end(doc);
+            pdurep_doc_tag_begin(doc, PDUREP_TAG_TBODY);
         } else if (doc->y - h < doc->body.y0 - 1e-6) {
             pdurep_doc_new_page(doc);
-            mrow_draw(&m, head, 1, head_h);
+            mrow_draw(&m, head, 1, head_h, 1);
         }
-        mrow_draw(&m, row, 0, h);
+        mrow_draw(&m, row, 0, h, 0);
         mcells_clear(row, nc);
+    }
+    if (rg->n_pdus) {
+        pdurep_doc_tag_end(doc);
+        pdurep_doc_tag_end(doc);
     }
     pdurep_doc_skip(doc, rp->ts.space_after);
 out:
@@ -483,12 +514,32 @@ static void draw_panel(report *rp, const panels *pn, const pdurep_ratings *x, do
     const pdurep_ratings *pool = rp->pdus->pooled;
     double w = pn->width, lsize = cs->label.size, ssize = cs->small.size;
 
+    /* A Figure whose alternative text reads every bar beside the region's value. */
+    char n[32];
+    snprintf(n, sizeof n, "%lu", x->n_cases);
+    joined alt = {0};
+    char *intro = T(rp, "pdus.panel-alt", "pdu", x->inspection->name, "cases", n);
+    join_add(doc, &alt, "", intro ? pdurep_report_plain(intro) : NULL);
+    free(intro);
+    for (size_t k = 0; k < pn->n_kq; k++) {
+        size_t q = pn->kq[k];
+        char pct[32], reg[32];
+        pdurep_report_percent(rp, x->questions[q], pct, sizeof pct);
+        pdurep_report_percent(rp, pool->questions[q], reg, sizeof reg);
+        char *item = T(rp, "pdus.panel-alt-item", "code", pn->fw->questions[q].code, "percent", pct,
+                       "region", reg);
+        join_add(doc, &alt, k ? ", " : ": ", item ? pdurep_report_plain(item) : NULL);
+        free(item);
+    }
+    pdurep_doc_tag_begin(doc, PDUREP_TAG_FIGURE);
+    pdurep_doc_tag_alt(doc, alt.s ? alt.s : "");
+    pdurep_doc_tag_bbox(doc, x0, top - pn->height, x0 + w, top);
+    free(alt.s);
+
     /* Title: the PDU's name, and its number of cases on the right. */
     double base = top - lsize;
     pdurep_doc_draw_text(doc, PDUREP_FACE_BOLD, lsize + 0.5, cs->label.colour, x0, base,
                          PDUREP_ALIGN_LEFT, x->inspection->name);
-    char n[32];
-    snprintf(n, sizeof n, "%lu", x->n_cases);
     char *cases = T(rp, "pdus.panel-cases", "cases", n);
     char *cp = cases ? pdurep_report_plain(cases) : NULL;
     if (cp)
@@ -556,6 +607,7 @@ static void draw_panel(report *rp, const panels *pn, const pdurep_ratings *x, do
         pdurep_doc_draw_text(doc, cs->small.face, tsize, cs->small.colour, tx,
                              plot_bottom - 3 - tsize, PDUREP_ALIGN_CENTRE, lab);
     }
+    pdurep_doc_tag_end(doc);
 }
 
 /* The key above the panels: band shades, then the region's tick. */
@@ -566,6 +618,7 @@ static double draw_legend(report *rp, double top)
     double size = cs->small.size, mid = top - cs->small.leading / 2, x = doc->body.x0;
     double base = centred(mid, size), sw = 7;
     char *lt = T(rp, "chart.legend"), *ltp = lt ? pdurep_report_plain(lt) : NULL;
+    pdurep_doc_tag_begin(doc, PDUREP_TAG_P);
     if (ltp)
         x += pdurep_doc_draw_text(doc, cs->small.face, size, cs->small.colour, x, base,
                                   PDUREP_ALIGN_LEFT, ltp) + 6;
@@ -573,22 +626,27 @@ static double draw_legend(report *rp, double top)
     free(ltp);
     for (int k = PDUREP_RATING_COUNT - 1; k >= 0; k--) {
         pdurep_rgb fill = rp->lay->rating_fill[k];
+        pdurep_doc_artifact_begin(doc);
         pdurep_doc_fill_rect(doc, x, mid - sw / 2, sw, sw, fill);
         if (is_pale(fill))
             pdurep_doc_stroke_rect(doc, x, mid - sw / 2, sw, sw, 0.4, cs->frame);
+        pdurep_doc_artifact_end(doc);
         x += sw + 3;
         x += pdurep_doc_draw_text(doc, cs->small.face, size, cs->small.colour, x, base,
                                   PDUREP_ALIGN_LEFT, pdurep_report_rating_word(rp, (pdurep_rating)k)) +
              9;
     }
     x += 6;
+    pdurep_doc_artifact_begin(doc);
     pdurep_doc_line(doc, x + 3, mid - sw / 2 - 1, x + 3, mid + sw / 2 + 1, 1.2, cs->axis, 0);
+    pdurep_doc_artifact_end(doc);
     x += 10;
     char *rl = T(rp, "pdus.legend-region", "region", rp->r->inspection->region);
     char *rlp = rl ? pdurep_report_plain(rl) : NULL;
     if (rlp)
         pdurep_doc_draw_text(doc, cs->small.face, size, cs->small.colour, x, base, PDUREP_ALIGN_LEFT,
                              rlp);
+    pdurep_doc_tag_end(doc);
     free(rl);
     free(rlp);
     return cs->small.leading + 8;

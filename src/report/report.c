@@ -35,7 +35,8 @@ static const char *const required_strings[] = {
     "foreword.title",
     "ratings.title", "ratings.intro", "ratings.fieldwork", "ratings.score", "ratings.overall",
     "ratings.column.standard", "ratings.column.rating", "ratings.column.points",
-    "ratings.domain", "ratings.overview", "ratings.overview-caption",
+    "ratings.domain", "ratings.overview", "ratings.overview-caption", "ratings.overview-spoken",
+    "ratings.overview-spoken-one", "chart.alt-kq", "chart.alt-comparison", "chart.alt-marks",
     "recommendations.title", "recommendations.lead",
     "background.title", "background.sample", "background.cases", "background.caseload",
     "background.column.what", "background.column.number",
@@ -154,7 +155,9 @@ static void do_cover(report *rp)
     const pdurep_layout *l = rp->lay;
     /* A colour field across the top two fifths of the page, bled to the edges. */
     double band_h = l->page_h * 0.42;
+    pdurep_doc_artifact_begin(doc);
     pdurep_doc_fill_rect(doc, 0, l->page_h - band_h, l->page_w, band_h, l->colours[PDUREP_COLOUR_COVER]);
+    pdurep_doc_artifact_end(doc);
     double x = doc->frame.x0, w = doc->frame.x1 - doc->frame.x0;
     pdurep_style kicker = *pdurep_report_style(rp, PDUREP_STYLE_COVER_TEXT),
                  title = *pdurep_report_style(rp, PDUREP_STYLE_COVER_TITLE);
@@ -171,7 +174,9 @@ static void do_cover(report *rp)
             !pdurep_lines_break(&lines, &doc->fonts, &rich, styles[i]->size, w, 0)) {
             if (i == 1)
                 y = doc->frame.y1 - band_h * 0.45;
+            pdurep_doc_tag_begin(doc, i == 1 ? PDUREP_TAG_H1 : PDUREP_TAG_P);
             pdurep_doc_draw_lines(doc, &lines, &rich, 0, lines.n_lines, x, y, w, styles[i]);
+            pdurep_doc_tag_end(doc);
             y -= lines.n_lines * styles[i]->leading + styles[i]->space_after;
         }
         free(t);
@@ -187,29 +192,45 @@ static void do_cover(report *rp)
     char *sc = pdurep_report_template(rp, "cover.score", "score", score, NULL);
     if (fw && ov && sc) {
         char *p = pdurep_report_plain(fw);
+        pdurep_doc_tag_begin(doc, PDUREP_TAG_P);
         pdurep_doc_draw_text(doc, body->face, body->size + 2, body->colour, x, y, PDUREP_ALIGN_LEFT,
                              p ? p : "");
+        pdurep_doc_tag_end(doc);
         free(p);
         y -= 40;
         p = pdurep_report_plain(ov);
+        pdurep_doc_tag_begin(doc, PDUREP_TAG_P);
         pdurep_doc_draw_text(doc, PDUREP_FACE_BOLD, body->size + 2, body->colour, x, y,
                              PDUREP_ALIGN_LEFT, p ? p : "");
         double lw = pdurep_fonts_width(&doc->fonts, PDUREP_FACE_BOLD, body->size + 2, p ? p : "",
                                        p ? strlen(p) : 0);
-        free(p);
         pdurep_rating o = rp->r->overall;
         if (o >= 0 && o < PDUREP_RATING_COUNT) {
             const char *name = pdurep_report_rating_word(rp, o);
+            /* Label and chip are drawn apart; read aloud they make one phrase. */
+            size_t n = strlen(p ? p : "") + strlen(name) + 3;
+            char *said = malloc(n);
+            if (said) {
+                snprintf(said, n, "%s: %s", p ? p : "", name);
+                pdurep_doc_tag_actual(doc, said);
+            }
+            free(said);
             double tw = pdurep_fonts_width(&doc->fonts, PDUREP_FACE_BOLD, 16, name, strlen(name));
             double cx = x + lw + 12;
+            pdurep_doc_artifact_begin(doc);
             pdurep_doc_fill_rect(doc, cx, y - 10, tw + 24, 32, l->rating_fill[o]);
+            pdurep_doc_artifact_end(doc);
             pdurep_doc_draw_text(doc, PDUREP_FACE_BOLD, 16, l->rating_ink[o], cx + 12, y,
                                  PDUREP_ALIGN_LEFT, name);
         }
+        free(p);
+        pdurep_doc_tag_end(doc);
         y -= 40;
         p = pdurep_report_plain(sc);
+        pdurep_doc_tag_begin(doc, PDUREP_TAG_P);
         pdurep_doc_draw_text(doc, body->face, body->size + 2, body->colour, x, y, PDUREP_ALIGN_LEFT,
                              p ? p : "");
+        pdurep_doc_tag_end(doc);
         free(p);
     }
     free(fw);
@@ -221,8 +242,10 @@ static void do_cover(report *rp)
                           : NULL;
     if (pub) {
         char *p = pdurep_report_plain(pub);
+        pdurep_doc_tag_begin(doc, PDUREP_TAG_P);
         pdurep_doc_draw_text(doc, body->face, body->size + 2, body->colour, x, y - 40,
                              PDUREP_ALIGN_LEFT, p ? p : "");
+        pdurep_doc_tag_end(doc);
         free(p);
     }
     free(pub);
@@ -259,6 +282,10 @@ static void do_contents(report *rp, const pdurep_layout_section *sec)
     rp->contents_page = doc->page;
     rp->contents_y = doc->y;
     rp->contents_pages = 1;
+    /* The entries are drawn at the end, into this element, so the contents list
+     * reads where it stands. */
+    rp->contents_tag = pdurep_doc_tag_begin(doc, PDUREP_TAG_TOC);
+    pdurep_doc_tag_end(doc);
     double room = doc->y - doc->body.y0, full = doc->body.y1 - doc->body.y0;
     while (need > room) {
         need -= room;
@@ -281,6 +308,7 @@ static void draw_contents(report *rp)
     pdurep_lines lines = {0};
     pdurep_rich_init(&rich);
     double x0 = doc->body.x0, x1 = doc->body.x1;
+    pdurep_doc_tag_enter(doc, rp->contents_tag);
     for (size_t i = 0; i < doc->n_anchors && !doc->err; i++) {
         const pdurep_anchor *a = &doc->anchors[i];
         if (a->page == rp->contents_page)
@@ -305,16 +333,27 @@ static void draw_contents(report *rp)
             break;
         }
         free(esc);
+        /* TOCI holds a Reference (ISO 32000-1 Table 333), the Reference the Link. */
+        pdurep_doc_tag_begin(doc, PDUREP_TAG_TOCI);
+        pdurep_doc_tag_begin(doc, PDUREP_TAG_REFERENCE);
+        pdurep_doc_tag_begin(doc, PDUREP_TAG_LINK);
         pdurep_doc_draw_lines(doc, &lines, &rich, 0, 1, x0 + indent, y, x1 - x0 - indent - nw - 24, &st);
         double base = pdurep_doc_baseline(doc, &st, y);
-        pdurep_doc_draw_text(doc, st.face, st.size, st.colour, x1, base, PDUREP_ALIGN_RIGHT, num);
         /* Dotted leader from the title to the number. */
         double lx0 = x0 + indent + (lines.n_lines ? lines.lines[0].width : 0) + 6, lx1 = x1 - nw - 6;
-        if (lx1 > lx0)
+        if (lx1 > lx0) {
+            pdurep_doc_artifact_begin(doc);
             pdurep_doc_line(doc, lx0, base + 1, lx1, base + 1, 0.5, rp->lay->colours[PDUREP_COLOUR_RULE], 1.5);
-        pdurep_doc_link(doc, x0, y - cst->leading, x1 - x0, cst->leading, a->dest);
+            pdurep_doc_artifact_end(doc);
+        }
+        pdurep_doc_draw_text(doc, st.face, st.size, st.colour, x1, base, PDUREP_ALIGN_RIGHT, num);
+        pdurep_doc_link(doc, x0, y - cst->leading, x1 - x0, cst->leading, a->dest, a->title);
+        pdurep_doc_tag_end(doc);
+        pdurep_doc_tag_end(doc);
+        pdurep_doc_tag_end(doc);
         y -= cst->leading;
     }
+    pdurep_doc_tag_end(doc);
     pdurep_rich_free(&rich);
     pdurep_lines_free(&lines);
 }
@@ -370,7 +409,9 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
     /* Every standard with its rating chip and points, grouped by domain. */
     double widths[3] = {6, 3, 1.2};
     pdurep_align align[3] = {PDUREP_ALIGN_LEFT, PDUREP_ALIGN_CENTRE, PDUREP_ALIGN_RIGHT};
-    pdurep_table *t = pdurep_table_new(rp->doc, &rp->ts, 3, widths, align, pdurep_report_note, rp);
+    pdurep_table_style rts = rp->ts;
+    rts.row_headers = 1; /* each row is read as its standard's */
+    pdurep_table *t = pdurep_table_new(rp->doc, &rts, 3, widths, align, pdurep_report_note, rp);
     char *h[3] = {pdurep_report_template(rp, "ratings.column.standard", NULL),
                   pdurep_report_template(rp, "ratings.column.rating", NULL),
                   pdurep_report_template(rp, "ratings.column.points", NULL)};
@@ -425,23 +466,34 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
             ink[k] = rp->lay->rating_ink[k];
         }
         char (*pts)[16] = calloc(fw->n_standards, sizeof *pts);
-        for (size_t i = 0; pts && i < fw->n_standards; i++) {
+        char **spoken = calloc(fw->n_standards, sizeof *spoken);
+        for (size_t i = 0; pts && spoken && i < fw->n_standards; i++) {
             rows[i] = pdurep_report_template(rp, "standard.heading", "code", fw->standards[i].code,
                                              "name", fw->standards[i].name, NULL);
             chosen[i] = r->standards[i].rating;
             snprintf(pts[i], sizeof pts[i], "%d", r->standards[i].points);
             chips[i] = pts[i];
             breaks[i] = i && fw->standards[i].domain != fw->standards[i - 1].domain;
+            const char *key = r->standards[i].points == 1 ? "ratings.overview-spoken-one"
+                                                           : "ratings.overview-spoken";
+            char *sp = pdurep_report_template(rp, key, "rating",
+                                              pdurep_report_rating_word(rp, r->standards[i].rating),
+                                              "points", pts[i], NULL);
+            spoken[i] = sp ? pdurep_report_plain(sp) : NULL;
+            free(sp);
         }
-        if (pts) {
+        if (pts && spoken) {
             pdurep_chart_grid g = {rows, fw->n_standards, cols, PDUREP_RATING_COUNT, chosen, chips,
-                                   fill, ink, breaks};
+                                   fill, ink, breaks, (const char *const *)spoken};
             pdurep_chart_draw_grid(rp->doc, &rp->cs, &g);
-            for (size_t i = 0; i < fw->n_standards; i++)
+            for (size_t i = 0; i < fw->n_standards; i++) {
                 free((char *)rows[i]);
+                free(spoken[i]);
+            }
             PARA_T(rp, PDUREP_STYLE_CAPTION, "ratings.overview-caption");
         }
         free(pts);
+        free(spoken);
     }
     free(rows);
     free(chips);
@@ -671,8 +723,10 @@ static void key_questions(report *rp, size_t i)
              *lt = pdurep_report_template(rp, "chart.legend", NULL);
         char *axis_p = axis ? pdurep_report_plain(axis) : NULL,
              *lt_p = lt ? pdurep_report_plain(lt) : NULL;
+        char *alt = pdurep_report_template(rp, "chart.alt-kq", "standard", s->name, NULL);
+        char *alt_p = alt ? pdurep_report_plain(alt) : NULL;
         pdurep_chart_bars c = {groups, s->n_key_questions, 1, marks, n_marks, axis_p, legend, fills,
-                               PDUREP_RATING_COUNT, lt_p, 0.36};
+                               PDUREP_RATING_COUNT, lt_p, 0.36, alt_p, pdurep_report_string(rp, "chart.alt-marks")};
         pdurep_doc_skip(rp->doc, 4);
         pdurep_chart_draw_bars(rp->doc, &rp->cs, &c);
         PARA_T(rp, PDUREP_STYLE_CAPTION, "standard.chart-caption", "standard", s->name);
@@ -680,6 +734,8 @@ static void key_questions(report *rp, size_t i)
         free(lt);
         free(axis_p);
         free(lt_p);
+        free(alt);
+        free(alt_p);
     }
     for (size_t k = 0; glabels && k < s->n_key_questions; k++)
         free(glabels[k]);
@@ -784,9 +840,10 @@ static void do_comparison(report *rp, const pdurep_layout_section *sec)
                                                           rp->lay->colours[PDUREP_COLOUR_SERIES_1 + v % 4],
                                                           texts[g * nv + v]};
                 }
-                glabels[g] =
-                    pdurep_report_template(rp, "comparison.group", "code", fw->questions[q].code,
-                                           "standard", st->name, "theme", theme(rp, k), NULL);
+                glabels[g] = pdurep_report_template(rp, "comparison.group", "code",
+                                                    fw->questions[q].code, "standard", st->name,
+                                                    "theme", theme(rp, k), "text",
+                                                    fw->questions[q].text, NULL);
                 groups[g] = (pdurep_chart_group){glabels[g] ? glabels[g] : "", &bars[g * nv]};
             }
         }
@@ -803,9 +860,14 @@ static void do_comparison(report *rp, const pdurep_layout_section *sec)
         char *axis_p = axis ? pdurep_report_plain(axis) : NULL;
         double marks[8];
         size_t n_marks = band_marks(fw, marks, 8);
+        char *alt = pdurep_report_template(rp, "chart.alt-comparison", "attribute", attr->label, NULL);
+        char *alt_p = alt ? pdurep_report_plain(alt) : NULL;
         pdurep_chart_bars c = {groups, nq, nv, marks, n_marks, axis_p,
-                               (const char *const *)legend, fills, nv, NULL, 0.36};
+                               (const char *const *)legend, fills, nv, NULL, 0.36, alt_p,
+                               pdurep_report_string(rp, "chart.alt-marks")};
         pdurep_chart_draw_bars(rp->doc, &rp->cs, &c);
+        free(alt);
+        free(alt_p);
         PARA_T(rp, PDUREP_STYLE_CAPTION, "comparison.caption", "attribute", attr->label);
         free(axis);
         free(axis_p);
@@ -897,8 +959,10 @@ static void do_footnotes(report *rp, const pdurep_layout_section *sec)
             pdurep_rich_init(&mark);
             if (m && !pdurep_rich_markup(&text, st->face, rp->notes[i].markup ? rp->notes[i].markup : "",
                                          NULL, NULL) &&
-                !pdurep_rich_markup(&mark, st->face, m, NULL, NULL))
+                !pdurep_rich_markup(&mark, st->face, m, NULL, NULL)) {
+                pdurep_doc_role(rp->doc, PDUREP_TAG_NOTE);
                 pdurep_doc_flow(rp->doc, st, &text, st->size * 2.2, &mark, 0);
+            }
             pdurep_rich_free(&text);
             pdurep_rich_free(&mark);
             free(m);
@@ -918,6 +982,7 @@ static void decorate(report *rp, size_t first)
     snprintf(total, sizeof total, "%zu", doc->n_pages);
     pdurep_fonts_get(&doc->fonts, st->face);
     double asc = doc->fonts.ascent[st->face] * st->size, desc = doc->fonts.descent[st->face] * st->size;
+    pdurep_doc_artifact_begin(doc);
     for (size_t p = first; p < doc->n_pages && !doc->err; p++) {
         pdurep_doc_use_page(doc, p);
         double top = doc->frame.y1 - asc, hr = doc->frame.y1 - rp->lay->header_h + 4;
@@ -942,6 +1007,7 @@ static void decorate(report *rp, size_t first)
         free(f);
         free(fp);
     }
+    pdurep_doc_artifact_end(doc);
     free(running);
     free(run_p);
 }
@@ -967,7 +1033,7 @@ static void styles_from_layout(report *rp)
     rp->ts = (pdurep_table_style){
         l->styles[PDUREP_STYLE_TABLE_HEAD], l->styles[PDUREP_STYLE_TABLE_BODY],
         l->colours[PDUREP_COLOUR_TABLE_HEAD], l->colours[PDUREP_COLOUR_RULE],
-        l->colours[PDUREP_COLOUR_STRIPE], 0, 5, 4, l->styles[PDUREP_STYLE_BODY].space_after + 2};
+        l->colours[PDUREP_COLOUR_STRIPE], 0, 5, 4, l->styles[PDUREP_STYLE_BODY].space_after + 2, 0};
     rp->cs = (pdurep_chart_style){
         l->styles[PDUREP_STYLE_CHART_LABEL], l->styles[PDUREP_STYLE_SMALL],
         l->colours[PDUREP_COLOUR_TEXT], l->colours[PDUREP_COLOUR_GRID],

@@ -42,6 +42,7 @@ typedef struct report {
     size_t contents_page;     /**< first reserved contents page */
     size_t contents_pages;    /**< how many, 0 when there is no contents section */
     double contents_y;        /**< where entries start on the first contents page */
+    size_t contents_tag;      /**< its TOC element, filled in with the entries */
     pdurep_table_style ts;
     pdurep_chart_style cs;
     const pdurep_style *st;   /**< the layout's styles */

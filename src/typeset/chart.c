@@ -47,6 +47,83 @@ static int labels_break(pdurep_doc *doc, label_set *ls, const char *const *marku
     return 1;
 }
 
+/* Append to a growing NUL-terminated string; on failure the string is freed and NULL. */
+static char *cat(char *s, size_t *len, const char *add)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(add);
+    char *r = realloc(s, *len + n + 1);
+    if (!r) {
+        free(s);
+        return NULL;
+    }
+    memcpy(r + *len, add, n + 1);
+    *len += n;
+    return r;
+}
+
+/* A label's text as one line (forced breaks read as spaces). */
+static char *cat_label(char *s, size_t *len, const pdurep_rich *r)
+{
+    size_t start = *len;
+    s = cat(s, len, r->text ? r->text : "");
+    for (size_t i = start; s && i < *len; i++)
+        if (s[i] == '\n')
+            s[i] = ' ';
+    return s;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The alternative text of a bar chart, from the labels and values it draws. */
+static char *bars_alt(const pdurep_chart_bars *c, const label_set *ls)
+{
+    size_t len = 0;
+    char *s = calloc(1, 1);
+    if (c->alt_intro && *c->alt_intro) {
+        s = cat(s, &len, c->alt_intro);
+        s = cat(s, &len, ": ");
+    }
+    for (size_t g = 0; g < c->n_groups; g++) {
+        if (g)
+            s = cat(s, &len, c->n_series > 1 ? "; " : ", ");
+        s = cat_label(s, &len, &ls->rich[g]);
+        for (size_t k = 0; k < c->n_series; k++) {
+            const pdurep_chart_bar *b = &c->groups[g].bars[k];
+            s = cat(s, &len, k ? ", " : c->n_series > 1 ? ": " : " ");
+            if (c->n_series > 1 && c->legend && k < c->n_legend && c->legend[k]) {
+                s = cat(s, &len, c->legend[k]);
+                s = cat(s, &len, " ");
+            }
+            s = cat(s, &len, b->text ? b->text : "");
+        }
+    }
+    if (c->n_marks && c->alt_marks && *c->alt_marks) {
+        s = cat(s, &len, "; ");
+        s = cat(s, &len, c->alt_marks);
+        /* Read from the lowest threshold up, whatever order the bands came in. */
+        double *sorted = malloc(c->n_marks * sizeof *sorted);
+        if (!sorted) {
+            free(s);
+            return NULL;
+        }
+        memcpy(sorted, c->marks, c->n_marks * sizeof *sorted);
+        qsort(sorted, c->n_marks, sizeof *sorted, cmp_double);
+        for (size_t i = 0; i < c->n_marks; i++) {
+            char m[24];
+            snprintf(m, sizeof m, "%s%g%%", i ? ", " : " ", sorted[i]);
+            s = cat(s, &len, m);
+        }
+        free(sorted);
+    }
+    return cat(s, &len, ".");
+}
+
 static void labels_free(label_set *ls)
 {
     for (size_t i = 0; ls->rich && i < ls->n; i++) {
@@ -123,15 +200,22 @@ void pdurep_chart_draw_bars(pdurep_doc *doc, const pdurep_chart_style *cs, const
     pdurep_doc_reserve(doc, total);
 
     double y = doc->y;
+    char *alt = bars_alt(c, &ls);
+    pdurep_doc_tag_begin(doc, PDUREP_TAG_FIGURE);
+    pdurep_doc_tag_alt(doc, alt ? alt : "");
+    pdurep_doc_tag_bbox(doc, x0, y - total, x0 + w, y);
+    free(alt);
     if (c->legend)
         y -= legend_draw(doc, cs, x0, y, c->legend_title, c->legend, c->legend_fill, c->n_legend);
     double plot_top = y - marks_h, plot_bottom = plot_top - groups_h;
 
     /* Grid every 20%, then the thresholds over it. */
+    pdurep_doc_artifact_begin(doc);
     for (int v = 0; v <= 100; v += 20) {
         double gx = px0 + pw * v / 100.0;
         pdurep_doc_line(doc, gx, plot_bottom, gx, plot_top, 0.4, cs->grid, 0);
     }
+    pdurep_doc_artifact_end(doc);
     for (size_t i = 0; i < c->n_marks; i++) {
         double mx = px0 + pw * c->marks[i] / 100.0;
         pdurep_doc_line(doc, mx, plot_bottom, mx, plot_top + 1, 0.8, cs->mark, 2.5);
@@ -187,6 +271,7 @@ void pdurep_chart_draw_bars(pdurep_doc *doc, const pdurep_chart_style *cs, const
         pdurep_doc_draw_text(doc, cs->small.face, cs->small.size, cs->small.colour, px0 + pw / 2,
                              plot_bottom - axis_h - cs->small.size + 1, PDUREP_ALIGN_CENTRE,
                              c->axis_title);
+    pdurep_doc_tag_end(doc);
     doc->y -= total + cs->space_after;
     doc->fresh = 0;
     free(gh);
@@ -225,36 +310,68 @@ void pdurep_chart_draw_grid(pdurep_doc *doc, const pdurep_chart_style *cs, const
     pdurep_doc_reserve(doc, total);
 
     double y = doc->y;
+    pdurep_doc_tag_begin(doc, PDUREP_TAG_TABLE);
+    pdurep_doc_tag_begin(doc, PDUREP_TAG_THEAD);
+    pdurep_doc_tag_begin(doc, PDUREP_TAG_TR);
+    pdurep_doc_tag_begin(doc, PDUREP_TAG_TD); /* the empty corner above the row labels */
+    pdurep_doc_tag_end(doc);
     for (size_t i = 0; i < g->n_columns; i++) {
         double lh = cols.lines[i].n_lines * head.leading;
+        pdurep_doc_tag_begin(doc, PDUREP_TAG_TH);
+        pdurep_doc_tag_scope(doc, PDUREP_SCOPE_COLUMN);
         pdurep_doc_draw_lines(doc, &cols.lines[i], &cols.rich[i], 0, cols.lines[i].n_lines,
                               x0 + label_w + i * cw + 3, y - (head_h - 6 - lh) - 2, cw - 6, &head);
+        pdurep_doc_tag_end(doc);
     }
+    pdurep_doc_tag_end(doc);
+    pdurep_doc_tag_end(doc);
+    pdurep_doc_tag_begin(doc, PDUREP_TAG_TBODY);
     y -= head_h;
+    pdurep_doc_artifact_begin(doc);
     pdurep_doc_line(doc, x0, y, x0 + w, y, 0.8, cs->axis, 0);
+    pdurep_doc_artifact_end(doc);
     for (size_t r = 0; r < g->n_rows; r++) {
         double lh = rows.lines[r].n_lines * cs->label.leading;
         double rh = lh + 6 > row_min ? lh + 6 : row_min;
-        if (r && g->group_break && g->group_break[r])
+        pdurep_doc_tag_begin(doc, PDUREP_TAG_TR);
+        if (r && g->group_break && g->group_break[r]) {
+            pdurep_doc_artifact_begin(doc);
             pdurep_doc_line(doc, x0, y, x0 + w, y, 0.8, cs->axis, 0);
+            pdurep_doc_artifact_end(doc);
+        }
+        pdurep_doc_tag_begin(doc, PDUREP_TAG_TH);
+        pdurep_doc_tag_scope(doc, PDUREP_SCOPE_ROW);
         pdurep_doc_draw_lines(doc, &rows.lines[r], &rows.rich[r], 0, rows.lines[r].n_lines, x0,
                               y - (rh - lh) / 2, label_w - 6, &cs->label);
+        pdurep_doc_tag_end(doc);
         for (size_t c = 0; c < g->n_columns; c++) {
             double cx = x0 + label_w + c * cw;
+            pdurep_doc_tag_begin(doc, PDUREP_TAG_TD);
+            pdurep_doc_artifact_begin(doc);
             pdurep_doc_line(doc, cx, y, cx, y - rh, 0.4, cs->grid, 0);
             if ((int)c == g->chosen[r]) {
                 pdurep_doc_fill_rect(doc, cx + 3, y - rh + 3, cw - 6, rh - 6, g->fill[c]);
                 if (is_pale(g->fill[c]))
                     pdurep_doc_stroke_rect(doc, cx + 3, y - rh + 3, cw - 6, rh - 6, 0.4, cs->frame);
-                if (g->chip && g->chip[r])
-                    pdurep_doc_draw_text(doc, PDUREP_FACE_BOLD, cs->small.size, g->ink[c],
-                                         cx + cw / 2, centred_baseline(y - rh / 2, cs->small.size),
-                                         PDUREP_ALIGN_CENTRE, g->chip[r]);
             }
+            pdurep_doc_artifact_end(doc);
+            if ((int)c == g->chosen[r] && g->chip && g->chip[r]) {
+                if (g->spoken && g->spoken[r])
+                    pdurep_doc_tag_actual(doc, g->spoken[r]);
+                pdurep_doc_draw_text(doc, PDUREP_FACE_BOLD, cs->small.size, g->ink[c],
+                                     cx + cw / 2, centred_baseline(y - rh / 2, cs->small.size),
+                                     PDUREP_ALIGN_CENTRE, g->chip[r]);
+            }
+            pdurep_doc_tag_end(doc);
         }
         y -= rh;
+        pdurep_doc_artifact_begin(doc);
         pdurep_doc_line(doc, x0, y, x0 + w, y, 0.4, cs->grid, 0);
+        pdurep_doc_artifact_end(doc);
+        pdurep_doc_tag_end(doc);
     }
+    pdurep_doc_tag_end(doc);
+    pdurep_doc_tag_end(doc);
     doc->y -= total + cs->space_after;
     doc->fresh = 0;
     labels_free(&rows);

@@ -47,9 +47,18 @@ typedef struct pdurep_chart_bars {
     size_t n_legend;
     const char *legend_title;     /**< Before the swatches, or NULL. */
     double label_share;           /**< Fraction of the width for category labels (0.2..0.6). */
+    const char *alt_intro;        /**< Start of the alternative text ("Bar chart of ..."), or NULL. */
+    const char *alt_marks;        /**< Words before the thresholds in it ("band thresholds at"), or NULL. */
 } pdurep_chart_bars;
 
-/** @brief Draw a bar chart at the cursor, kept whole on one page. */
+/**
+ * @brief Draw a bar chart at the cursor, kept whole on one page.
+ *
+ * Tagged as a Figure with a bounding box and an alternative text made from
+ * what it draws: "INTRO: label value, label value; MARKS 50%, 65%, 80%." (with
+ * several series, "label: series value, series value; ..."). Its grid lines
+ * are Artifacts.
+ */
 void pdurep_chart_draw_bars(pdurep_doc *doc, const pdurep_chart_style *cs, const pdurep_chart_bars *c);
 
 /** The ratings overview: one row per standard, one column per rating. */
@@ -63,9 +72,15 @@ typedef struct pdurep_chart_grid {
     const pdurep_rgb *fill;        /**< Per column: fill of a chosen cell. */
     const pdurep_rgb *ink;         /**< Per column: text colour on that fill. */
     const int *group_break;        /**< Per row: non-zero draws a rule above it; may be NULL. */
+    const char *const *spoken;     /**< Per row: the filled cell as read aloud ("Good, 2 points"), or NULL. */
 } pdurep_chart_grid;
 
-/** @brief Draw the ratings overview at the cursor, kept whole on one page. */
+/**
+ * @brief Draw the ratings overview at the cursor, kept whole on one page.
+ *
+ * Tagged as a table read row by row: the row label is a row header and the
+ * filled cell reads as its spoken text. Rules and fills are Artifacts.
+ */
 void pdurep_chart_draw_grid(pdurep_doc *doc, const pdurep_chart_style *cs, const pdurep_chart_grid *g);
 
 #endif

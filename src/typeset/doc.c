@@ -70,6 +70,9 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
         doc->cfg.widows = 1;
     doc->diag = diag;
     doc->cur_running = NO_RUNNING;
+    doc->list_elem = doc->sect_elem = PDUREP_TAG_NONE;
+    doc->role = PDUREP_TAG_COUNT;
+    doc->last_outline = -1;
     if (!(doc->pdfa = pdurep_pdfa_new())) {
         free(doc);
         return PDUREP_ERROR_NO_MEMORY;
@@ -85,8 +88,10 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
         free(doc);
         return PDUREP_ERROR_USAGE;
     }
-    doc->pdf = HPDF_New(on_hpdf_error, doc);
+    doc->tags = pdurep_tags_new();
+    doc->pdf = doc->tags ? HPDF_New(on_hpdf_error, doc) : NULL;
     if (!doc->pdf) {
+        pdurep_tags_free(doc->tags);
         pdurep_pdfa_free(doc->pdfa);
         free(doc);
         return PDUREP_ERROR_NO_MEMORY;
@@ -135,6 +140,7 @@ void pdurep_doc_free(pdurep_doc *doc)
     pdurep_lines_free(&doc->lines);
     pdurep_rich_free(&doc->rich);
     pdurep_fonts_free(&doc->fonts);
+    pdurep_tags_free(doc->tags);
     pdurep_pdfa_free(doc->pdfa);
     if (doc->pdf)
         HPDF_Free(doc->pdf);
@@ -204,6 +210,108 @@ void pdurep_doc_skip(pdurep_doc *doc, double h)
         doc->y -= h;
 }
 
+/* ---- marked content ---------------------------------------------------- */
+
+/* One marked-content sequence is open at a time, on the page drawn last: what
+ * is drawn next joins it when it belongs to the same element (or is furniture
+ * like it), so a paragraph's lines make one sequence rather than one each.
+ * Sequences never start or end inside BT/ET: every primitive marks before it
+ * begins a text object. */
+static void mark_end(pdurep_doc *doc)
+{
+    if (doc->mc_open && doc->mc_page < doc->n_pages)
+        pdurep_tags_end_marked(doc->pages[doc->mc_page]);
+    doc->mc_open = 0;
+}
+
+static void mark(pdurep_doc *doc)
+{
+    if (doc->err)
+        return;
+    int artifact = doc->artifact > 0;
+    size_t e = pdurep_tags_current(doc->tags);
+    if (doc->mc_open && doc->mc_page == doc->page && doc->mc_artifact == artifact &&
+        (artifact || doc->mc_elem == e))
+        return;
+    mark_end(doc);
+    if (artifact)
+        pdurep_tags_begin_artifact(doc->cur);
+    else if (pdurep_tags_begin_marked(doc->tags, doc->page, doc->cur, e)) {
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
+        return;
+    }
+    doc->mc_open = 1;
+    doc->mc_artifact = artifact;
+    doc->mc_page = doc->page;
+    doc->mc_elem = e;
+}
+
+static void list_close(pdurep_doc *doc)
+{
+    if (doc->list_elem == PDUREP_TAG_NONE)
+        return;
+    while (pdurep_tags_current(doc->tags) != doc->list_elem &&
+           pdurep_tags_current(doc->tags) != 0)
+        pdurep_tags_close(doc->tags);
+    pdurep_tags_close(doc->tags);
+    doc->list_elem = PDUREP_TAG_NONE;
+}
+
+size_t pdurep_doc_tag_begin(pdurep_doc *doc, pdurep_tag_type type)
+{
+    if (doc->err)
+        return PDUREP_TAG_NONE;
+    if (type != PDUREP_TAG_LI && pdurep_tags_current(doc->tags) == doc->list_elem)
+        list_close(doc);
+    size_t e = pdurep_tags_open(doc->tags, type);
+    if (e == PDUREP_TAG_NONE)
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
+    return e;
+}
+
+void pdurep_doc_tag_end(pdurep_doc *doc)
+{
+    if (pdurep_tags_current(doc->tags) == doc->list_elem)
+        list_close(doc);
+    pdurep_tags_close(doc->tags);
+}
+
+void pdurep_doc_tag_enter(pdurep_doc *doc, size_t elem)
+{
+    list_close(doc);
+    pdurep_tags_enter(doc->tags, elem);
+}
+
+void pdurep_doc_tag_alt(pdurep_doc *doc, const char *text)
+{
+    pdurep_tags_set_alt(doc->tags, pdurep_tags_current(doc->tags), text);
+}
+
+void pdurep_doc_tag_actual(pdurep_doc *doc, const char *text)
+{
+    pdurep_tags_set_actual(doc->tags, pdurep_tags_current(doc->tags), text);
+}
+
+void pdurep_doc_tag_scope(pdurep_doc *doc, pdurep_tag_scope scope)
+{
+    pdurep_tags_set_scope(doc->tags, pdurep_tags_current(doc->tags), scope);
+}
+
+void pdurep_doc_tag_bbox(pdurep_doc *doc, double x0, double y0, double x1, double y1)
+{
+    pdurep_tags_set_bbox(doc->tags, pdurep_tags_current(doc->tags), doc->page, x0, y0, x1, y1);
+}
+
+void pdurep_doc_role(pdurep_doc *doc, pdurep_tag_type type) { doc->role = type; }
+
+void pdurep_doc_artifact_begin(pdurep_doc *doc) { doc->artifact++; }
+
+void pdurep_doc_artifact_end(pdurep_doc *doc)
+{
+    if (doc->artifact > 0)
+        doc->artifact--;
+}
+
 /* ---- drawing primitives ------------------------------------------------ */
 
 static const char *cstr(pdurep_doc *doc, const char *s, size_t len)
@@ -242,14 +350,35 @@ static void set_fill(HPDF_Page p, pdurep_rgb c)
     HPDF_Page_SetRGBFill(p, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
 }
 
+/* A footnote marker is a Reference of its own, so that it is not read as part
+ * of the word it follows; the text object is ended around it because a
+ * marked-content sequence may not cross BT or ET. */
+static void ref_switch(pdurep_doc *doc, size_t *in_ref, int super)
+{
+    if (super == (*in_ref != PDUREP_TAG_NONE) || doc->artifact || doc->err)
+        return;
+    HPDF_Page_EndText(doc->cur);
+    if (super) {
+        *in_ref = pdurep_doc_tag_begin(doc, PDUREP_TAG_REFERENCE);
+    } else {
+        pdurep_doc_tag_end(doc);
+        *in_ref = PDUREP_TAG_NONE;
+    }
+    mark(doc);
+    HPDF_Page_BeginText(doc->cur);
+}
+
 void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_rich *r, size_t from,
                            size_t to, double x, double top, double width, const pdurep_style *st)
 {
     if (doc->err || from >= to)
         return;
     HPDF_Page p = doc->cur;
+    mark(doc);
     HPDF_Page_BeginText(p);
     set_fill(p, st->colour);
+    size_t in_ref = PDUREP_TAG_NONE; /* Reference element of the marker being drawn */
+    double end = x;                  /* where the last fragment drawn ends */
     int cur_face = -1;
     double cur_size = -1;
     double base = pdurep_doc_baseline(doc, st, top);
@@ -274,6 +403,7 @@ void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_
                 pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "cannot load a font face");
                 break;
             }
+            ref_switch(doc, &in_ref, super);
             if ((int)fr->face != cur_face || size != cur_size) {
                 HPDF_Page_SetFontAndSize(p, font, (HPDF_REAL)size);
                 cur_face = (int)fr->face;
@@ -283,9 +413,29 @@ void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_
             HPDF_Page_TextOut(p, (HPDF_REAL)fx, (HPDF_REAL)y, s);
             pdurep_pdfa_note_text(doc->pdfa, fr->face, s, fr->len);
             check_bounds(doc, fr->face, size, fx, y, fr->width);
+            end = fx + fr->width;
+        }
+        /* The breaker dropped the space where the line ends; an invisible one keeps
+         * the last word of a line apart from the first of the next when the text
+         * is extracted or read aloud. */
+        if (li + 1 < l->n_lines && line->n && !doc->err) {
+            ref_switch(doc, &in_ref, 0);
+            const pdurep_frag *fr = &l->frags[line->first + line->n - 1];
+            HPDF_Font font = pdurep_fonts_get(&doc->fonts, fr->face);
+            if (font && ((int)fr->face != cur_face || l->size != cur_size)) {
+                HPDF_Page_SetFontAndSize(p, font, (HPDF_REAL)l->size);
+                cur_face = (int)fr->face;
+                cur_size = l->size;
+            }
+            if (font) {
+                HPDF_Page_TextOut(p, (HPDF_REAL)end, (HPDF_REAL)base, " ");
+                pdurep_pdfa_note_text(doc->pdfa, fr->face, " ", 1);
+            }
         }
     }
     HPDF_Page_EndText(p);
+    if (in_ref != PDUREP_TAG_NONE)
+        pdurep_doc_tag_end(doc);
 }
 
 double pdurep_doc_draw_text(pdurep_doc *doc, pdurep_face face, double size, pdurep_rgb colour,
@@ -304,6 +454,7 @@ double pdurep_doc_draw_text(pdurep_doc *doc, pdurep_face face, double size, pdur
     else if (align == PDUREP_ALIGN_RIGHT)
         x -= w;
     HPDF_Page p = doc->cur;
+    mark(doc);
     HPDF_Page_BeginText(p);
     set_fill(p, colour);
     HPDF_Page_SetFontAndSize(p, font, (HPDF_REAL)size);
@@ -318,6 +469,7 @@ void pdurep_doc_fill_rect(pdurep_doc *doc, double x, double y, double w, double 
 {
     if (doc->err || !(w > 0) || !(h > 0))
         return;
+    mark(doc);
     set_fill(doc->cur, c);
     HPDF_Page_Rectangle(doc->cur, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
     HPDF_Page_Fill(doc->cur);
@@ -329,6 +481,7 @@ void pdurep_doc_line(pdurep_doc *doc, double x0, double y0, double x1, double y1
     if (doc->err)
         return;
     HPDF_Page p = doc->cur;
+    mark(doc);
     HPDF_Page_GSave(p);
     HPDF_Page_SetLineWidth(p, (HPDF_REAL)width);
     HPDF_Page_SetRGBStroke(p, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
@@ -348,20 +501,29 @@ void pdurep_doc_stroke_rect(pdurep_doc *doc, double x, double y, double w, doubl
     if (doc->err)
         return;
     HPDF_Page p = doc->cur;
+    mark(doc);
     HPDF_Page_SetLineWidth(p, (HPDF_REAL)width);
     HPDF_Page_SetRGBStroke(p, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
     HPDF_Page_Rectangle(p, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
     HPDF_Page_Stroke(p);
 }
 
-void pdurep_doc_link(pdurep_doc *doc, double x, double y, double w, double h, HPDF_Destination dest)
+void pdurep_doc_link(pdurep_doc *doc, double x, double y, double w, double h, HPDF_Destination dest,
+                     const char *text)
 {
     if (doc->err || !dest)
         return;
     HPDF_Rect rect = {(HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)(x + w), (HPDF_REAL)(y + h)};
     HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(doc->cur, rect, dest);
-    if (a)
-        HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    if (!a)
+        return;
+    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    /* PDF/UA: a description for assistive technology; PDF/A: printed like the page. */
+    HPDF_Binary desc = text && *text ? pdurep_tags_text_string(doc->pdf->mmgr, text) : NULL;
+    if (desc)
+        HPDF_Dict_Add(a, "Contents", desc);
+    HPDF_Dict_AddNumber(a, "F", 4); /* the Print flag */
+    pdurep_tags_annotation(doc->tags, pdurep_tags_current(doc->tags), doc->page, a);
 }
 
 /* ---- flow -------------------------------------------------------------- */
@@ -405,6 +567,27 @@ static void add_anchor(pdurep_doc *doc, const char *title, int level, double top
     doc->anchors[doc->n_anchors++] = (pdurep_anchor){copy, level, doc->page, top, dest};
 }
 
+/* A heading's element: a top-level one starts a new Sect; its level follows the
+ * outline, and one without an outline entry sits one below the last that had one. */
+static void heading_tag_begin(pdurep_doc *doc, int level)
+{
+    list_close(doc);
+    if (level == 0) {
+        if (doc->sect_elem != PDUREP_TAG_NONE) {
+            while (pdurep_tags_current(doc->tags) != doc->sect_elem &&
+                   pdurep_tags_current(doc->tags) != 0)
+                pdurep_tags_close(doc->tags);
+            pdurep_tags_close(doc->tags);
+        }
+        doc->sect_elem = pdurep_doc_tag_begin(doc, PDUREP_TAG_SECT);
+    }
+    int h = level >= 0 ? level + 1 : doc->last_outline + 2;
+    if (level >= 0)
+        doc->last_outline = level;
+    h = h < 1 ? 1 : h > 6 ? 6 : h;
+    pdurep_doc_tag_begin(doc, (pdurep_tag_type)(PDUREP_TAG_H1 + h - 1));
+}
+
 void pdurep_doc_reserve(pdurep_doc *doc, double need)
 {
     if (doc->err)
@@ -419,8 +602,10 @@ void pdurep_doc_reserve(pdurep_doc *doc, double need)
         if (!doc->fresh)
             doc->y -= p->st.space_before;
         double top = doc->y;
+        heading_tag_begin(doc, p->level);
         pdurep_doc_draw_lines(doc, &p->lines, &p->rich, 0, p->lines.n_lines, doc->body.x0, top,
                               doc->body.x1 - doc->body.x0, &p->st);
+        pdurep_doc_tag_end(doc);
         if (p->level >= 0)
             add_anchor(doc, p->title, p->level, top);
         doc->y -= p->lines.n_lines * p->st.leading + p->st.space_after;
@@ -486,6 +671,22 @@ void pdurep_doc_flow(pdurep_doc *doc, const pdurep_style *st, const pdurep_rich 
     if (marker && pdurep_lines_break(&mlines, &doc->fonts, marker, st->size, indent + width, 0))
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
 
+    /* A block with a marker is a list item, joining the list the previous item
+     * began, or an element of the role it was given (a Note) holding the marker
+     * as an Lbl and the text as a P. */
+    pdurep_tag_type role = doc->role;
+    doc->role = PDUREP_TAG_COUNT;
+    int item = marker && role == PDUREP_TAG_COUNT;
+    if (item) {
+        if (doc->list_elem == PDUREP_TAG_NONE || pdurep_tags_current(doc->tags) != doc->list_elem) {
+            list_close(doc);
+            doc->list_elem = pdurep_doc_tag_begin(doc, PDUREP_TAG_L);
+        }
+        pdurep_doc_tag_begin(doc, PDUREP_TAG_LI);
+    } else {
+        pdurep_doc_tag_begin(doc, role == PDUREP_TAG_COUNT ? PDUREP_TAG_P : role);
+    }
+
     size_t i = 0;
     while (i < n && !doc->err) {
         double avail = doc->y - doc->body.y0 + EPS;
@@ -506,13 +707,17 @@ void pdurep_doc_flow(pdurep_doc *doc, const pdurep_style *st, const pdurep_rich 
             /* A whole page cannot satisfy the rules: fill it. */
             take = fit ? (fit < rem ? fit : rem) : 1;
         }
-        pdurep_doc_draw_lines(doc, &doc->lines, r, i, i + take, doc->body.x0 + indent, doc->y, width,
-                              st);
-        if (i == 0 && marker)
+        if (i == 0 && marker) {
+            pdurep_doc_tag_begin(doc, PDUREP_TAG_LBL);
             pdurep_doc_draw_lines(doc, &mlines, marker, 0, 1, doc->body.x0 + marker_x, doc->y,
                                   indent + width - marker_x, &(pdurep_style){
                                       st->face, st->size, st->leading, st->colour, 0, 0,
                                       PDUREP_ALIGN_LEFT});
+            pdurep_doc_tag_end(doc);
+            pdurep_doc_tag_begin(doc, item ? PDUREP_TAG_LBODY : PDUREP_TAG_P);
+        }
+        pdurep_doc_draw_lines(doc, &doc->lines, r, i, i + take, doc->body.x0 + indent, doc->y, width,
+                              st);
         doc->y -= take * st->leading;
         doc->fresh = 0;
         i += take;
@@ -520,6 +725,10 @@ void pdurep_doc_flow(pdurep_doc *doc, const pdurep_style *st, const pdurep_rich 
             pdurep_doc_new_page(doc);
     }
     pdurep_lines_free(&mlines);
+    if (marker)
+        pdurep_tags_close(doc->tags); /* LBody, or the P of a Note */
+    /* An LI closes without ending its L, which stays open for the next item. */
+    pdurep_tags_close(doc->tags);
     doc->y -= st->space_after;
 }
 
@@ -592,6 +801,10 @@ pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
         return doc->err;
     if (doc->n_pending)
         pdurep_doc_reserve(doc, 0);
+    mark_end(doc);
+    pdurep_error terr = pdurep_tags_write(doc->tags, doc->pdf, doc->pages, doc->n_pages);
+    if (terr)
+        return pdurep_doc_fail(doc, terr, "cannot write the document's structure tree");
     pdurep_error err = pdurep_pdfa_save(doc->pdfa, doc->pdf, &doc->fonts, doc->pages, doc->n_pages,
                                         PDUREP_SRGB_ICC, path,
                                         doc->cfg.output_name ? doc->cfg.output_name : path,

@@ -17,6 +17,7 @@
 #include "pdurep/error.h"
 #include "pdurep/diag.h"
 #include "typeset/font.h"
+#include "typeset/tag.h"
 #include "typeset/text.h"
 
 /** A colour, components 0..1. */
@@ -102,6 +103,15 @@ typedef struct pdurep_doc {
     size_t tmp_cap;
     pdurep_lines lines;         /**< Scratch. */
     pdurep_rich rich;           /**< Scratch. */
+    pdurep_tags *tags;          /**< Structure tree (tag.h). */
+    int artifact;               /**< Depth of pdurep_doc_artifact_begin(): drawing is an Artifact. */
+    int mc_open;                /**< A marked-content sequence is open on page mc_page... */
+    int mc_artifact;            /**< ...as an Artifact, or owned by mc_elem. */
+    size_t mc_page, mc_elem;
+    size_t list_elem;           /**< L the list items flowed last went into, or PDUREP_TAG_NONE. */
+    size_t sect_elem;           /**< Sect opened by the last top-level heading, or PDUREP_TAG_NONE. */
+    pdurep_tag_type role;       /**< Type of the next flowed block; PDUREP_TAG_COUNT for P or LI. */
+    int last_outline;           /**< Outline level of the last heading that had one, or -1. */
     struct pdurep_pdfa *pdfa;   /**< PDF/A state: codes shown, metadata (pdfa.h). */
 } pdurep_doc;
 
@@ -214,8 +224,57 @@ void pdurep_doc_line(pdurep_doc *doc, double x0, double y0, double x1, double y1
 void pdurep_doc_stroke_rect(pdurep_doc *doc, double x, double y, double w, double h, double width,
                             pdurep_rgb c);
 
-/** @brief Make a rectangle on the current page a link to a destination. */
-void pdurep_doc_link(pdurep_doc *doc, double x, double y, double w, double h, HPDF_Destination dest);
+/**
+ * @brief Make a rectangle on the current page a link to a destination.
+ *
+ * The annotation belongs to the current structure element (a Link) and
+ * carries @p text as its description (/Contents).
+ */
+void pdurep_doc_link(pdurep_doc *doc, double x, double y, double w, double h, HPDF_Destination dest,
+                     const char *text);
+
+/*
+ * Tagging. Blocks tag themselves: a heading queued with pdurep_doc_heading()
+ * becomes H1..H6 (its outline level plus one, or one below the last outlined
+ * heading when it has none, so no level is skipped) and a top-level heading
+ * starts a Sect; a flowed block is a P, or an LI with Lbl and LBody when it
+ * has a marker (consecutive items share one L); tables and charts tag their
+ * own parts. Section code only names what the blocks do not know.
+ */
+
+/**
+ * @brief Open a structure element inside the current one; what is drawn until
+ * pdurep_doc_tag_end() belongs to it.
+ * @return The element, for pdurep_doc_tag_enter(), or PDUREP_TAG_NONE.
+ */
+size_t pdurep_doc_tag_begin(pdurep_doc *doc, pdurep_tag_type type);
+
+/** @brief Close the element pdurep_doc_tag_begin() or pdurep_doc_tag_enter() opened. */
+void pdurep_doc_tag_end(pdurep_doc *doc);
+
+/** @brief Draw into an element opened earlier (a contents list filled in at the end). */
+void pdurep_doc_tag_enter(pdurep_doc *doc, size_t elem);
+
+/** @brief Alternative text of the current element (UTF-8). */
+void pdurep_doc_tag_alt(pdurep_doc *doc, const char *text);
+
+/** @brief Text read instead of the current element's content (UTF-8). */
+void pdurep_doc_tag_actual(pdurep_doc *doc, const char *text);
+
+/** @brief Scope of the current element, a TH. */
+void pdurep_doc_tag_scope(pdurep_doc *doc, pdurep_tag_scope scope);
+
+/** @brief Bounding box of the current element (a Figure) on the current page. */
+void pdurep_doc_tag_bbox(pdurep_doc *doc, double x0, double y0, double x1, double y1);
+
+/** @brief The next flowed block is a @p type (e.g. Note, Caption) rather than a P or list item. */
+void pdurep_doc_role(pdurep_doc *doc, pdurep_tag_type type);
+
+/** @brief From now until pdurep_doc_artifact_end(), drawing is page furniture (an Artifact). */
+void pdurep_doc_artifact_begin(pdurep_doc *doc);
+
+/** @brief End what pdurep_doc_artifact_begin() started. */
+void pdurep_doc_artifact_end(pdurep_doc *doc);
 
 /**
  * @brief Set the document's natural language (the catalog's /Lang), e.g. "cy-GB".

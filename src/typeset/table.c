@@ -115,30 +115,56 @@ void pdurep_table_row(pdurep_table *t, const pdurep_table_cell *cells, int heade
     r->height = h + 2 * t->ts.pad_y;
 }
 
-static void draw_row(pdurep_table *t, const row *r, int stripe)
+/* Draw a row. @p grid: the table has a header row (it is a data table);
+ * @p repeat: this is the header again on a continuation page, furniture. */
+static void draw_row(pdurep_table *t, const row *r, int stripe, int grid, int repeat)
 {
     pdurep_doc *doc = t->doc;
     const pdurep_style *base = r->header ? &t->ts.head : &t->ts.body;
     double x = doc->body.x0, top = doc->y;
+    if (repeat)
+        pdurep_doc_artifact_begin(doc);
+    else if (grid)
+        pdurep_doc_tag_begin(doc, PDUREP_TAG_TR);
+    pdurep_doc_artifact_begin(doc);
     if (r->header)
         pdurep_doc_fill_rect(doc, x, top - r->height, doc->body.x1 - x, r->height, t->ts.head_fill);
     else if (stripe)
         pdurep_doc_fill_rect(doc, x, top - r->height, doc->body.x1 - x, r->height, t->ts.stripe);
+    pdurep_doc_artifact_end(doc);
     for (size_t i = 0; i < t->n_cols; i++) {
         const cell *c = &r->cells[i];
-        if (c->has_fill)
+        if (c->has_fill) {
+            pdurep_doc_artifact_begin(doc);
             pdurep_doc_fill_rect(doc, x, top - r->height, t->widths[i], r->height, c->fill);
+            pdurep_doc_artifact_end(doc);
+        }
         pdurep_style st = *base;
         st.align = t->align[i];
         if (c->has_colour)
             st.colour = c->colour;
+        int head = r->header || (t->ts.row_headers && i == 0);
+        int tagged = !repeat && (grid || c->lines.n_lines);
+        if (tagged)
+            pdurep_doc_tag_begin(doc, grid ? (head ? PDUREP_TAG_TH : PDUREP_TAG_TD) : PDUREP_TAG_P);
+        if (tagged && grid && head)
+            pdurep_doc_tag_scope(doc, r->header ? PDUREP_SCOPE_COLUMN : PDUREP_SCOPE_ROW);
         pdurep_doc_draw_lines(doc, &c->lines, &c->rich, 0, c->lines.n_lines, x + t->ts.pad_x,
                               top - t->ts.pad_y, t->widths[i] - 2 * t->ts.pad_x, &st);
+        if (tagged)
+            pdurep_doc_tag_end(doc);
         x += t->widths[i];
     }
-    if (!r->header)
+    if (!r->header) {
+        pdurep_doc_artifact_begin(doc);
         pdurep_doc_line(doc, doc->body.x0, top - r->height, doc->body.x1, top - r->height, 0.5,
                         t->ts.rule, 0);
+        pdurep_doc_artifact_end(doc);
+    }
+    if (repeat)
+        pdurep_doc_artifact_end(doc);
+    else if (grid)
+        pdurep_doc_tag_end(doc);
     doc->y -= r->height;
     doc->fresh = 0;
 }
@@ -157,22 +183,31 @@ void pdurep_table_end(pdurep_table *t)
     if (!doc->err && t->n_rows) {
         double need = (head ? head->height : 0) + (first_body < t->n_rows ? t->rows[first_body].height : 0);
         pdurep_doc_reserve(doc, need);
-        if (head)
-            draw_row(t, head, 0);
+        int grid = head != NULL;
+        pdurep_doc_tag_begin(doc, grid ? PDUREP_TAG_TABLE : PDUREP_TAG_DIV);
+        if (head) {
+            pdurep_doc_tag_begin(doc, PDUREP_TAG_THEAD);
+            draw_row(t, head, 0, grid, 0);
+            pdurep_doc_tag_end(doc);
+            pdurep_doc_tag_begin(doc, PDUREP_TAG_TBODY);
+        }
         for (size_t i = first_body; i < t->n_rows && !doc->err; i++) {
             const row *r = &t->rows[i];
             /* Never split a row: carry it, under a repeated header, to the next page. */
             if (doc->y - r->height < doc->body.y0 - 1e-6) {
                 pdurep_doc_new_page(doc);
                 if (head)
-                    draw_row(t, head, 0);
+                    draw_row(t, head, 0, grid, 1);
                 if (doc->y - r->height < doc->body.y0 - 1e-6) {
                     pdurep_doc_fail(doc, PDUREP_ERROR_DATA, "a table row is taller than a page");
                     break;
                 }
             }
-            draw_row(t, r, t->ts.striped && ((i - first_body) & 1));
+            draw_row(t, r, t->ts.striped && ((i - first_body) & 1), grid, 0);
         }
+        if (head)
+            pdurep_doc_tag_end(doc);
+        pdurep_doc_tag_end(doc);
         doc->y -= t->ts.space_after;
     }
     for (size_t i = 0; i < t->n_rows; i++) {

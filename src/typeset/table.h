@@ -1,6 +1,10 @@
 /*
  * Internal: tables that flow with the document. Cells wrap; a row is never
  * split across pages; a table that runs on repeats its header row.
+ *
+ * A table with a header row is tagged Table, THead, TBody, TR, TH (scope
+ * Column, or Row for row headers) and TD; its repeats are Artifacts. A table
+ * without one only places text side by side: each filled cell is a P.
  */
 #ifndef PDUREP_PDF_TABLE_H
 #define PDUREP_PDF_TABLE_H
@@ -17,6 +21,7 @@ typedef struct pdurep_table_style {
     int striped;           /**< ...when non-zero. */
     double pad_x, pad_y;   /**< Cell padding. */
     double space_after;    /**< Space below the table. */
+    int row_headers;       /**< Non-zero: the first cell of each body row is its row's header. */
 } pdurep_table_style;
 
 /** One cell. */

@@ -313,7 +313,7 @@ static void test_table_runs_on_with_header(void **state)
     pdurep_doc *doc = *state;
     pdurep_doc_new_page(doc);
     pdurep_table_style ts = {body, body, {0.1, 0.2, 0.3}, {0.7, 0.7, 0.7}, {0.95, 0.95, 0.95}, 1,
-                             5, 4, 8};
+                             5, 4, 8, 0};
     ts.head.face = PDUREP_FACE_BOLD;
     double widths[3] = {5, 1, 1};
     pdurep_align align[3] = {PDUREP_ALIGN_LEFT, PDUREP_ALIGN_RIGHT, PDUREP_ALIGN_RIGHT};
@@ -357,7 +357,7 @@ static void test_no_text_outside_margins(void **state)
     double marks[3] = {50, 65, 80};
     const char *legend[2] = {"First", "Second"};
     pdurep_rgb fills[2] = {{0, 0, 0}, {1, 1, 1}};
-    pdurep_chart_bars c = {groups, 3, 1, marks, 3, "Axis", legend, fills, 2, "Legend:", 0.35};
+    pdurep_chart_bars c = {groups, 3, 1, marks, 3, "Axis", legend, fills, 2, "Legend:", 0.35, NULL, NULL};
     for (int i = 0; i < 8; i++)
         pdurep_chart_draw_bars(doc, &cs, &c);
     unsigned long drawn, outside;
