@@ -24,7 +24,7 @@
 static const char *const pdus_keys[] = {
     "pdus.title", "pdus.intro", "pdus.sample", "pdus.total", "pdus.column.pdu",
     "pdus.column.fieldwork", "pdus.column.cases", "pdus.column.score", "pdus.column.overall",
-    "pdus.date", "pdus.matrix", "pdus.matrix-caption", "pdus.matrix-row", "pdus.standard-key", "pdus.strand-key",
+    "pdus.matrix", "pdus.matrix-caption", "pdus.matrix-row", "pdus.standard-key", "pdus.strand-key",
     "pdus.list-separator", "pdus.charts", "pdus.charts-intro", "pdus.panel-cases",
     "pdus.legend-region", "pdus.charts-caption", "pdus.panel-alt", "pdus.panel-alt-item", NULL,
 };
@@ -96,17 +96,13 @@ static char *lower_first(const char *s)
     return l;
 }
 
-/* 2025-09-01 as the strings file writes dates ("1 September 2025"). */
+/* 2025-09-01 as every document writes dates ("1 September 2025"), as markup. */
 static char *date_text(report *rp, const char *ymd)
 {
-    int y, m, d;
-    if (!ymd || sscanf(ymd, "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12)
-        return pdurep_report_escaped(rp, ymd ? ymd : "");
-    char day[8], month[16], year[8];
-    snprintf(day, sizeof day, "%d", d);
-    snprintf(month, sizeof month, "month.%d", m);
-    snprintf(year, sizeof year, "%d", y);
-    return T(rp, "pdus.date", "day", day, "month", pdurep_report_string(rp, month), "year", year);
+    char *text = pdurep_strings_date(rp->str, ymd ? ymd : "");
+    char *markup = text ? pdurep_report_escaped(rp, text) : NULL;
+    free(text);
+    return markup;
 }
 
 static pdurep_table_cell cell(const char *markup)
