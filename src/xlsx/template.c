@@ -1,9 +1,10 @@
 /*
  * The data-entry workbook. It is an empty bundle: the sheets import reads,
  * with the bundle's headings, so a filled-in copy needs no conversion. Every
- * coded column offers its values as a drop-down list that points at a range
- * of a hidden lists sheet (a list typed into the validation itself is capped
- * at 255 characters and cannot be read by a user).
+ * coded column offers its values as a drop-down list. The lists are written
+ * into the validations themselves (Excel caps such a list at 255 characters,
+ * far more than a framework's codes need): libxlsxwriter 1.1.4 leaks the copy
+ * of a validation's list formula, so a list on a hidden sheet would leak.
  */
 #include "pdurep/template.h"
 #include "pdurep/atomic.h"
@@ -31,8 +32,6 @@ typedef struct tpl {
     pdurep_strings *str;
     pdurep_strings *terms; /* framework words in the language, or NULL */
     lxw_format *bold, *title, *wrap, *date, *header;
-    lxw_worksheet *lists;
-    lxw_col_t n_lists; /* columns used on the lists sheet */
     lxw_error err;
 } tpl;
 
@@ -60,43 +59,32 @@ static const char *term(const tpl *t, const char *english, const char *fmt, cons
     return v && *v ? v : english;
 }
 
-/* Put @p values in the next column of the lists sheet; returns the range formula. */
-static char *add_list(tpl *t, const char *name, const char *const *values, size_t n)
-{
-    lxw_col_t col = t->n_lists++;
-    check(t, worksheet_write_string(t->lists, 0, col, name, t->bold));
-    for (size_t i = 0; i < n; i++)
-        check(t, worksheet_write_string(t->lists, (lxw_row_t)(i + 1), col, values[i], NULL));
-    char letters[8];
-    lxw_col_to_name(letters, col, LXW_TRUE);
-    size_t len = 64;
-    char *f = malloc(len);
-    if (f)
-        snprintf(f, len, "=lists!$%s$2:$%s$%zu", letters, letters, n + 1);
-    return f;
-}
-
 static void drop_down(tpl *t, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
-                      lxw_col_t c1, const char *range, const char *message)
+                      lxw_col_t c1, const char *const *values, size_t n, const char *message)
 {
-    if (!range) {
+    const char **list = malloc((n + 1) * sizeof *list);
+    if (!list) {
         check(t, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
+    for (size_t i = 0; i < n; i++)
+        list[i] = values[i];
+    list[n] = NULL;
     lxw_data_validation v = {0};
-    v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-    v.value_formula = (char *)range;
+    v.validate = LXW_VALIDATION_TYPE_LIST;
+    v.value_list = (char **)list;
     v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
     v.error_title = (char *)s(t, "validation.title");
     v.error_message = (char *)message;
     check(t, worksheet_data_validation_range(ws, r0, c0, r1, c1, &v));
+    free(list);
 }
 
 static void sheet_instructions(tpl *t, lxw_worksheet *ws)
 {
     const char *names[] = {"framework", term(t, t->fw->name, "%s.name%s%s", "", ""), "code",
                            t->fw->code, NULL};
-    check(t, worksheet_set_column(ws, 0, 0, 100, t->wrap));
+    check(t, worksheet_set_column(ws, 0, 0, 90, t->wrap));
     check(t, worksheet_write_string(ws, 0, 0, s(t, "instructions.title"), t->title));
     char *fw = pdurep_strings_format(s(t, "instructions.framework"), names);
     check(t, worksheet_write_string(ws, 1, 0, fw ? fw : "", NULL));
@@ -113,7 +101,15 @@ static void sheet_instructions(tpl *t, lxw_worksheet *ws)
                       !strcmp(keys[i], "instructions.rules");
         if (heading && i)
             row++;
-        check(t, worksheet_write_string(ws, row++, 0, s(t, keys[i]), heading ? t->bold : NULL));
+        /* Spreadsheets do not grow a row to fit wrapped text written by a program: give each
+         * paragraph the lines it needs at this column width (about 90 characters a line). */
+        const char *text = s(t, keys[i]);
+        size_t chars = 0;
+        for (const char *c = text; *c; c++)
+            chars += ((unsigned char)*c & 0xC0) != 0x80;
+        check(t, worksheet_set_row(ws, row, 15.0 * (double)((chars + 89) / 90),
+                                   NULL));
+        check(t, worksheet_write_string(ws, row++, 0, text, heading ? t->bold : NULL));
     }
     worksheet_activate(ws);
 }
@@ -154,9 +150,7 @@ static void sheet_inspection(tpl *t, lxw_worksheet *ws)
         }
     }
     static const char *const kinds[] = {"pdu", "region"};
-    char *range = add_list(t, "kind", kinds, 2);
-    drop_down(t, ws, 2, 1, 2, 1, range, s(t, "validation.value"));
-    free(range);
+    drop_down(t, ws, 2, 1, 2, 1, kinds, 2, s(t, "validation.value"));
     worksheet_freeze_panes(ws, 1, 0);
 }
 
@@ -191,12 +185,8 @@ static void sheet_judgements(tpl *t, lxw_worksheet *ws)
         codes[i] = fw->standards[i].code;
     /* Rows beyond the judged standards take a panel's override of a case-rated one. */
     lxw_row_t last = (lxw_row_t)(fw->n_standards * 2 + 1);
-    char *range = add_list(t, "standard", codes, fw->n_standards);
-    drop_down(t, ws, 1, 0, last, 0, range, s(t, "validation.value"));
-    free(range);
-    range = add_list(t, "rating", ratings, PDUREP_RATING_COUNT);
-    drop_down(t, ws, 1, 1, last, 1, range, s(t, "validation.value"));
-    free(range);
+    drop_down(t, ws, 1, 0, last, 0, codes, fw->n_standards, s(t, "validation.value"));
+    drop_down(t, ws, 1, 1, last, 1, ratings, PDUREP_RATING_COUNT, s(t, "validation.value"));
     free(codes);
     worksheet_freeze_panes(ws, 1, 0);
 }
@@ -213,12 +203,10 @@ static void sheet_cases(tpl *t, lxw_worksheet *ws)
         check(t, worksheet_write_comment(ws, 0, col, term(t, at->label, "%s.attribute.%s.label%s",
                                                           at->code, "")));
         check(t, worksheet_set_column(ws, col, col, 16, NULL));
-        char *range = add_list(t, at->code, (const char *const *)at->values, at->n_values);
-        drop_down(t, ws, 1, col, CASE_ROWS, col, range, s(t, "validation.value"));
-        free(range);
+        drop_down(t, ws, 1, col, CASE_ROWS, col, (const char *const *)at->values, at->n_values,
+                  s(t, "validation.value"));
     }
     static const char *const answers[] = {"Y", "N", "NA"};
-    char *range = add_list(t, "answer", answers, 3);
     lxw_col_t first_q = col;
     for (size_t q = 0; q < fw->n_questions; q++, col++) {
         const pdurep_question *qu = &fw->questions[q];
@@ -228,9 +216,8 @@ static void sheet_cases(tpl *t, lxw_worksheet *ws)
     }
     if (fw->n_questions) {
         check(t, worksheet_set_column(ws, first_q, col - 1, 7, NULL));
-        drop_down(t, ws, 1, first_q, CASE_ROWS, col - 1, range, s(t, "validation.answer"));
+        drop_down(t, ws, 1, first_q, CASE_ROWS, col - 1, answers, 3, s(t, "validation.answer"));
     }
-    free(range);
     worksheet_freeze_panes(ws, 1, 1);
 }
 
@@ -348,8 +335,7 @@ pdurep_error pdurep_template_write(const char *path, const pdurep_template_optio
     int pdu = !strcmp(fw->kind, "pdu");
     lxw_worksheet *cases = pdu ? workbook_add_worksheet(t.wb, "cases") : NULL;
     lxw_worksheet *questions = pdu ? workbook_add_worksheet(t.wb, s(&t, "questions.sheet")) : NULL;
-    t.lists = workbook_add_worksheet(t.wb, "lists");
-    if (!instructions || !insp || !judg || (pdu && (!cases || !questions)) || !t.lists)
+    if (!instructions || !insp || !judg || (pdu && (!cases || !questions)))
         check(&t, LXW_ERROR_MEMORY_MALLOC_FAILED);
     if (!t.err) {
         sheet_instructions(&t, instructions);
@@ -359,7 +345,6 @@ pdurep_error pdurep_template_write(const char *path, const pdurep_template_optio
             sheet_cases(&t, cases);
             sheet_questions(&t, questions);
         }
-        worksheet_hide(t.lists);
     }
     if (t.err)
         pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter: %s", lxw_strerror(t.err));

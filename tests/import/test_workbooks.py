@@ -175,7 +175,6 @@ def main():
         wb = openpyxl.load_workbook(tpl)
         check(wb.sheetnames[:4] == ["instructions", "inspection", "judgements", "cases"],
               "template: sheets", str(wb.sheetnames))
-        check(wb["lists"].sheet_state == "hidden", "template: the lists sheet is hidden")
         ws = wb["cases"]
         check(ws.freeze_panes == "B2", "template: cases headings and ids frozen", str(ws.freeze_panes))
         head = [c.value for c in ws[1]]
@@ -193,8 +192,8 @@ def main():
                         covered.add(c)
         check(covered == set(coded), "template: a drop-down on every coded column",
               str(sorted(set(coded) - covered)))
-        check(any(f and f.startswith("lists!") for f in dv.values()),
-              "template: drop-downs point at the lists sheet", str(dv))
+        check('"Y,N,NA"' in dv.values() and '"community,licence"' in dv.values(),
+              "template: drop-downs offer the answers and the attribute codes", str(dv))
         qs = wb["questions"]
         wording = {r[0].value: r[3].value for r in qs.iter_rows(min_row=2)}
         check(wording.get("2.1.1", "").startswith("Is assessment focused well enough"),
