@@ -36,5 +36,15 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=halt_on_error=
 export LSAN_OPTIONS=suppressions=$PDUREP_ROOT/tests/lsan.supp
 run_suite build-asan -Db_sanitize=address,undefined -Dbuildtype=debug
 
+# A bounded fault injection on the plain build (scripts/fault-injection.sh runs it all).
+if bash scripts/fault-injection.sh build --quick >build/fault-injection.log 2>&1; then
+    passed=$((passed + 1))
+    echo "fault injection (quick): ok"
+else
+    failed=$((failed + 1))
+    grep -E "^FAIL|summary" build/fault-injection.log | head -20
+    echo "fault injection (quick): FAILED (build/fault-injection.log)"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

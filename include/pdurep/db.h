@@ -15,7 +15,7 @@ extern "C" {
 #endif
 
 /** Schema version written to `PRAGMA user_version` by this build. */
-#define PDUREP_SCHEMA_VERSION 4
+#define PDUREP_SCHEMA_VERSION 5
 
 /** An open database. */
 typedef struct pdurep_db pdurep_db;

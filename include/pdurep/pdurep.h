@@ -25,5 +25,6 @@
 #include "pdurep/provenance.h"
 #include "pdurep/lifecycle.h"
 #include "pdurep/template.h"
+#include "pdurep/check.h"
 
 #endif

@@ -59,6 +59,15 @@ int cmd_import(int argc, char **argv, cli_context *ctx)
         return rc;
     }
 
+    /* Interrupted before anything is in it, a database this run made is removed. */
+    size_t jn = strlen(path) + sizeof "-journal";
+    char *journal = malloc(jn);
+    if (journal)
+        snprintf(journal, jn, "%s-journal", path);
+    if (!existed && journal) {
+        pdurep_atomic_track(path);
+        pdurep_atomic_track(journal);
+    }
     int imported = 0;
     for (int i = first; i < argc && rc == 0; i++) {
         pdurep_diag *diag = pdurep_diag_new(PDUREP_DIAG_DEFAULT_CAP);
@@ -76,12 +85,20 @@ int cmd_import(int argc, char **argv, cli_context *ctx)
                        "PDU cases) from %s\n", id, in->name, in->kind, in->region, argv[i]);
             pdurep_inspection_free(in);
             pdurep_diag_print(diag, stderr, ""); /* warnings only, on success */
-            imported++;
+            if (!imported++ && journal) {
+                pdurep_atomic_untrack(path);
+                pdurep_atomic_untrack(journal);
+            }
         }
         free(id);
         pdurep_diag_free(diag);
     }
     pdurep_db_close(db);
+    if (journal) {
+        pdurep_atomic_untrack(path);
+        pdurep_atomic_untrack(journal);
+        free(journal);
+    }
     /* A database this run created and filled with nothing is not left behind. */
     if (rc && !existed && imported == 0)
         unlink(path);

@@ -105,6 +105,7 @@ int cmd_annexe(int argc, char **argv, cli_context *ctx);
 int cmd_batch(int argc, char **argv, cli_context *ctx);
 int cmd_synth(int argc, char **argv, cli_context *ctx);
 int cmd_report(int argc, char **argv, cli_context *ctx);
+int cmd_check(int argc, char **argv, cli_context *ctx);
 int cmd_check_strings(int argc, char **argv, cli_context *ctx);
 int cmd_show(int argc, char **argv, cli_context *ctx);
 int cmd_delete(int argc, char **argv, cli_context *ctx);

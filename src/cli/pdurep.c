@@ -3,6 +3,9 @@
  * and dispatches to one cmd_NAME() per subcommand, each in cmd-NAME.c.
  */
 #include <locale.h>
+#include <signal.h>
+#include <unistd.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,6 +19,7 @@ const cli_command cli_commands[] = {
     {"batch", cmd_batch, "write every document of a region or of all inspections, in parallel"},
     {"synth", cmd_synth, "write seeded synthetic inspection bundles for tests and benchmarks"},
     {"report", cmd_report, "write an inspection's print-ready PDF report"},
+    {"check", cmd_check, "verify the database and each inspection's checksum recorded at import"},
     {"check-strings", cmd_check_strings, "list what each translation of the strings files lacks"},
     {"template", cmd_template, "write a workbook to fill in and import (a data-entry template)"},
     {"show", cmd_show, "show an inspection's facts, round, and where its data came from"},
@@ -53,8 +57,40 @@ static void usage(FILE *out)
             "  74  input/output or database error\n");
 }
 
+/* Whatever the command, an interrupted run leaves none of its temporary files. */
+static void on_signal(int sig)
+{
+    pdurep_atomic_cleanup_all();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/*
+ * libharu 2.3 and libxlsxwriter 1.1 can crash after one of their own allocations
+ * fails (found by tests/fault). A crash still ends as a documented internal error
+ * (70) with the temporary files removed, so no half-written output is left.
+ */
+static void on_crash(int sig)
+{
+    static const char msg[] = "pdurep: internal error: a library crashed (out of memory?); "
+                              "nothing was written\n";
+    (void)sig;
+    pdurep_atomic_cleanup_all();
+    if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+        /* nothing more can be done from a crash handler */
+    }
+    _exit(70);
+}
+
 int main(int argc, char **argv)
 {
+    signal(SIGSEGV, on_crash);
+    signal(SIGBUS, on_crash);
+    /* Also on exit(): a library that gives up on memory exits through here. */
+    atexit(pdurep_atomic_cleanup_all);
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
     /* Numbers are written with '.' whatever the user's locale says. */
     setlocale(LC_ALL, "C");
 

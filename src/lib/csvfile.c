@@ -71,6 +71,8 @@ static void on_field(void *s, size_t len, void *data)
                         "CSV text file?)", (size_t)(nul - (const char *)s) + 1);
         r->bad_nul = 1;
     }
+    if (nul)
+        len = (size_t)(nul - (const char *)s); /* what C strings downstream would see anyway */
     if (!nul && !r->bad_utf8 && !pdurep_utf8_valid(s, len)) {
         pdurep_diag_add(r->diag, r->name, r->record_line, r->n_fields + 1,
                         "text is not valid UTF-8 (save the file as UTF-8)");

@@ -2,6 +2,7 @@
 #include "pdurep/version.h"
 #include "db_internal.h"
 #include "schema.h"
+#include "pdurep/check.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -43,6 +44,15 @@ static pdurep_error migrate(pdurep_db *db, pdurep_diag *diag)
             pdurep_error err = pdurep_db_fail(db, diag);
             sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
             return err;
+        }
+        /* A migration changes rows on purpose: their checksums are recorded afresh in the
+         * same transaction, so a crash leaves the old schema and the old checksums. */
+        if (version + 1 >= PDUREP_MIGRATION_CHECKSUM) {
+            pdurep_error err = pdurep_checksum_record_all(db, diag);
+            if (err) {
+                sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+                return err;
+            }
         }
         if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
             return pdurep_db_fail(db, diag);

@@ -11,6 +11,7 @@
  */
 #include "pdurep/inspection.h"
 #include "pdurep/narrative.h"
+#include "pdurep/check.h"
 #include "csvfile.h"
 #include "rows.h"
 #include "xlsxread.h"
@@ -823,6 +824,8 @@ static void note_normalised(const import_ctx *c, const char *input)
         pdurep_diag_note(c->diag, "%s: %s", input, line);
 }
 
+/* Commit hook: a non-zero return turns a commit into a rollback. */
+static int commit_gate(void *may_commit) { return !*(int *)may_commit; }
 static pdurep_error import(pdurep_db *db, const char *input, int flags, char **id_out,
                            pdurep_diag *diag);
 
@@ -901,6 +904,10 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
         goto out;
     }
     in_transaction = 1;
+    /* SQLite may roll a transaction back by itself (out of memory, a full disk): statements
+     * after that would each commit alone. Only the COMMIT below may commit. */
+    int may_commit = 0;
+    sqlite3_commit_hook(db->sql, commit_gate, &may_commit);
     if (c.insp.id && exists(db, c.insp.id)) {
         if (!(flags & PDUREP_IMPORT_REPLACE)) {
             pdurep_diag_add(diag, c.inspection_name, 0, 0, "inspection \"%s\" is already in "
@@ -956,8 +963,18 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
         err = c.fatal ? c.fatal : PDUREP_ERROR_DATA;
         goto out;
     }
-    if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        err = pdurep_db_fail(db, diag);
+    if ((err = pdurep_checksum_record(db, PDUREP_CHECKSUM_FRAMEWORK, c.fw->code, diag)) ||
+        (err = pdurep_checksum_record(db, PDUREP_CHECKSUM_INSPECTION, c.insp.id, diag)))
+        goto out;
+    may_commit = sqlite3_get_autocommit(db->sql) == 0;
+    if (!may_commit || sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        if (may_commit)
+            err = pdurep_db_fail(db, diag);
+        else {
+            pdurep_diag_add(diag, pdurep_db_path(db), 0, 0, "the import's transaction was "
+                            "rolled back by the database (out of memory or disk space?)");
+            err = PDUREP_ERROR_DATABASE;
+        }
         goto out;
     }
     in_transaction = 0;
@@ -967,6 +984,7 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
 out:
     if (in_transaction)
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_commit_hook(db->sql, NULL, NULL);
     if (!err || err == PDUREP_ERROR_DATA)
         note_normalised(&c, input);
     pdurep_bundle_free(bundle);

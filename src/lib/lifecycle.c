@@ -3,6 +3,7 @@
  * export, narrative replacement and backup. Each change is one transaction,
  * so a failure leaves the database exactly as it was.
  */
+#include "pdurep/check.h"
 #include "pdurep/lifecycle.h"
 #include "pdurep/atomic.h"
 #include "pdurep/narrative.h"
@@ -139,6 +140,8 @@ pdurep_error pdurep_inspection_delete(pdurep_db *db, const char *id, int flags, 
         err = exec1(db, "DELETE FROM inspection WHERE id = ?1", id, diag);
     if (!err)
         err = exec1(db, "DELETE FROM import_history WHERE inspection = ?1", id, diag);
+    if (!err)
+        err = exec1(db, "DELETE FROM checksum WHERE owner = 'inspection' AND id = ?1", id, diag);
     err = finish(db, err, diag);
     if (!err && regions) {
         *regions = listing;
@@ -279,7 +282,10 @@ pdurep_error pdurep_narrative_replace(pdurep_db *db, const char *id, const char 
     /* The framework as stored with the data: the narrative is checked against what rates it. */
     pdurep_framework *fw = NULL;
     pdurep_bundle *b = NULL;
-    err = pdurep_db_load_framework(db, framework, &fw, diag);
+    /* Damaged rows are not blessed by a new checksum: they are refused first. */
+    err = pdurep_checksum_verify_inspection(db, id, diag);
+    if (!err)
+        err = pdurep_db_load_framework(db, framework, &fw, diag);
     free(framework);
     size_t before = pdurep_diag_total(diag);
     if (!err)
@@ -340,6 +346,8 @@ pdurep_error pdurep_narrative_replace(pdurep_db *db, const char *id, const char 
             err = pdurep_bundle_store(db, id, b, "narrative", diag);
         }
     }
+    if (!err)
+        err = pdurep_checksum_record(db, PDUREP_CHECKSUM_INSPECTION, id, diag);
     pdurep_bundle_free(b);
     pdurep_framework_free(fw);
     return finish(db, err, diag);

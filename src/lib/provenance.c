@@ -76,8 +76,10 @@ static pdurep_error read_whole(const char *path, pdurep_bundle_file *f, pdurep_d
 {
     FILE *fp = fopen(path, "rb");
     if (!fp) {
-        pdurep_diag_add(diag, path, 0, 0, "cannot open: %s", strerror(errno));
-        return errno == ENOENT ? PDUREP_ERROR_NO_INPUT : PDUREP_ERROR_IO;
+        int e = errno;
+        pdurep_diag_add(diag, path, 0, 0, "cannot open: %s", strerror(e));
+        /* Unreadable is missing input (66), as the CSV reader says it. */
+        return e == ENOENT || e == EACCES ? PDUREP_ERROR_NO_INPUT : PDUREP_ERROR_IO;
     }
     size_t cap = 65536;
     f->data = pdurep_xmalloc(cap);

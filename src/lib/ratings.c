@@ -4,6 +4,7 @@
  * lowest key question -> band -> rating -> points -> score -> overall rating.
  */
 #include "pdurep/ratings.h"
+#include "pdurep/check.h"
 #include "db_internal.h"
 #include "util.h"
 #include "inspection_internal.h"
@@ -464,7 +465,10 @@ pdurep_error pdurep_ratings_pool(pdurep_db *db, const char *framework, const cha
 {
     *out = NULL;
     pdurep_ratings *r = pdurep_xcalloc(1, sizeof *r);
-    pdurep_error err = pdurep_db_load_framework(db, framework, &r->framework, diag);
+    /* As for a region: the pool is chosen by rows that damage could change. */
+    pdurep_error err = pdurep_checksum_verify_all(db, diag);
+    if (!err)
+        err = pdurep_db_load_framework(db, framework, &r->framework, diag);
     if (!err) {
         alloc_tallies(r);
         err = count_cases(db, r, SOURCE_POOL, region, diag);
@@ -532,7 +536,14 @@ pdurep_error pdurep_ratings_compute(pdurep_db *db, const char *id, pdurep_rating
         free(r);
         return err;
     }
-    err = pdurep_db_load_framework(db, r->inspection->framework, &r->framework, diag);
+    /* Damaged rows are refused before they are counted (checksums recorded at import). */
+    err = pdurep_checksum_verify_inspection(db, id, diag);
+    /* A region pools other inspections' cases: damage to any one row could move a PDU
+     * in or out of the pool, so every inspection is verified. */
+    if (!err && !strcmp(r->inspection->kind, "region"))
+        err = pdurep_checksum_verify_all(db, diag);
+    if (!err)
+        err = pdurep_db_load_framework(db, r->inspection->framework, &r->framework, diag);
     if (err) {
         pdurep_ratings_free(r);
         return err;

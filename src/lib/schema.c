@@ -188,6 +188,19 @@ const char *const pdurep_migrations[] = {
     "  answers TEXT NOT NULL,"
     "  PRIMARY KEY (inspection, case_id)"
     ") STRICT;",
+
+    /*
+     * 4 -> 5: a SHA-256 of each inspection's and each framework's rows (see
+     * pdurep/check.h), so damage shows as a refusal, never as other figures.
+     * No foreign key: a checksum must outlive damage to what it describes.
+     * Filled by pdurep_db_open() for the rows already there.
+     */
+    "CREATE TABLE IF NOT EXISTS checksum ("
+    "  owner TEXT NOT NULL CHECK (owner IN ('inspection', 'framework')),"
+    "  id TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  PRIMARY KEY (owner, id)"
+    ") STRICT;",
 };
 
 /*

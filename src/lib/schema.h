@@ -13,4 +13,7 @@ extern const int pdurep_n_migrations;
 struct sqlite3;
 int pdurep_migration_code(struct sqlite3 *sql, int to_version);
 
+/** Number of the migration that creates the checksum table (the schema version it makes). */
+#define PDUREP_MIGRATION_CHECKSUM 5
+
 #endif

@@ -9,10 +9,13 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* The documented status for running out of memory (70), not a crash; exit() runs the
+ * handlers that remove temporary files, and SQLite rolls an open transaction back when the
+ * database is next opened. */
 static void out_of_memory(void)
 {
     fputs("pdurep: out of memory\n", stderr);
-    abort();
+    exit(70);
 }
 
 void *pdurep_xmalloc(size_t n)

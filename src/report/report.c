@@ -1195,9 +1195,14 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
                              {rp.lay->margin[0], rp.lay->margin[1], rp.lay->margin[2], rp.lay->margin[3]},
                              rp.lay->header_h, rp.lay->footer_h,
                              {rp.lay->fonts[0], rp.lay->fonts[1], rp.lay->fonts[2]},
-                             rp.lay->orphans, rp.lay->widows};
-    if ((err = pdurep_doc_new(&cfg, diag, &rp.doc)))
+                             rp.lay->orphans, rp.lay->widows, NULL};
+    /* Messages name the file the user asked for, not the hidden one being written. */
+    char *shown = pdurep_atomic_shown_path(path);
+    cfg.output_name = shown;
+    if ((err = pdurep_doc_new(&cfg, diag, &rp.doc))) {
+        free(shown);
         goto out;
+    }
     styles_from_layout(&rp);
 
     size_t first_decorated = 0;
@@ -1263,6 +1268,7 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
     free(cp);
 
     err = pdurep_doc_save(rp.doc, path);
+    free(shown);
     if (stats) {
         stats->pages = rp.doc->n_pages;
         pdurep_doc_stats(rp.doc, &stats->text_drawn, &stats->text_outside);

@@ -9,6 +9,50 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/*
+ * libyaml's loader takes time quadratic in the nesting depth and builds alias
+ * graphs a walker could expand without end, so the events are read once first:
+ * deeper nesting than a layout or strings file needs, and aliases, are refused
+ * with their position before anything is built.
+ */
+static int shape_ok(const unsigned char *text, size_t len, const char *path, pdurep_diag *diag)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return -1;
+    yaml_parser_set_input_string(&parser, text, len);
+    int depth = 0, ok = 1;
+    for (;;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev))
+            break; /* the loader reports the syntax error with its position */
+        yaml_event_type_t t = ev.type;
+        yaml_mark_t m = ev.start_mark;
+        if (t == YAML_MAPPING_START_EVENT || t == YAML_SEQUENCE_START_EVENT)
+            depth++;
+        else if (t == YAML_MAPPING_END_EVENT || t == YAML_SEQUENCE_END_EVENT)
+            depth--;
+        yaml_event_delete(&ev);
+        if (depth > PDUREP_YAML_MAX_DEPTH) {
+            pdurep_diag_add(diag, path, m.line + 1, m.column + 1, "nested more than %d levels "
+                            "deep", PDUREP_YAML_MAX_DEPTH);
+            ok = 0;
+            break;
+        }
+        if (t == YAML_ALIAS_EVENT) {
+            pdurep_diag_add(diag, path, m.line + 1, m.column + 1, "aliases (*name) are not "
+                            "allowed: write the value out");
+            ok = 0;
+            break;
+        }
+        if (t == YAML_STREAM_END_EVENT)
+            break;
+    }
+    yaml_parser_delete(&parser);
+    return ok;
+}
 
 pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *diag)
 {
@@ -19,16 +63,38 @@ pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *dia
         pdurep_diag_add(diag, path, 0, 0, "cannot open file");
         return PDUREP_ERROR_NO_INPUT;
     }
-    if (!(y->path = strdup(path))) {
+    struct stat sb;
+    if (fstat(fileno(fp), &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size > PDUREP_YAML_MAX_SIZE) {
+        pdurep_diag_add(diag, path, 0, 0, "not a regular file of at most %d bytes",
+                        PDUREP_YAML_MAX_SIZE);
         fclose(fp);
+        return PDUREP_ERROR_DATA;
+    }
+    size_t len = (size_t)sb.st_size;
+    unsigned char *text = malloc(len ? len : 1);
+    if (!text || fread(text, 1, len, fp) != len) {
+        pdurep_error e = text ? PDUREP_ERROR_IO : PDUREP_ERROR_NO_MEMORY;
+        pdurep_diag_add(diag, path, 0, 0, text ? "cannot read the file" : "out of memory");
+        free(text);
+        fclose(fp);
+        return e;
+    }
+    fclose(fp);
+    if (!(y->path = strdup(path))) {
+        free(text);
         return PDUREP_ERROR_NO_MEMORY;
+    }
+    int shape = shape_ok(text, len, path, diag);
+    if (shape <= 0) {
+        free(text);
+        return shape < 0 ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_DATA;
     }
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
-        fclose(fp);
+        free(text);
         return PDUREP_ERROR_NO_MEMORY;
     }
-    yaml_parser_set_input_file(&parser, fp);
+    yaml_parser_set_input_string(&parser, text, len);
     int ok = yaml_parser_load(&parser, &y->doc);
     pdurep_error err = PDUREP_OK;
     if (!ok) {
@@ -46,7 +112,7 @@ pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *dia
         }
     }
     yaml_parser_delete(&parser);
-    fclose(fp);
+    free(text);
     return err;
 }
 

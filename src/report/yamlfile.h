@@ -9,6 +9,11 @@
 #include "pdurep/error.h"
 #include "pdurep/diag.h"
 
+/** Deepest nesting of mappings and sequences a layout or strings file may have. */
+#define PDUREP_YAML_MAX_DEPTH 64
+/** Largest layout or strings file read, in bytes (4 MiB). */
+#define PDUREP_YAML_MAX_SIZE (4 * 1024 * 1024)
+
 /** A loaded YAML file. */
 typedef struct pdurep_yaml {
     yaml_document_t doc;
@@ -21,7 +26,9 @@ typedef struct pdurep_yaml {
 /**
  * @brief Read and parse a YAML file.
  * @return ::PDUREP_OK; ::PDUREP_ERROR_NO_INPUT (cannot open);
- *         ::PDUREP_ERROR_DATA (syntax error, reported with its position; or an empty file).
+ *         ::PDUREP_ERROR_DATA (syntax error, nesting deeper than
+ *         PDUREP_YAML_MAX_DEPTH or an alias, reported with its position; an empty
+ *         file; not a regular file or larger than PDUREP_YAML_MAX_SIZE).
  */
 pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *diag);
 

@@ -7,13 +7,16 @@
  * when an error is recorded, and pdurep_doc_save() reports it.
  */
 #include "typeset/doc.h"
+#include "typeset/hpdf_error.h"
 #include "typeset/pdfa.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Slack for comparisons of positions that are equal up to rounding. */
 #define EPS 1e-6
@@ -29,11 +32,12 @@ struct pdurep_pending {
 
 static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
+    int saved_errno = errno;
     pdurep_doc *doc = user;
     if (!doc->err) {
-        doc->err = PDUREP_ERROR_INTERNAL;
-        pdurep_diag_add(doc->diag, NULL, 0, 0, "libharu error 0x%04X (detail %u)",
-                        (unsigned)error, (unsigned)detail);
+        char msg[256];
+        doc->err = pdurep_hpdf_describe(error, detail, saved_errno, msg, sizeof msg);
+        pdurep_diag_add(doc->diag, pdurep_hpdf_file, 0, 0, "%s", msg);
     }
 }
 
@@ -387,7 +391,8 @@ void pdurep_doc_draw_lines(pdurep_doc *doc, const pdurep_lines *l, const pdurep_
             off = width - line->width;
         else if (st->align == PDUREP_ALIGN_JUSTIFY && !line->last && line->gaps)
             extra = (width - line->width) / line->gaps;
-        for (size_t fi = line->first; fi < line->first + line->n; fi++) {
+        /* libharu may not be called again once it failed (it crashes after a failed allocation). */
+        for (size_t fi = line->first; fi < line->first + line->n && !doc->err; fi++) {
             const pdurep_frag *fr = &l->frags[fi];
             int super = (fr->flags & PDUREP_SPAN_SUPER) != 0;
             double size = super ? l->size * PDUREP_SUPER_SCALE : l->size;
@@ -811,7 +816,9 @@ pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
     if (terr)
         return pdurep_doc_fail(doc, terr, "cannot write the document's structure tree");
     pdurep_error err = pdurep_pdfa_save(doc->pdfa, doc->pdf, &doc->fonts, doc->pages, doc->n_pages,
-                                        PDUREP_SRGB_ICC, path, doc->diag);
+                                        PDUREP_SRGB_ICC, path,
+                                        doc->cfg.output_name ? doc->cfg.output_name : path,
+                                        doc->diag);
     if (err)
         pdurep_doc_fail(doc, err, NULL);
     return doc->err;

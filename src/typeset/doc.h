@@ -57,6 +57,7 @@ typedef struct pdurep_doc_config {
     const char *fonts[PDUREP_FACE_COUNT]; /**< TrueType files. */
     int orphans;                         /**< Fewest lines of a paragraph left at a page foot (>= 1). */
     int widows;                          /**< Fewest lines carried to the next page (>= 1). */
+    const char *output_name;             /**< The output as messages name it (NULL: the path saved to). */
 } pdurep_doc_config;
 
 /** A heading that was placed: for the contents page and links. */

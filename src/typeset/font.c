@@ -4,6 +4,7 @@
  * face): a face no text uses costs nothing and is not embedded.
  */
 #include "typeset/font.h"
+#include "typeset/hpdf_error.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,8 +47,10 @@ HPDF_Font pdurep_fonts_get(pdurep_fonts *f, pdurep_face face)
         return f->font[face];
     if (f->failed)
         return NULL;
+    pdurep_hpdf_file = f->paths[face];
     const char *name = HPDF_LoadTTFontFromFile(f->pdf, f->paths[face], HPDF_TRUE);
     HPDF_Font font = name ? HPDF_GetFont(f->pdf, name, "UTF-8") : NULL;
+    pdurep_hpdf_file = NULL;
     if (!font) {
         f->failed = 1;
         return NULL;

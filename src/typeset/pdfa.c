@@ -587,7 +587,7 @@ static int fill_id(unsigned char *file, size_t len)
 
 pdurep_error pdurep_pdfa_save(pdurep_pdfa *a, HPDF_Doc pdf, const pdurep_fonts *fonts,
                               const HPDF_Page *pages, size_t n_pages, const char *icc_path,
-                              const char *path, pdurep_diag *diag)
+                              const char *path, const char *shown, pdurep_diag *diag)
 {
     pdurep_error err = PDUREP_OK;
     for (int f = 0; f < PDUREP_FACE_COUNT && !err; f++)
@@ -625,16 +625,23 @@ pdurep_error pdurep_pdfa_save(pdurep_pdfa *a, HPDF_Doc pdf, const pdurep_fonts *
     HPDF_ResetStream(pdf);
     if (got != size || !fill_id(file, size)) {
         free(file);
-        pdurep_diag_add(diag, path, 0, 0, "cannot complete the PDF file's /ID");
+        pdurep_diag_add(diag, shown, 0, 0, "cannot complete the PDF file's /ID");
         return PDUREP_ERROR_INTERNAL;
     }
     FILE *out = fopen(path, "wb");
     int ok = out && fwrite(file, 1, size, out) == size;
-    if (out && fclose(out))
+    int e = errno;
+    /* fclose flushes the last buffer: a full disk may show only here. */
+    if (out && fclose(out) && ok) {
         ok = 0;
+        e = errno;
+    }
     free(file);
     if (!ok) {
-        pdurep_diag_add(diag, path, 0, 0, "cannot write the PDF file: %s", strerror(errno));
+        if (e == ENOSPC || e == EDQUOT)
+            pdurep_diag_add(diag, shown, 0, 0, "cannot write: the disk is full (%s)", strerror(e));
+        else
+            pdurep_diag_add(diag, shown, 0, 0, "cannot write the PDF file: %s", strerror(e));
         return PDUREP_ERROR_IO;
     }
     return PDUREP_OK;

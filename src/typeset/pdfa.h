@@ -86,12 +86,13 @@ char *pdurep_pdfa_xmp(const pdurep_pdfa *a);
  * @param pages The document's pages, @p n_pages of them.
  * @param icc_path The sRGB ICC profile to embed.
  * @param path The file to write.
+ * @param shown The output as messages name it (the final name of a temporary @p path).
  * @param diag Receives a message for an unreadable profile or a failed write.
  * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT (no profile), ::PDUREP_ERROR_NO_MEMORY,
  *         ::PDUREP_ERROR_IO, ::PDUREP_ERROR_INTERNAL (libharu failed).
  */
 pdurep_error pdurep_pdfa_save(pdurep_pdfa *a, HPDF_Doc pdf, const pdurep_fonts *fonts,
                               const HPDF_Page *pages, size_t n_pages, const char *icc_path,
-                              const char *path, pdurep_diag *diag);
+                              const char *path, const char *shown, pdurep_diag *diag);
 
 #endif

@@ -237,6 +237,14 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
                         (opts->memory == PDUREP_ANNEXE_MEMORY_AUTO && opts->with_cases &&
                          r->n_cases > opts->large_cases);
 
+    /* A sheet holds 1,048,576 rows: refused before any work rather than failing half way.
+     * Three rows are kept for the title, the notes line and the table header. */
+    if (opts->with_cases && r->n_cases > LXW_ROW_MAX - 3) {
+        pdurep_diag_add(diag, path, 0, 0, "%lu cases do not fit on one worksheet (a sheet holds "
+                        "at most %lu rows): write the annexe without --with-cases",
+                        (unsigned long)r->n_cases, (unsigned long)LXW_ROW_MAX);
+        return PDUREP_ERROR_DATA;
+    }
     pdurep_error err = load_strings(opts, &c.strings, diag);
     if (err)
         return err;
@@ -342,7 +350,10 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
     }
     /* Close even after an error: it frees the workbook. The file is then thrown away. */
     lxw_error cerr = workbook_close(c.wb);
-    if (!err && cerr) {
+    if (!err && cerr && pdurep_atomic_disk_full(out.tmp_path)) {
+        pdurep_diag_add(diag, path, 0, 0, "cannot write: the disk is full");
+        err = PDUREP_ERROR_IO;
+    } else if (!err && cerr) {
         pdurep_diag_add(diag, path, 0, 0, "cannot write workbook: %s", lxw_strerror(cerr));
         err = (cerr == LXW_ERROR_CREATING_XLSX_FILE || cerr == LXW_ERROR_CREATING_TMPFILE)
                   ? PDUREP_ERROR_CANT_CREATE

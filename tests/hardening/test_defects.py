@@ -163,11 +163,175 @@ def failed_import_and_database(tmp):
           "a failed import removes the database it created", r.stderr)
 
 
+def imported(tmp, name):
+    db = os.path.join(tmp, name + ".db")
+    if not os.path.exists(db):
+        run(["import", fixture], tmp, db)
+    return db
+
+
+def library_errors(tmp):
+    db = imported(tmp, "lib")
+    out = os.path.join(tmp, "lib-out")
+    os.mkdir(out)
+    # A layout whose regular face is not a font (the shipped layout, one line changed).
+    layout = os.path.join(root, "layouts", "pdu-report.yaml")
+    text = open(layout, encoding="utf-8").read()
+    notfont = os.path.join(tmp, "not-a-font.ttf")
+    open(notfont, "w").write("this is not a TrueType file\n" * 100)
+    mine = os.path.join(root, "layouts", f".test-notfont-{os.getpid()}.yaml")
+    open(mine, "w", encoding="utf-8").write(
+        text.replace("regular: PdurepSans-Regular.ttf", f"regular: {notfont}"))
+    try:
+        r = run(["report", ID, "--layout", mine, "-o", os.path.join(out, "r.pdf")], tmp, db)
+    finally:
+        os.unlink(mine)
+    check(r.returncode == 65 and f"{notfont}: not a TrueType font" in r.stderr
+          and "libharu error" not in r.stderr and not os.listdir(out),
+          "a font that is not a font: its name, what is wrong, exit 65, no file", r.stderr)
+    # An existing folder as the output.
+    os.mkdir(os.path.join(out, "taken.pdf"))
+    os.mkdir(os.path.join(out, "taken.xlsx"))
+    r = run(["report", ID, "-o", os.path.join(out, "taken.pdf")], tmp, db)
+    check(r.returncode == 73 and "output path names a folder" in r.stderr,
+          "report -o EXISTING_DIR exits 73", f"{r.returncode} {r.stderr}")
+    r = run(["annexe", ID, "-o", os.path.join(out, "taken.xlsx")], tmp, db)
+    check(r.returncode == 73 and "output path names a folder" in r.stderr,
+          "annexe -o EXISTING_DIR exits 73", f"{r.returncode} {r.stderr}")
+    check(sorted(os.listdir(out)) == ["taken.pdf", "taken.xlsx"], "and nothing is left beside")
+    # A layout nested 200,000 deep: refused at once, with the place.
+    deep = os.path.join(root, "layouts", f".test-deep-{os.getpid()}.yaml")
+    open(deep, "w").write("styles:\n  body: " + "[" * 200_000 + "]" * 200_000 + "\n")
+    try:
+        t = time.time()
+        r = run(["report", ID, "--layout", deep, "-o", os.path.join(out, "d.pdf")], tmp, db,
+                timeout=60)
+    finally:
+        os.unlink(deep)
+    check(r.returncode == 65 and ":2:" in r.stderr and "nested more than 64 levels deep"
+          in r.stderr and time.time() - t < 10, "a layout nested 200,000 deep is refused at once",
+          r.stderr)
+
+
+def unreadable(tmp):
+    if os.geteuid() != 0:
+        print("skip unreadable files: needs root to run as another user")
+        return
+    db = os.path.join(tmp, "unread.db")
+    d = bundle(tmp, "unread")
+    for p in [d] + [os.path.join(d, f) for f in os.listdir(d)]:
+        os.chmod(p, 0o755 if os.path.isdir(p) else 0o644)
+    os.chmod(os.path.join(d, "cases.csv"), 0)
+    def nobody():
+        os.setgid(65534)
+        os.setuid(65534)
+    r = run(["import", d], tmp, db, preexec_fn=nobody)
+    check(r.returncode == 66 and "cases.csv: cannot open: Permission denied" in r.stderr,
+          "an unreadable cases.csv exits 66 and says so", f"{r.returncode} {r.stderr}")
+    os.chmod(os.path.join(d, "cases.csv"), 0o644)
+    os.chmod(d, 0)
+    r = run(["import", d], tmp, db, preexec_fn=nobody)
+    check(r.returncode == 66 and "cannot read the bundle folder: Permission denied" in r.stderr
+          and "missing file" not in r.stderr, "an unreadable bundle folder is not 'missing'",
+          f"{r.returncode} {r.stderr}")
+    os.chmod(d, 0o755)
+    check(not os.path.exists(db), "no database is left by the refused imports")
+
+
+def signals_and_temps(tmp):
+    db = imported(tmp, "sig")
+    out = os.path.join(tmp, "sig-out")
+    os.mkdir(out)
+    e = dict(os.environ, PDUREP_DB=db)
+    for cmd, name in (("annexe", "a.xlsx"), ("report", "r.pdf")):
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            # Stopped as soon as its temporary file exists.
+            p = subprocess.Popen([pdurep, cmd, ID, "-o", os.path.join(out, name)], env=e,
+                                 stderr=subprocess.DEVNULL)
+            t = time.time()
+            while p.poll() is None and not any(f.startswith(".") for f in os.listdir(out)) \
+                    and time.time() - t < 20:
+                time.sleep(0.001)
+            p.send_signal(sig)
+            p.wait()
+            left = [f for f in os.listdir(out) if f.startswith(".")]
+            check(not left, f"{cmd} stopped by {sig.name} leaves no temporary file", str(left))
+            for f in os.listdir(out):
+                os.unlink(os.path.join(out, f))
+    # Leftovers of killed processes are cleaned; a live process's file is kept.
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    live = subprocess.Popen(["sleep", "30"])
+    stale = os.path.join(out, f".r.pdf.{dead.pid}.AbC123")
+    mine = os.path.join(out, f".r.pdf.{live.pid}.XyZ789")
+    other = os.path.join(out, ".notes.txt")
+    for f in (stale, mine, other):
+        open(f, "w").write("x")
+    r = run(["report", ID, "-o", os.path.join(out, "r.pdf")], tmp, db)
+    live.kill()
+    live.wait()
+    check(r.returncode == 0 and not os.path.exists(stale), "a dead process's temp file is removed",
+          r.stderr)
+    check(os.path.exists(mine) and os.path.exists(other),
+          "a live process's temp file and other hidden files are kept")
+
+
+def excel_rows(tmp):
+    db = os.path.join(tmp, "rows.db")
+    syn = os.path.join(tmp, "rows-syn")
+    r = run(["synth", "--out", syn, "--regions", "1", "--pdus", "1", "--cases", "1048574"], tmp,
+            db, timeout=600)
+    pdu = [os.path.join(dp) for dp, dn, fn in os.walk(syn) if "cases.csv" in fn]
+    if r.returncode or not pdu:
+        check(False, "synth makes a big bundle", r.stderr)
+        return
+    r = run(["import", pdu[0]], tmp, db, timeout=600)
+    check(r.returncode == 0, "a million cases import", r.stderr)
+    ident = r.stdout.split()[1]
+    out = os.path.join(tmp, "rows-out")
+    os.mkdir(out)
+    r = run(["annexe", ident, "--with-cases", "-o", os.path.join(out, "a.xlsx")], tmp, db)
+    check(r.returncode == 65 and "1048574 cases do not fit on one worksheet" in r.stderr
+          and not os.listdir(out), "annexe --with-cases past the row limit: a message, exit 65",
+          f"{r.returncode} {r.stderr}")
+
+
+def full_disk(tmp):
+    mnt = os.path.join(tmp, "small")
+    os.mkdir(mnt)
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs",
+                                            mnt], capture_output=True).returncode:
+        print("skip full disk: cannot mount a small tmpfs (needs root)")
+        return
+    try:
+        db = imported(tmp, "full")
+        # Leave 16 KiB: enough to start each file, too little to finish it.
+        st = os.statvfs(mnt)
+        open(os.path.join(mnt, "filler"), "wb").write(b"\0" * (st.f_bavail * st.f_frsize - 16384))
+        for cmd, name in (("report", "r.pdf"), ("annexe", "a.xlsx")):
+            r = run([cmd, ID, "-o", os.path.join(mnt, name)], tmp, db)
+            # libxlsxwriter prints its own [ERROR] lines (naming its temporary file) to
+            # stderr; pdurep's own lines must name the real file.
+            ours = "\n".join(l for l in r.stderr.splitlines() if not l.startswith("[ERROR]"))
+            check(r.returncode == 74 and f"{mnt}/{name}: cannot write: the disk is full" in ours
+                  and f"/.{name}." not in ours and os.listdir(mnt) == ["filler"],
+                  f"{cmd} on a full disk: says so, names the file, exit 74, leaves nothing",
+                  f"{r.returncode} {r.stderr} {os.listdir(mnt)}")
+        newdb = os.path.join(mnt, "new.db")
+        r = run(["import", fixture], tmp, newdb)
+        check(r.returncode == 74 and os.listdir(mnt) == ["filler"],
+              "import into a new database on a full disk: exit 74, no file left",
+              f"{r.returncode} {r.stderr} {os.listdir(mnt)}")
+    finally:
+        subprocess.run(["umount", mnt])
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         os.chmod(tmp, 0o777)
         for t in (not_regular_files, nul_and_cr, hot_journal, failed_import_and_database,
-                  memory_exhaustion):
+                  memory_exhaustion, library_errors, unreadable, signals_and_temps, full_disk,
+                  excel_rows):
             print(f"# {t.__name__}")
             try:
                 t(tmp)

@@ -32,7 +32,7 @@ static int setup_doc(void **state)
     for (int i = 0; i < PDUREP_FACE_COUNT; i++)
         snprintf(font_paths[i], sizeof font_paths[i], "%s/fonts/%s", pdurep_data_dir(), files[i]);
     pdurep_doc_config c = {210 * MM, 297 * MM, {15 * MM, 18 * MM, 12 * MM, 18 * MM}, 12 * MM, 11 * MM,
-                           {font_paths[0], font_paths[1], font_paths[2]}, 2, 2};
+                           {font_paths[0], font_paths[1], font_paths[2]}, 2, 2, NULL};
     pdurep_doc *doc = NULL;
     if (pdurep_doc_new(&c, NULL, &doc))
         return -1;

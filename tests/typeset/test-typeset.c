@@ -39,7 +39,7 @@ static void set_font_paths(void)
 static pdurep_doc_config config(void)
 {
     pdurep_doc_config c = {210 * MM, 297 * MM, {15 * MM, 18 * MM, 12 * MM, 18 * MM}, 12 * MM, 11 * MM,
-                           {font_paths[0], font_paths[1], font_paths[2]}, 2, 2};
+                           {font_paths[0], font_paths[1], font_paths[2]}, 2, 2, NULL};
     return c;
 }
 

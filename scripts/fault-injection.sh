@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The whole fault injection (tests/fault/fault_injection.py): failing
+# allocations over import, rate, report and annexe, a full tmpfs under the
+# database and the outputs (root only), and kill -9 at random moments of
+# import, report, annexe and batch. Ends "N passed, N failed".
+#
+# usage: scripts/fault-injection.sh [BUILD_DIR] [--quick]
+#        BUILD_DIR defaults to build/ (made if missing); an AddressSanitizer
+#        build (build-asan) is run with the shim before the sanitizer.
+set -uo pipefail
+. "$(dirname "$0")/setup.sh"
+cd "$PDUREP_ROOT"
+build=build
+quick=
+for a in "$@"; do
+    case $a in
+    --quick) quick=--quick ;;
+    *) build=$a ;;
+    esac
+done
+[ -f "$build/build.ninja" ] || pdurep_build "$build" || exit 1
+ninja -C "$build" src/pdurep >/dev/null || exit 1
+# Built plainly, whatever the build: it must stand in front of the sanitizer's allocator.
+cc -O2 -shared -fPIC -o "$build/failmalloc.so" tests/fault/failmalloc.c -ldl || exit 1
+nice /usr/bin/python3 tests/fault/fault_injection.py "$build/src/pdurep" "$PDUREP_ROOT" \
+    "$PWD/$build/failmalloc.so" $quick

@@ -1,0 +1,174 @@
+/*
+ * An LD_PRELOAD shim that makes one allocation fail, as SQLite's test harness
+ * does: PDUREP_FAIL_AT=N makes the Nth call of malloc, calloc, realloc,
+ * posix_memalign, aligned_alloc or strdup/strndup (counted from the start of
+ * the process) return NULL with errno ENOMEM; with PDUREP_FAIL_PERSIST=1
+ * every later call fails too. PDUREP_FAIL_COUNT=FILE writes the number of
+ * calls made to FILE at exit, so a driver knows how far to count.
+ *
+ * It forwards to the next definition (libc, or AddressSanitizer's when
+ * preloaded before it with ASAN_OPTIONS=verify_asan_link_order=0), so the
+ * sanitizers still see every allocation.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void *(*real_malloc)(size_t);
+static void *(*real_calloc)(size_t, size_t);
+static void *(*real_realloc)(void *, size_t);
+static void (*real_free)(void *);
+static int (*real_memalign)(void **, size_t, size_t);
+
+static atomic_ulong calls;
+static unsigned long fail_at;
+static int persist, resolving;
+
+/* dlsym may allocate before the real functions are known: serve it from here. */
+static char boot[65536];
+static size_t boot_used;
+
+static void *boot_alloc(size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    if (boot_used + n > sizeof boot)
+        return NULL;
+    void *p = boot + boot_used;
+    boot_used += n;
+    return p;
+}
+
+static int from_boot(const void *p)
+{
+    return (const char *)p >= boot && (const char *)p < boot + sizeof boot;
+}
+
+static void resolve(void)
+{
+    if (real_malloc || resolving)
+        return;
+    resolving = 1;
+    real_malloc = dlsym(RTLD_NEXT, "malloc");
+    real_calloc = dlsym(RTLD_NEXT, "calloc");
+    real_realloc = dlsym(RTLD_NEXT, "realloc");
+    real_free = dlsym(RTLD_NEXT, "free");
+    real_memalign = dlsym(RTLD_NEXT, "posix_memalign");
+    const char *at = getenv("PDUREP_FAIL_AT");
+    fail_at = at ? strtoul(at, NULL, 10) : 0;
+    const char *p = getenv("PDUREP_FAIL_PERSIST");
+    persist = p && *p == '1';
+    resolving = 0;
+}
+
+/* Whether this call is the one (or one of those) to fail. */
+static int should_fail(void)
+{
+    unsigned long n = atomic_fetch_add(&calls, 1) + 1;
+    if (!fail_at)
+        return 0;
+    if (n == fail_at || (persist && n > fail_at)) {
+        errno = ENOMEM;
+        return 1;
+    }
+    return 0;
+}
+
+void *malloc(size_t n)
+{
+    resolve();
+    if (!real_malloc)
+        return boot_alloc(n);
+    return should_fail() ? NULL : real_malloc(n);
+}
+
+void *calloc(size_t n, size_t size)
+{
+    resolve();
+    if (!real_calloc) {
+        void *p = size && n > (size_t)-1 / size ? NULL : boot_alloc(n * size);
+        if (p)
+            memset(p, 0, n * size);
+        return p;
+    }
+    return should_fail() ? NULL : real_calloc(n, size);
+}
+
+void *realloc(void *p, size_t n)
+{
+    resolve();
+    if (from_boot(p)) {
+        void *q = malloc(n);
+        size_t left = (size_t)(boot + sizeof boot - (char *)p);
+        if (q)
+            memcpy(q, p, n < left ? n : left);
+        return q;
+    }
+    if (!real_realloc)
+        return boot_alloc(n);
+    return should_fail() ? NULL : real_realloc(p, n);
+}
+
+void free(void *p)
+{
+    if (!p || from_boot(p))
+        return;
+    resolve();
+    if (real_free)
+        real_free(p);
+}
+
+int posix_memalign(void **out, size_t align, size_t n)
+{
+    resolve();
+    if (should_fail())
+        return ENOMEM;
+    return real_memalign(out, align, n);
+}
+
+void *aligned_alloc(size_t align, size_t n)
+{
+    void *p = NULL;
+    return posix_memalign(&p, align, n) ? NULL : p;
+}
+
+void *memalign(size_t align, size_t n)
+{
+    return aligned_alloc(align, n);
+}
+
+char *strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+char *strndup(const char *s, size_t max)
+{
+    size_t n = strnlen(s, max);
+    char *p = malloc(n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+__attribute__((destructor)) static void report(void)
+{
+    const char *out = getenv("PDUREP_FAIL_COUNT");
+    if (!out)
+        return;
+    FILE *f = fopen(out, "w");
+    if (f) {
+        fprintf(f, "%lu\n", (unsigned long)atomic_load(&calls));
+        fclose(f);
+    }
+}
