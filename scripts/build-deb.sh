@@ -91,7 +91,7 @@ C
 pc="$libdir/pkgconfig"
 flags=$(PKG_CONFIG_PATH="$pc" pkg-config --define-variable=prefix="$fake/usr" --cflags --libs pdurep)
 cc "$work/rate.c" -o "$work/rate" $flags
-"$work/rate" "$(ls -d "$work"/try-*/ | head -1)pdurep.db" north-wales-2025 | sed 's/^/build-deb: a C program rates the fixture: /' >&2
+LD_LIBRARY_PATH="$libdir" "$work/rate" "$(ls -d "$work"/try-*/ | head -1)pdurep.db" north-wales-2025 | sed 's/^/build-deb: a C program rates the fixture: /' >&2
 
 if [ $install -eq 1 ]; then
     echo "build-deb: installing with apt:" >&2

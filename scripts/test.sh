@@ -33,7 +33,7 @@ run_suite() {
 run_suite build
 # Leak checks stay on; halt on the first UBSan report so it fails the test.
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-export LSAN_OPTIONS=suppressions=$PDUREP_ROOT/tests/lsan.supp
+export LSAN_OPTIONS=suppressions=$PDUREP_ROOT/tests/lsan.supp:print_suppressions=0
 run_suite build-asan -Db_sanitize=address,undefined -Dbuildtype=debug
 
 # A bounded fault injection on the plain build (scripts/fault-injection.sh runs it all).
