@@ -49,7 +49,8 @@ static int by_name(const void *a, const void *b)
 
 void pdurep_bundle_hash(pdurep_bundle *b)
 {
-    qsort(b->files, b->n_files, sizeof *b->files, by_name);
+    if (b->n_files) /* qsort's base may not be NULL, even for no elements */
+        qsort(b->files, b->n_files, sizeof *b->files, by_name);
     /* The bundle hash is that of sha256sum's output over the files in name order, so
      * anyone can check it with coreutils alone. */
     struct sha256_ctx all;
