@@ -359,6 +359,11 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
                   ? PDUREP_ERROR_CANT_CREATE
                   : PDUREP_ERROR_IO;
     }
+    if (!err && !annexe_package_complete(out.tmp_path)) {
+        pdurep_diag_add(diag, path, 0, 0, "the workbook came out incomplete (libxlsxwriter ran "
+                        "out of memory); nothing was written");
+        err = PDUREP_ERROR_NO_MEMORY;
+    }
     if (err)
         pdurep_atomic_abort(&out);
     else

@@ -168,6 +168,8 @@ void annexe_sheet_notes(annexe_ctx *c);
 void annexe_sheet_ratings(annexe_ctx *c);
 void annexe_sheet_score(annexe_ctx *c);
 void annexe_sheet_rules(annexe_ctx *c);
+/** Whether the closed workbook at @p path gives every part a content type. */
+int annexe_package_complete(const char *path);
 pdurep_error annexe_collected_load(annexe_ctx *c);
 void annexe_sheet_key_questions(annexe_ctx *c);
 void annexe_sheet_prompts(annexe_ctx *c);

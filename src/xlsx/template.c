@@ -14,6 +14,7 @@
 #include "pdurep/localise.h"
 #include "pdurep/strings.h"
 #include "pdurep/version.h"
+#include "annexe_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -355,6 +356,11 @@ pdurep_error pdurep_template_write(const char *path, const pdurep_template_optio
         err = (cerr == LXW_ERROR_CREATING_XLSX_FILE || cerr == LXW_ERROR_CREATING_TMPFILE)
                   ? PDUREP_ERROR_CANT_CREATE
                   : PDUREP_ERROR_IO;
+    }
+    if (!err && !annexe_package_complete(out.tmp_path)) {
+        pdurep_diag_add(diag, path, 0, 0, "the workbook came out incomplete (libxlsxwriter ran "
+                        "out of memory); nothing was written");
+        err = PDUREP_ERROR_NO_MEMORY;
     }
     if (err)
         pdurep_atomic_abort(&out);

@@ -1,0 +1,58 @@
+/* A workbook is checked after libxlsxwriter closes it: version 1.1.4 logs some
+ * allocation failures (e.g. in content_types.c) and still returns success,
+ * leaving a package whose parts Excel cannot open. Fault injection found it. */
+#include "annexe_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+/* Is this part given its content type, by an Override naming it or (for parts
+ * other than XML, such as .rels) a Default for its extension? */
+static int covered(const char *types, const char *part)
+{
+    char key[512];
+    snprintf(key, sizeof key, "PartName=\"/%s\"", part);
+    if (strstr(types, key))
+        return 1;
+    const char *dot = strrchr(part, '.');
+    /* libxlsxwriter names every XML part in an Override; the "xml" Default is only
+     * a fallback, so an XML part without its Override is a part it dropped. */
+    if (!dot || !strcmp(dot, ".xml"))
+        return 0;
+    snprintf(key, sizeof key, "Extension=\"%s\"", dot + 1);
+    return strstr(types, key) != NULL;
+}
+
+int annexe_package_complete(const char *path)
+{
+    int zerr = 0, ok = 0;
+    zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
+    if (!z)
+        return 0;
+    zip_stat_t st;
+    zip_file_t *f = NULL;
+    char *types = NULL;
+    if (zip_stat(z, "[Content_Types].xml", 0, &st) || !(st.valid & ZIP_STAT_SIZE) ||
+        !(types = malloc(st.size + 1)) || !(f = zip_fopen(z, "[Content_Types].xml", 0)) ||
+        zip_fread(f, types, st.size) != (zip_int64_t)st.size)
+        goto done;
+    types[st.size] = '\0';
+    if (!strstr(types, "</Types>"))
+        goto done;
+    zip_int64_t n = zip_get_num_entries(z, 0);
+    ok = 1;
+    for (zip_int64_t i = 0; ok && i < n; i++) {
+        const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
+        if (!name)
+            ok = 0;
+        else if (strcmp(name, "[Content_Types].xml") && name[strlen(name) - 1] != '/')
+            ok = covered(types, name);
+    }
+done:
+    if (f)
+        zip_fclose(f);
+    free(types);
+    zip_discard(z);
+    return ok;
+}
