@@ -52,7 +52,10 @@ def edits(tmp, db, base):
          "(SELECT min(rowid) FROM framework_question)"),
         ("a narrative line edited", "UPDATE narrative SET body = body || ' (edited)' WHERE rowid = "
                                     "(SELECT min(rowid) FROM narrative)"),
-        ("the checksum itself edited", "UPDATE checksum SET sha256 = replace(sha256, 'a', 'b') "
+        # Flip the first hex digit: a replace() of one letter changes nothing when the
+        # digest happens not to contain it (1 run in 60 or so).
+        ("the checksum itself edited", "UPDATE checksum SET sha256 = CASE WHEN substr(sha256, 1, 1) "
+                                       "= '0' THEN '1' ELSE '0' END || substr(sha256, 2) "
                                        "WHERE owner = 'inspection'"),
         ("the checksum removed", "DELETE FROM checksum WHERE owner = 'inspection'"),
     ]
