@@ -6,6 +6,7 @@
  * its time). The content streams are whole in memory by then, so they are
  * compressed here in one call each with libdeflate, which gives the same
  * FlateDecode format several times faster, and libharu writes them as they are.
+ * The embedded faces and their maps are treated the same way.
  */
 #ifndef PDUREP_TYPESET_FLATE_H
 #define PDUREP_TYPESET_FLATE_H
@@ -23,5 +24,16 @@
  *         libharu refuses a stream operation.
  */
 pdurep_error pdurep_flate_page_contents(const HPDF_Page *pages, size_t n_pages);
+
+/**
+ * @brief Complete a Type0 face's objects now and compress its streams likewise.
+ *
+ * Runs the hook libharu would run when writing the face (it builds the font
+ * descriptor and the embedded subset), then compresses the subset, the
+ * CIDToGIDMap and the /ToUnicode map. Call after the /ToUnicode map is final
+ * and nothing more will be drawn.
+ * @return PDUREP_OK, PDUREP_ERROR_NO_MEMORY or PDUREP_ERROR_INTERNAL.
+ */
+pdurep_error pdurep_flate_font(HPDF_Font font);
 
 #endif
