@@ -79,10 +79,15 @@ pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
  * @brief pdurep_narrative_import() for files whose names start with @p prefix:
  * a workbook bundle `gwyr.xlsx` takes `gwyr.narrative.txt` and
  * `gwyr.narrative.cy.txt` (prefix `gwyr.`) from its folder.
+ *
+ * Names are matched in any letter case (`Narrative.txt`, `GWYR.NARRATIVE.CY.TXT`);
+ * two files whose names differ only in letter case are a data error naming both.
+ * @param letter_case If not NULL, counts the names matched in another letter case.
  */
 pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework *fw,
                                            const char *inspection_id, const char *bundle_dir,
-                                           const char *prefix, pdurep_diag *diag);
+                                           const char *prefix, unsigned long *letter_case,
+                                           pdurep_diag *diag);
 
 /**
  * @brief Replace one language's narrative of an imported inspection from @p path.
