@@ -78,9 +78,6 @@ pdurep_error pdurep_bundle_check_files(const char *dir, pdurep_diag *diag);
 int pdurep_bundle_narrative_name(const char *name, const char *prefix,
                                  char lang[PDUREP_BUNDLE_LANG_SIZE]);
 
-/** Whether @p s (length @p len) is valid UTF-8. */
-int pdurep_utf8_valid(const char *s, size_t len);
-
 /** A column a small CSV file must (or may) have. */
 typedef struct pdurep_csv_column {
     const char *name; /**< Header text, matched exactly. */

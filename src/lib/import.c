@@ -17,6 +17,7 @@
 #include "xlsxread.h"
 #include "db_internal.h"
 #include "util.h"
+#include "utf8.h"
 #include "inspection_internal.h"
 #include "provenance_internal.h"
 
@@ -170,15 +171,19 @@ static pdurep_error read_inspection(import_ctx *c)
     pdurep_inspection *in = &c->insp;
     in->id = pdurep_xstrdup(val[K_ID]);
     in->kind = pdurep_xstrdup(val[K_KIND] && *val[K_KIND] ? val[K_KIND] : "pdu");
-    in->name = pdurep_nfc(val[K_NAME]);
-    in->region = pdurep_nfc(val[K_REGION]);
+    in->name = pdurep_utf8_nfc(val[K_NAME]);
+    in->region = pdurep_utf8_nfc(val[K_REGION]);
     in->framework = pdurep_xstrdup(val[K_FRAMEWORK] && *val[K_FRAMEWORK] ? val[K_FRAMEWORK]
                                                                           : DEFAULT_FRAMEWORK);
     in->fieldwork_start = pdurep_xstrdup(val[K_FIELDWORK]);
     in->published = pdurep_xstrdup(val[K_PUBLISHED]);
-    in->lead_inspector = pdurep_nfc(val[K_LEAD]);
-    in->inspectorate = pdurep_nfc(val[K_INSPECTORATE]);
+    in->lead_inspector = pdurep_utf8_nfc(val[K_LEAD]);
+    in->inspectorate = pdurep_utf8_nfc(val[K_INSPECTORATE]);
     in->caseload = caseload;
+    if (!in->name || !in->region || !in->lead_inspector || !in->inspectorate) {
+        pdurep_csv_table_free(&t);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
 
     /* The framework is data shipped in frameworks/CODE; a code is also a folder name. */
     if (!valid_id(in->framework)) {
@@ -260,7 +265,12 @@ static void read_judgements(import_ctx *c, sqlite3_stmt *ins)
         sqlite3_bind_text(ins, 1, c->insp.id, -1, SQLITE_STATIC);
         sqlite3_bind_text(ins, 2, fw->standards[si].code, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(ins, 3, pdurep_rating_name(rating), -1, SQLITE_STATIC);
-        char *nfc = pdurep_nfc(rationale);
+        char *nfc = pdurep_utf8_nfc(rationale);
+        if (!nfc) {
+            if (!c->fatal)
+                c->fatal = PDUREP_ERROR_NO_MEMORY;
+            break;
+        }
         sqlite3_bind_text(ins, 4, nfc, -1, SQLITE_TRANSIENT);
         free(nfc);
         if (sqlite3_step(ins) != SQLITE_DONE && db_failed(c))

@@ -8,6 +8,7 @@
 #include "util.h"
 #include "rows.h"
 #include "csvfile.h"
+#include "utf8.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -73,7 +74,7 @@ static pdurep_error store(pdurep_db *db, const char *inspection_id, const char *
  * column (in characters), so "G?yr" is caught before every document prints it. */
 static void lost_chars(const char *text, size_t len, const char *path, pdurep_diag *diag)
 {
-    if (strlen(text) != len || !pdurep_utf8_valid(text, len))
+    if (strlen(text) != len || !pdurep_utf8_valid(text, len, NULL))
         return; /* the parser reports what is wrong with such a file */
     unsigned long line = 1;
     const char *line_start = text;
@@ -83,9 +84,7 @@ static void lost_chars(const char *text, size_t len, const char *path, pdurep_di
                 line++;
                 line_start = q + 1;
             }
-        unsigned long col = 1;
-        for (const char *q = line_start; q < p; q++)
-            col += ((unsigned char)*q & 0xC0) != 0x80;
+        unsigned long col = 1 + pdurep_utf8_count(line_start, (size_t)(p - line_start));
         pdurep_diag_warn(diag, path, line, col, "%s: the program that wrote this file may have "
                          "lost a letter there", *p == '?' ? "a '?' inside a word"
                                                          : "a replacement character (U+FFFD)");
