@@ -207,7 +207,7 @@ static void do_cover(report *rp)
                                        p ? strlen(p) : 0);
         pdurep_rating o = rp->r->overall;
         if (o >= 0 && o < PDUREP_RATING_COUNT) {
-            const char *name = pdurep_report_rating_word(rp, o);
+            const char *name = pdurep_strings_rating(rp->str, o);
             /* Label and chip are drawn apart; read aloud they make one phrase. */
             size_t n = strlen(p ? p : "") + strlen(name) + 3;
             char *said = malloc(n);
@@ -383,7 +383,7 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
          *sc = pdurep_report_template(rp, "ratings.score", NULL);
     char *ov = pdurep_report_template(rp, "ratings.overall", NULL);
     char *score_b = pdurep_report_escaped(rp, score);
-    char *ov_name = pdurep_report_escaped(rp, pdurep_report_rating_word(rp, r->overall));
+    char *ov_name = pdurep_report_escaped(rp, pdurep_strings_rating(rp->str, r->overall));
     if (fwk && sc && ov && score_b && ov_name) {
         double widths[3] = {1, 1, 1};
         pdurep_table_style ts = rp->ts;
@@ -442,7 +442,7 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
         }
         char *name =
             pdurep_report_template(rp, "standard.heading", "code", s->code, "name", s->name, NULL);
-        char *rating = pdurep_report_escaped(rp, pdurep_report_rating_word(rp, sr->rating));
+        char *rating = pdurep_report_escaped(rp, pdurep_strings_rating(rp->str, sr->rating));
         /* A rating the panel set, not the one the cases give, carries a note saying so. */
         if (rating && sr->overridden) {
             char key[64];
@@ -450,7 +450,7 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
             pdurep_report_note_define(
                 rp, key,
                 pdurep_report_template(rp, "ratings.override-note", "computed",
-                                       pdurep_report_rating_word(rp, sr->computed_rating), NULL));
+                                       pdurep_strings_rating(rp->str, sr->computed_rating), NULL));
             size_t n = strlen(rating) + strlen(key) + 8;
             char *marked = malloc(n);
             if (marked)
@@ -477,7 +477,7 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
         const char *cols[PDUREP_RATING_COUNT];
         pdurep_rgb fill[PDUREP_RATING_COUNT], ink[PDUREP_RATING_COUNT];
         for (int k = 0; k < PDUREP_RATING_COUNT; k++) {
-            cols[k] = pdurep_report_rating_word(rp, (pdurep_rating)k);
+            cols[k] = pdurep_strings_rating(rp->str, (pdurep_rating)k);
             fill[k] = rp->lay->rating_fill[k];
             ink[k] = rp->lay->rating_ink[k];
         }
@@ -493,7 +493,7 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
             const char *key = r->standards[i].points == 1 ? "ratings.overview-spoken-one"
                                                            : "ratings.overview-spoken";
             char *sp = pdurep_report_template(rp, key, "rating",
-                                              pdurep_report_rating_word(rp, r->standards[i].rating),
+                                              pdurep_strings_rating(rp->str, r->standards[i].rating),
                                               "points", pts[i], NULL);
             spoken[i] = sp ? pdurep_report_plain(sp) : NULL;
             free(sp);
@@ -632,7 +632,7 @@ static void standard_panel(report *rp, size_t i)
     pdurep_table *t = pdurep_table_new(rp->doc, &ts, 2, widths, align, pdurep_report_note, rp);
     char *stmt = pdurep_report_escaped(rp, s->statement);
     char *label = pdurep_report_template(rp, "standard.rating-label", NULL);
-    const char *rw = pdurep_report_rating_word(rp, sr->rating);
+    const char *rw = pdurep_strings_rating(rp->str, sr->rating);
     size_t n = (label ? strlen(label) : 0) + strlen(rw) * 2 + 16;
     char *chip = malloc(n);
     if (chip && label) {
@@ -651,7 +651,7 @@ static void standard_panel(report *rp, size_t i)
 
     if (sr->overridden)
         PARA_T(rp, PDUREP_STYLE_CAPTION, "standard.override", "computed",
-               pdurep_report_rating_word(rp, sr->computed_rating), "rating", rw, "rationale",
+               pdurep_strings_rating(rp->str, sr->computed_rating), "rating", rw, "rationale",
                sr->rationale);
     else if (s->rated_by == PDUREP_RATED_BY_JUDGEMENT && sr->rationale && *sr->rationale)
         PARA_T(rp, PDUREP_STYLE_CAPTION, "standard.judgement", "rationale", sr->rationale);
@@ -695,8 +695,8 @@ static void key_questions(report *rp, size_t i)
                                    fw->questions[sr->driver].code, "yes", yes, "relevant", rel,
                                    "percent", pct, "band", band_word(rp, sr->band), "range",
                                    range_plain ? range_plain : "", "rating",
-                                   pdurep_report_rating_word(rp, sr->computed_rating), "panel",
-                                   pdurep_report_rating_word(rp, sr->rating), NULL));
+                                   pdurep_strings_rating(rp->str, sr->computed_rating), "panel",
+                                   pdurep_strings_rating(rp->str, sr->rating), NULL));
         free(range);
         free(range_plain);
     }
@@ -769,7 +769,7 @@ static void key_questions(report *rp, size_t i)
         const char *legend[PDUREP_RATING_COUNT];
         pdurep_rgb fills[PDUREP_RATING_COUNT];
         for (int k = 0; k < PDUREP_RATING_COUNT; k++) {
-            legend[k] = pdurep_report_rating_word(rp, (pdurep_rating)(PDUREP_RATING_COUNT - 1 - k));
+            legend[k] = pdurep_strings_rating(rp->str, (pdurep_rating)(PDUREP_RATING_COUNT - 1 - k));
             fills[k] = rp->lay->rating_fill[PDUREP_RATING_COUNT - 1 - k];
         }
         char *axis = pdurep_report_template(rp, "chart.axis", NULL),
@@ -992,7 +992,7 @@ static void do_further(report *rp, const pdurep_layout_section *sec)
         char *name = pdurep_report_escaped(rp, band_word(rp, &fw->bands[b])),
              *range = band_range(rp, &fw->bands[b]);
         char *rating =
-            pdurep_report_escaped(rp, pdurep_report_rating_word(rp, fw->bands[b].rating));
+            pdurep_report_escaped(rp, pdurep_strings_rating(rp->str, fw->bands[b].rating));
         pdurep_table_row(t, (pdurep_table_cell[3]){cell(name), cell(range),
                                                    rating_cell(rp, fw->bands[b].rating, rating)}, 0);
         free(name);
@@ -1015,7 +1015,7 @@ static void do_further(report *rp, const pdurep_layout_section *sec)
         snprintf(to, sizeof to, "%d", fw->overall[b].max_score);
         char *range = pdurep_report_template(rp, "score.range", "from", from, "to", to, NULL);
         char *rating =
-            pdurep_report_escaped(rp, pdurep_report_rating_word(rp, fw->overall[b].rating));
+            pdurep_report_escaped(rp, pdurep_strings_rating(rp->str, fw->overall[b].rating));
         pdurep_table_row(t, (pdurep_table_cell[2]){cell(range),
                                                    rating_cell(rp, fw->overall[b].rating, rating)}, 0);
         free(range);
@@ -1181,7 +1181,7 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
     if (err)
         goto out;
     for (int k = 0; k < PDUREP_RATING_COUNT; k++)
-        rp.words.rating[k] = pdurep_report_string(&rp, pdurep_report_rating_keys[k]);
+        rp.words.rating[k] = pdurep_strings_rating(rp.str, (pdurep_rating)k);
     for (int m = 0; m < 12; m++) {
         char key[16];
         snprintf(key, sizeof key, "month.%d", m + 1);

@@ -59,11 +59,10 @@ const char *annexe_band_label(annexe_ctx *c, const pdurep_band *band)
 
 const char *annexe_rating_label(annexe_ctx *c, pdurep_rating rating)
 {
-    static const char *const keys[PDUREP_RATING_COUNT] = {
-        "rating.inadequate", "rating.requires_improvement", "rating.good", "rating.outstanding"};
+    /* Through annexe_s(), so a missing word is noticed like any missing key. */
     if (rating < 0 || rating >= PDUREP_RATING_COUNT)
         return "";
-    return annexe_s(c, keys[rating]);
+    return annexe_s(c, pdurep_strings_rating_key(rating));
 }
 
 void annexe_text(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
