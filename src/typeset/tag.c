@@ -527,12 +527,8 @@ pdurep_error pdurep_tags_write(pdurep_tags *t, HPDF_Doc pdf, const HPDF_Page *pa
             st |= HPDF_Dict_AddNumber(pages[i], "StructParents", (HPDF_INT32)i);
     for (size_t a = 0; a < t->n_annots && st == HPDF_OK; a++) {
         HPDF_INT32 key = (HPDF_INT32)(n_pages + a);
+        /* The pages' /Tabs is pdfa.c's, with the rest of what annotations need. */
         st |= HPDF_Dict_AddNumber(t->annots[a].annot, "StructParent", key);
-        if (t->annots[a].page < n_pages) {
-            HPDF_Dict pg = pages[t->annots[a].page];
-            if (!HPDF_Dict_GetItem(pg, "Tabs", HPDF_OCLASS_NAME))
-                st |= HPDF_Dict_AddName(pg, "Tabs", "S");
-        }
     }
     st |= HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)(n_pages + t->n_annots));
 
