@@ -297,6 +297,18 @@ def main():
         check(r.returncode == 0 and len(dropped) == 3, "bundle lacking three questions imports",
               r.stderr)
         out = round_trip(pdb, part, "uncollected round trip")
+        # The annexe takes "collected" from the prepared document: the Prompts sheet shows
+        # [x] across the three prompts the bundle lacked, and counts for the others.
+        wb = openpyxl.load_workbook(os.path.join(tmp, "uncollected round trip-annexe.xlsx"))
+        rows = list(wb["Prompts"].iter_rows(values_only=True))
+        head = next(i for i, r in enumerate(rows) if "Prompt" in r)
+        code = rows[head].index("Prompt")
+        yes = next(i for i, h in enumerate(rows[head]) if h and str(h).startswith("Yes"))
+        got = {r[code]: r[yes] for r in rows[head + 1:]}
+        check(all(got.get(q) == "[x]" for q in ("2.1.1a", "2.1.1b", "2.3.2c")) and
+              isinstance(got.get("2.1.1c"), int),
+              "uncollected: [x] for the prompts the bundle lacked, counts for the others",
+              str({q: got.get(q) for q in ("2.1.1a", "2.1.1b", "2.3.2c", "2.1.1c")}))
         if out:
             check(not {"2.1.1a", "2.1.1b", "2.3.2c"} & set(out[0]) and "2.1.1" in out[0],
                   "uncollected round trip: no column for a question never collected",
