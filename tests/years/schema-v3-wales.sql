@@ -564,9 +564,8 @@ INSERT INTO "narrative" VALUES('north-wales-2025','en',3,'recommendations',47,'1
    noticed, analysed, planned for and acted on
 5. equip practitioners, through training and experience, to analyse risk thoroughly, so that the
    work to protect others gets better.');
-INSERT INTO "narrative" VALUES('north-wales-2025','en',4,'background',60,'Inspectors spent two weeks in North Wales PDU, starting on {fieldwork}. We inspected {cases} cases:
-{sentence_type=community:cases} community orders and {sentence_type=licence:cases} releases on
-licence from custody. We also interviewed the practitioners responsible for many of these cases.
+INSERT INTO "narrative" VALUES('north-wales-2025','en',4,'background',60,'Inspectors spent two weeks in North Wales PDU, starting on {fieldwork}. The sample held {cases} cases, {sentence_type=community:cases} of them community orders and {sentence_type=licence:cases} people on
+licence after prison, and we talked with the practitioners who held many of them.
 
 The Probation Reset policy applied while we inspected. Of the cases in our sample,
 {probation_reset=yes:cases} were under Probation Reset, and {2.3.1e:relevant} of those had the
@@ -1081,8 +1080,8 @@ INSERT INTO "narrative" VALUES('wales-2025','en',3,'recommendations',44,'1. agre
    change, with the person on probation and the people around them.');
 INSERT INTO "narrative" VALUES('wales-2025','en',4,'background',58,'A regional inspection comes after the inspections of the region''s PDUs and draws on them. Our
 fieldwork in {name} began on {fieldwork} and moved from one PDU to the next until late September.
-Together the PDU inspections looked at {cases} cases: {sentence_type=community:cases} community
-orders and {sentence_type=licence:cases} releases on licence from custody.
+Together the PDU inspections looked at {cases} cases, {sentence_type=community:cases} of them community orders and {sentence_type=licence:cases} people on
+licence after prison.
 
 The regional ratings for desistance, public protection and resettlement pool those cases[^pooling].
 Leadership, staffing, work with courts, unpaid work and work with victims were judged by
