@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include "pdurep/error.h"
 #include "pdurep/diag.h"
+#include "pdurep/framework.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -41,9 +42,25 @@ typedef struct pdurep_strings pdurep_strings;
  * @param out Receives the table; free with pdurep_strings_free().
  * @param diag Receives `PATH:LINE:COLUMN: message` on failure.
  * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT (cannot open), ::PDUREP_ERROR_DATA
- *         (not YAML, not a mapping, invalid UTF-8, duplicate key).
+ *         (not YAML, not a mapping, invalid UTF-8, duplicate key, a rating key
+ *         spelt with '_' where pdurep_strings_rating_key() has '-'; each is
+ *         reported with its line and column), ::PDUREP_ERROR_NO_MEMORY.
+ *         An empty file loads as a table with no keys.
  */
 pdurep_error pdurep_strings_load(const char *path, pdurep_strings **out, pdurep_diag *diag);
+
+/**
+ * @brief The key of a rating's word, the same in every strings file.
+ * @return "rating.inadequate", "rating.requires-improvement", "rating.good" or
+ *         "rating.outstanding"; "" for anything else.
+ */
+const char *pdurep_strings_rating_key(pdurep_rating rating);
+
+/**
+ * @brief A rating's word in @p s (falling back to English as pdurep_strings_get() does).
+ * @return The word, or "" when the table lacks it or @p rating is none.
+ */
+const char *pdurep_strings_rating(const pdurep_strings *s, pdurep_rating rating);
 
 /**
  * @brief Whether @p lang can name a strings file: 1 to 15 of a-z, A-Z and '-'.

@@ -1,4 +1,5 @@
 #include "csvfile.h"
+#include "utf8.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -8,7 +9,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <utf8proc.h>
 
 enum { CSV_BLOCK = 64 * 1024 };
 
@@ -35,26 +35,6 @@ typedef struct reader {
     int oom;
 } reader;
 
-int pdurep_utf8_valid(const char *s, size_t len)
-{
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    utf8proc_ssize_t left = (utf8proc_ssize_t)len;
-    /* ASCII fast path: most of a bundle is codes and Y/N. */
-    while (left > 0 && *p < 0x80) {
-        p++;
-        left--;
-    }
-    while (left > 0) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-        if (n <= 0)
-            return 0;
-        p += n;
-        left -= n;
-    }
-    return 1;
-}
-
 static void on_field(void *s, size_t len, void *data)
 {
     reader *r = data;
@@ -73,7 +53,7 @@ static void on_field(void *s, size_t len, void *data)
     }
     if (nul)
         len = (size_t)(nul - (const char *)s); /* what C strings downstream would see anyway */
-    if (!nul && !r->bad_utf8 && !pdurep_utf8_valid(s, len)) {
+    if (!nul && !r->bad_utf8 && !pdurep_utf8_valid(s, len, NULL)) {
         pdurep_diag_add(r->diag, r->name, r->record_line, r->n_fields + 1,
                         "text is not valid UTF-8 (save the file as UTF-8)");
         r->bad_utf8 = 1;

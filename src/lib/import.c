@@ -17,6 +17,7 @@
 #include "xlsxread.h"
 #include "db_internal.h"
 #include "util.h"
+#include "utf8.h"
 #include "inspection_internal.h"
 #include "provenance_internal.h"
 
@@ -170,15 +171,19 @@ static pdurep_error read_inspection(import_ctx *c)
     pdurep_inspection *in = &c->insp;
     in->id = pdurep_xstrdup(val[K_ID]);
     in->kind = pdurep_xstrdup(val[K_KIND] && *val[K_KIND] ? val[K_KIND] : "pdu");
-    in->name = pdurep_nfc(val[K_NAME]);
-    in->region = pdurep_nfc(val[K_REGION]);
+    in->name = pdurep_utf8_nfc(val[K_NAME]);
+    in->region = pdurep_utf8_nfc(val[K_REGION]);
     in->framework = pdurep_xstrdup(val[K_FRAMEWORK] && *val[K_FRAMEWORK] ? val[K_FRAMEWORK]
                                                                           : DEFAULT_FRAMEWORK);
     in->fieldwork_start = pdurep_xstrdup(val[K_FIELDWORK]);
     in->published = pdurep_xstrdup(val[K_PUBLISHED]);
-    in->lead_inspector = pdurep_nfc(val[K_LEAD]);
-    in->inspectorate = pdurep_nfc(val[K_INSPECTORATE]);
+    in->lead_inspector = pdurep_utf8_nfc(val[K_LEAD]);
+    in->inspectorate = pdurep_utf8_nfc(val[K_INSPECTORATE]);
     in->caseload = caseload;
+    if (!in->name || !in->region || !in->lead_inspector || !in->inspectorate) {
+        pdurep_csv_table_free(&t);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
 
     /* The framework is data shipped in frameworks/CODE; a code is also a folder name. */
     if (!valid_id(in->framework)) {
@@ -260,7 +265,12 @@ static void read_judgements(import_ctx *c, sqlite3_stmt *ins)
         sqlite3_bind_text(ins, 1, c->insp.id, -1, SQLITE_STATIC);
         sqlite3_bind_text(ins, 2, fw->standards[si].code, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(ins, 3, pdurep_rating_name(rating), -1, SQLITE_STATIC);
-        char *nfc = pdurep_nfc(rationale);
+        char *nfc = pdurep_utf8_nfc(rationale);
+        if (!nfc) {
+            if (!c->fatal)
+                c->fatal = PDUREP_ERROR_NO_MEMORY;
+            break;
+        }
         sqlite3_bind_text(ins, 4, nfc, -1, SQLITE_TRANSIENT);
         free(nfc);
         if (sqlite3_step(ins) != SQLITE_DONE && db_failed(c))
@@ -679,24 +689,38 @@ static int insert_inspection(import_ctx *c)
 
 /* ---- finding the tables ---- */
 
-/* DIR/FILE, or the entry of DIR that is FILE in another letter case (counted); NULL if none. */
-static char *find_file(const char *dir, const char *file, unsigned long *letter_case)
+/* The entry of DIR that is FILE in any letter case (one in another case is counted); NULL if
+ * none. Two such entries are refused with both names: neither is more certainly the one meant. */
+static char *find_file(const char *dir, const char *file, unsigned long *letter_case,
+                       pdurep_diag *diag)
 {
-    char *path = pdurep_path_join(dir, file);
-    struct stat sb;
-    if (stat(path, &sb) == 0)
-        return path;
-    free(path);
-    path = NULL;
+    char *found = NULL, *other = NULL;
     DIR *d = opendir(dir);
-    for (struct dirent *e; d && (e = readdir(d));)
-        if (pdurep_strieq(e->d_name, file)) {
-            path = pdurep_path_join(dir, e->d_name);
-            (*letter_case)++;
-            break;
+    for (struct dirent *e; d && (e = readdir(d));) {
+        if (!pdurep_strieq(e->d_name, file))
+            continue;
+        /* The first in byte order is read, so the outcome does not hang on readdir's order. */
+        if (!found || strcmp(e->d_name, found) < 0) {
+            free(other);
+            other = found;
+            found = pdurep_xstrdup(e->d_name);
+        } else if (!other || strcmp(e->d_name, other) < 0) {
+            free(other);
+            other = pdurep_xstrdup(e->d_name);
         }
+    }
     if (d)
         closedir(d);
+    if (!found)
+        return NULL;
+    char *path = pdurep_path_join(dir, found);
+    if (other)
+        pdurep_diag_add(diag, path, 0, 0, "\"%s\" and \"%s\" differ only in letter case, so it "
+                        "is not certain which file is meant: keep one of them", found, other);
+    else if (strcmp(found, file))
+        (*letter_case)++;
+    free(found);
+    free(other);
     return path;
 }
 
@@ -715,7 +739,7 @@ static pdurep_error open_folder(import_ctx *c, const char *dir)
     int missing = 0;
     for (int t = 0; t < N_TABLES; t++) {
         char *file = pdurep_xasprintf("%s.csv", table_names[t]);
-        char *path = find_file(dir, file, &c->norm.letter_case);
+        char *path = find_file(dir, file, &c->norm.letter_case, c->diag);
         if (path) {
             pdurep_rows_csv(&c->tables[t], path, &c->norm);
             c->has_table[t] = 1;
@@ -949,7 +973,7 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
             read_pdus(&c);
         if (!c.fatal) {
             err = pdurep_narrative_import_files(db, c.fw, c.insp.id, c.narrative_dir,
-                                                c.narrative_prefix, diag);
+                                                c.narrative_prefix, &c.norm.letter_case, diag);
             if (err && err != PDUREP_ERROR_DATA)
                 goto out;
         }

@@ -8,6 +8,7 @@
 #include "narrative_internal.h"
 #include "sbuf.h"
 #include "util.h"
+#include "utf8.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -15,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <utf8proc.h>
 
 /* ---- parsing ------------------------------------------------------------ */
 
@@ -49,11 +49,7 @@ static void problem(parser *p, unsigned long line, unsigned long col, const char
 /* 1-based column in characters of byte @p off of a line. */
 static unsigned long column(const char *line, size_t off)
 {
-    unsigned long c = 1;
-    for (size_t i = 0; i < off; i++)
-        if ((line[i] & 0xC0) != 0x80)
-            c++;
-    return c;
+    return 1 + pdurep_utf8_count(line, off);
 }
 
 static const char *const fixed_sections[] = {
@@ -193,26 +189,21 @@ static void scan_line(parser *p, const char *line, unsigned long lineno)
 /* Report the first invalid UTF-8 sequence with its position; 0 if there is one. */
 static int check_utf8(parser *p, const char *text, size_t len)
 {
-    unsigned long line = 1, col = 1;
-    size_t i = 0;
-    while (i < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
-                                              (utf8proc_ssize_t)(len - i), &cp);
-        if (n < 0 || cp == 0) {
-            problem(p, line, col, cp == 0 && n >= 0 ? "a NUL byte in the text"
-                                                    : "the text is not valid UTF-8");
-            return 0;
-        }
-        if (cp == '\n') {
-            line++;
-            col = 1;
-        } else {
-            col++;
-        }
-        i += (size_t)n;
-    }
-    return 1;
+    size_t bad = len;
+    int valid = pdurep_utf8_valid(text, len, &bad);
+    /* Whichever comes first, a NUL or the first invalid sequence, is reported. */
+    const char *nul = memchr(text, '\0', bad);
+    if (valid && !nul)
+        return 1;
+    size_t off = nul ? (size_t)(nul - text) : bad;
+    unsigned long line = 1;
+    size_t start = 0;
+    for (size_t i = 0; i < off; i++)
+        if (text[i] == '\n')
+            line++, start = i + 1;
+    problem(p, line, column(text + start, off - start),
+            nul ? "a NUL byte in the text" : "the text is not valid UTF-8");
+    return 0;
 }
 
 pdurep_error pdurep_narrative_parse(const char *text, size_t len, const char *file,
@@ -228,15 +219,12 @@ pdurep_error pdurep_narrative_parse(const char *text, size_t len, const char *fi
     char *copy = pdurep_xmalloc(len + 1);
     memcpy(copy, text, len);
     copy[len] = '\0';
-    /* Composed characters: "w" + U+0302 becomes "ŵ", one glyph in the PDF. */
-    utf8proc_uint8_t *nfc = NULL;
-    if (utf8proc_map((const utf8proc_uint8_t *)copy, 0, &nfc,
-                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE) < 0) {
-        free(copy);
-        problem(&p, 1, 1, "the text is not valid UTF-8");
-        return PDUREP_ERROR_DATA;
-    }
+    /* Composed characters: "w" + U+0302 becomes "ŵ", one glyph in the PDF. The text was
+     * checked above, so only memory can fail here. */
+    char *nfc = pdurep_utf8_nfc(copy);
     free(copy);
+    if (!nfc)
+        return PDUREP_ERROR_NO_MEMORY;
 
     p.n = pdurep_xcalloc(1, sizeof *p.n);
     unsigned long lineno = 0;

@@ -1,5 +1,6 @@
 #include "rows.h"
 #include "util.h"
+#include "utf8.h"
 #include "xlsxread.h"
 
 #include <ctype.h>
@@ -354,9 +355,7 @@ void pdurep_rows_lost_chars(const pdurep_rows *src, pdurep_diag *diag, unsigned 
                             unsigned long col, const char *what, const char *text)
 {
     for (const char *p = pdurep_lost_char(text, text); p; p = pdurep_lost_char(text, p + 1)) {
-        size_t chars = 1;
-        for (const char *q = text; q < p; q++)
-            chars += ((unsigned char)*q & 0xC0) != 0x80;
+        size_t chars = 1 + pdurep_utf8_count(text, (size_t)(p - text));
         pdurep_rows_warn(src, diag, line, col, "%s \"%s\" has %s at character %zu: the program "
                          "that wrote this file may have lost a letter there", what, text,
                          *p == '?' ? "a '?' inside a word" : "a replacement character (U+FFFD)",

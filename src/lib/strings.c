@@ -1,20 +1,19 @@
 /*
- * Strings files: YAML mappings flattened to dotted keys. The parser walks
- * libyaml's event stream with a stack of key prefixes, which is all a
- * nested mapping needs and keeps no document tree in memory.
+ * Strings files: YAML mappings flattened to dotted keys, read with the one
+ * YAML reader (yamlfile.c), so they get its limits on size, nesting and
+ * aliases and every problem its file:line:column.
  *
  * A translation holds a pointer to the English table and defers to it key by
  * key, so a half-finished translation still prints a whole document.
  */
 #include "pdurep/strings.h"
+#include "yamlfile.h"
+#include "utf8.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <utf8proc.h>
-#include <yaml.h>
 
 struct pdurep_strings {
     char **keys;
@@ -23,8 +22,6 @@ struct pdurep_strings {
     char *path;                 /* the file read */
     pdurep_strings *fallback;   /* English, for a translation; else NULL */
 };
-
-#define DEPTH_MAX 16
 
 static int add(pdurep_strings *s, const char *key, const char *value)
 {
@@ -42,7 +39,7 @@ static int add(pdurep_strings *s, const char *key, const char *value)
     }
     s->keys[s->n] = strdup(key);
     /* NFC: a translator's editor may store "w" + U+0302, which prints as two glyphs. */
-    s->values[s->n] = (char *)utf8proc_NFC((const utf8proc_uint8_t *)value);
+    s->values[s->n] = pdurep_utf8_nfc(value);
     if (!s->keys[s->n] || !s->values[s->n]) {
         free(s->keys[s->n]);
         free(s->values[s->n]);
@@ -50,19 +47,6 @@ static int add(pdurep_strings *s, const char *key, const char *value)
     }
     s->n++;
     return 0;
-}
-
-static int valid_utf8(const char *text)
-{
-    utf8proc_int32_t cp;
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
-    while (*p) {
-        utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
-        if (len <= 0)
-            return 0;
-        p += len;
-    }
-    return 1;
 }
 
 static char *join(const char *prefix, const char *key)
@@ -91,102 +75,101 @@ static void sort_table(pdurep_strings *s)
     }
 }
 
+/* The one spelling of each rating's key, in the order of pdurep_rating. */
+static const char *const rating_keys[PDUREP_RATING_COUNT] = {
+    "rating.inadequate", "rating.requires-improvement", "rating.good", "rating.outstanding",
+};
+
+const char *pdurep_strings_rating_key(pdurep_rating rating)
+{
+    return rating >= 0 && rating < PDUREP_RATING_COUNT ? rating_keys[rating] : "";
+}
+
+const char *pdurep_strings_rating(const pdurep_strings *s, pdurep_rating rating)
+{
+    const char *text = rating >= 0 && rating < PDUREP_RATING_COUNT
+                           ? pdurep_strings_get(s, rating_keys[rating])
+                           : NULL;
+    return text ? text : "";
+}
+
+/* The rating key that @p key misspells ('_' for '-'), or NULL. A misspelt key would
+ * leave the rating word to English (or empty) without a word said, so it is refused. */
+static const char *misspelt_rating(const char *key)
+{
+    for (int r = 0; r < PDUREP_RATING_COUNT; r++) {
+        const char *want = rating_keys[r];
+        size_t kl = strlen(key), wl = strlen(want);
+        if (kl < wl || (kl > wl && key[kl - wl - 1] != '.'))
+            continue;
+        const char *tail = key + kl - wl;
+        size_t i = 0;
+        while (i < wl && (tail[i] == want[i] || (tail[i] == '_' && want[i] == '-')))
+            i++;
+        if (i == wl && strcmp(tail, want))
+            return want;
+    }
+    return NULL;
+}
+
+/* Flatten the mapping @p map into @p s, its keys prefixed with @p prefix. Problems are
+ * counted in @p y; the return value is only for running out of memory. */
+static pdurep_error flatten(pdurep_yaml *y, pdurep_strings *s, const yaml_node_t *map,
+                            const char *prefix)
+{
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = pdurep_yaml_node(y, p->key), *v = pdurep_yaml_node(y, p->value);
+        const char *name = pdurep_yaml_scalar(k);
+        if (!name) {
+            pdurep_yaml_error(y, k, "a key must be plain text");
+            continue;
+        }
+        char *key = join(prefix, name);
+        if (!key)
+            return PDUREP_ERROR_NO_MEMORY;
+        const char *want = misspelt_rating(key);
+        pdurep_error err = PDUREP_OK;
+        if (v->type == YAML_MAPPING_NODE)
+            err = flatten(y, s, v, key);
+        else if (v->type != YAML_SCALAR_NODE)
+            pdurep_yaml_error(y, v, "only mappings of text are allowed here");
+        else if (want)
+            pdurep_yaml_error(y, k, "the key is %.*s%s, not %s", (int)(strlen(key) - strlen(want)),
+                              key, want, key);
+        else if (pdurep_strings_get_own(s, key))
+            pdurep_yaml_error(y, k, "duplicate key '%s'", key);
+        else if (add(s, key, pdurep_yaml_scalar(v)) != 0)
+            err = PDUREP_ERROR_NO_MEMORY;
+        free(key);
+        if (err)
+            return err;
+    }
+    return PDUREP_OK;
+}
+
 pdurep_error pdurep_strings_load(const char *path, pdurep_strings **out, pdurep_diag *diag)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        pdurep_diag_add(diag, path, 0, 0, "cannot open strings file: %s", strerror(errno));
-        return PDUREP_ERROR_NO_INPUT;
-    }
+    pdurep_yaml y;
+    pdurep_error err = pdurep_yaml_load(&y, path, diag);
+    if (err)
+        return err;
     pdurep_strings *s = calloc(1, sizeof *s);
-    yaml_parser_t parser;
-    if (!s || !(s->path = strdup(path)) || !yaml_parser_initialize(&parser)) {
-        pdurep_strings_free(s);
-        fclose(f);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        pdurep_yaml_free(&y);
         return PDUREP_ERROR_NO_MEMORY;
     }
-    yaml_parser_set_input_file(&parser, f);
-
-    /* prefix[d] is the dotted path of the mapping open at depth d; pending is a key awaiting its value. */
-    char *prefix[DEPTH_MAX + 1] = {0};
-    int depth = -1;
-    char *pending = NULL;
-    pdurep_error err = PDUREP_OK;
-    int done = 0;
-    while (!done && !err) {
-        yaml_event_t ev;
-        if (!yaml_parser_parse(&parser, &ev)) {
-            pdurep_diag_add(diag, path, parser.problem_mark.line + 1, parser.problem_mark.column + 1,
-                            "%s", parser.problem ? parser.problem : "YAML syntax error");
-            err = PDUREP_ERROR_DATA;
-            break;
-        }
-        unsigned long line = ev.start_mark.line + 1, col = ev.start_mark.column + 1;
-        switch (ev.type) {
-        case YAML_STREAM_END_EVENT:
-            done = 1;
-            break;
-        case YAML_MAPPING_START_EVENT:
-            if (depth >= DEPTH_MAX) {
-                pdurep_diag_add(diag, path, line, col, "mappings nested too deeply");
-                err = PDUREP_ERROR_DATA;
-            } else if (depth >= 0 && !pending) {
-                pdurep_diag_add(diag, path, line, col, "a mapping cannot be a key");
-                err = PDUREP_ERROR_DATA;
-            } else {
-                prefix[depth + 1] = pending ? pending : strdup("");
-                pending = NULL;
-                if (!prefix[depth + 1])
-                    err = PDUREP_ERROR_NO_MEMORY;
-                depth++;
-            }
-            break;
-        case YAML_MAPPING_END_EVENT:
-            free(prefix[depth]);
-            prefix[depth] = NULL;
-            depth--;
-            break;
-        case YAML_SCALAR_EVENT: {
-            const char *text = (const char *)ev.data.scalar.value;
-            if (depth < 0) {
-                pdurep_diag_add(diag, path, line, col, "a strings file must be a mapping");
-                err = PDUREP_ERROR_DATA;
-            } else if (!valid_utf8(text)) {
-                pdurep_diag_add(diag, path, line, col, "invalid UTF-8");
-                err = PDUREP_ERROR_DATA;
-            } else if (!pending) {
-                pending = join(prefix[depth], text);
-                if (!pending)
-                    err = PDUREP_ERROR_NO_MEMORY;
-            } else {
-                if (pdurep_strings_get_own(s, pending)) {
-                    /* Linear check is fine: the table is unsorted until the end. */
-                    pdurep_diag_add(diag, path, line, col, "duplicate key '%s'", pending);
-                    err = PDUREP_ERROR_DATA;
-                } else if (add(s, pending, text) != 0) {
-                    err = PDUREP_ERROR_NO_MEMORY;
-                }
-                free(pending);
-                pending = NULL;
-            }
-            break;
-        }
-        case YAML_SEQUENCE_START_EVENT:
-        case YAML_ALIAS_EVENT:
-            pdurep_diag_add(diag, path, line, col, "only mappings of text are allowed here");
-            err = PDUREP_ERROR_DATA;
-            break;
-        default:
-            break;
-        }
-        yaml_event_delete(&ev);
-    }
-    free(pending);
-    for (int d = 0; d <= DEPTH_MAX; d++)
-        free(prefix[d]);
-    yaml_parser_delete(&parser);
-    fclose(f);
+    /* An empty file is a translation not yet begun: every key falls back to English. */
+    yaml_node_t *root = pdurep_yaml_root(&y);
+    if (root && root->type != YAML_MAPPING_NODE)
+        pdurep_yaml_error(&y, root, "a strings file must be a mapping");
+    else if (root)
+        err = flatten(&y, s, root, "");
+    if (!err && y.errors)
+        err = PDUREP_ERROR_DATA;
+    pdurep_yaml_free(&y);
     if (err) {
         pdurep_strings_free(s);
         return err;

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 /* The documented status for running out of memory (70), not a crash; exit() runs the
  * handlers that remove temporary files, and SQLite rolls an open transaction back when the
@@ -132,16 +131,4 @@ int pdurep_valid_date(const char *s)
         return 0;
     int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return !(m == 2 && d == 29 && !leap);
-}
-
-char *pdurep_nfc(const char *s)
-{
-    /* Canonical composition: "w" + U+0302 becomes one "ŵ", which fonts draw and
-     * pdftotext extracts as one letter. Input is already known to be valid UTF-8. */
-    utf8proc_uint8_t *out = utf8proc_NFC((const utf8proc_uint8_t *)(s ? s : ""));
-    if (!out)
-        return pdurep_xstrdup(s);
-    char *copy = pdurep_xstrdup((const char *)out);
-    free(out);
-    return copy;
 }

@@ -17,9 +17,6 @@ char *pdurep_xstrdup(const char *s);
 /** printf into a new string. */
 char *pdurep_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/** A copy of UTF-8 text in Unicode Normalization Form C. */
-char *pdurep_nfc(const char *s);
-
 /** A copy of s[0..len) without leading and trailing white space. */
 char *pdurep_trimmed_dup(const char *s, size_t len);
 

@@ -4,7 +4,7 @@
  * is an error with its position instead of a setting silently ignored.
  */
 #include "report/layout.h"
-#include "report/yamlfile.h"
+#include "lib/yamlfile.h"
 #include "pdurep/db.h"
 #include "pdurep_config.h"
 
@@ -610,7 +610,9 @@ pdurep_error pdurep_layout_load(const char *name, pdurep_layout **out, pdurep_di
         yaml_node_t *root = pdurep_yaml_root(&ld.y);
         static const char *const keys[] = {"strings", "page", "fonts", "colours", "ratings",
                                            "styles", "attribute", "sections"};
-        if (!pdurep_yaml_check_keys(&ld.y, root, keys, 8)) {
+        if (!root) {
+            pdurep_yaml_error(&ld.y, root, "the file is empty");
+        } else if (!pdurep_yaml_check_keys(&ld.y, root, keys, 8)) {
             pdurep_yaml_error(&ld.y, root, "a layout must be a mapping");
         } else {
             yaml_node_t *n;

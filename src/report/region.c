@@ -357,7 +357,7 @@ static void ratings_matrix(report *rp)
     /* Chip columns also carry the standard codes and the overall heading; the score column its heading. */
     double widest = widest_heading_word(rp, doc, "pdus.column.overall");
     for (int k = 0; k < PDUREP_RATING_COUNT; k++) {
-        double x = widest_word(doc, PDUREP_FACE_BOLD, pdurep_report_rating_word(rp, (pdurep_rating)k));
+        double x = widest_word(doc, PDUREP_FACE_BOLD, pdurep_strings_rating(rp->str, (pdurep_rating)k));
         widest = x > widest ? x : widest;
     }
     for (size_t s = 0; s < ns; s++) {
@@ -427,7 +427,7 @@ static void ratings_matrix(report *rp)
         for (size_t s = 0; s < ns; s++) {
             pdurep_rating rt = x->standards[s].rating;
             mcell_set(&m, &row[1 + s], &m.chip, t = pdurep_report_escaped(rp,
-                                                    pdurep_report_rating_word(rp, rt)),
+                                                    pdurep_strings_rating(rp->str, rt)),
                       m.w[1 + s] - 2 * m.pad_x, rt);
             free(t);
         }
@@ -435,7 +435,7 @@ static void ratings_matrix(report *rp)
         snprintf(score, sizeof score, "%d/%d", x->score, x->max_score);
         mcell_set(&m, &row[ns + 1], &m.body, score, m.w[ns + 1] - 2 * m.pad_x, PDUREP_RATING_NONE);
         mcell_set(&m, &row[ns + 2], &m.chip, t = pdurep_report_escaped(rp,
-                                                 pdurep_report_rating_word(rp, x->overall)),
+                                                 pdurep_strings_rating(rp->str, x->overall)),
                   m.w[ns + 2] - 2 * m.pad_x, x->overall);
         free(t);
         double h = mrow_height(&m, row, &m.body);
@@ -629,7 +629,7 @@ static double draw_legend(report *rp, double top)
         pdurep_doc_artifact_end(doc);
         x += sw + 3;
         x += pdurep_doc_draw_text(doc, cs->small.face, size, cs->small.colour, x, base,
-                                  PDUREP_ALIGN_LEFT, pdurep_report_rating_word(rp, (pdurep_rating)k)) +
+                                  PDUREP_ALIGN_LEFT, pdurep_strings_rating(rp->str, (pdurep_rating)k)) +
              9;
     }
     x += 6;

@@ -207,7 +207,7 @@ static void do_cover(report *rp)
                                        p ? strlen(p) : 0);
         pdurep_rating o = rp->r->overall;
         if (o >= 0 && o < PDUREP_RATING_COUNT) {
-            const char *name = pdurep_report_rating_word(rp, o);
+            const char *name = pdurep_strings_rating(rp->str, o);
             /* Label and chip are drawn apart; read aloud they make one phrase. */
             size_t n = strlen(p ? p : "") + strlen(name) + 3;
             char *said = malloc(n);
@@ -383,7 +383,7 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
          *sc = pdurep_report_template(rp, "ratings.score", NULL);
     char *ov = pdurep_report_template(rp, "ratings.overall", NULL);
     char *score_b = pdurep_report_escaped(rp, score);
-    char *ov_name = pdurep_report_escaped(rp, pdurep_report_rating_word(rp, r->overall));
+    char *ov_name = pdurep_report_escaped(rp, pdurep_strings_rating(rp->str, r->overall));
     if (fwk && sc && ov && score_b && ov_name) {
         double widths[3] = {1, 1, 1};
         pdurep_table_style ts = rp->ts;
@@ -442,7 +442,7 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
         }
         char *name =
             pdurep_report_template(rp, "standard.heading", "code", s->code, "name", s->name, NULL);
-        char *rating = pdurep_report_escaped(rp, pdurep_report_rating_word(rp, sr->rating));
+        char *rating = pdurep_report_escaped(rp, pdurep_strings_rating(rp->str, sr->rating));
         /* A rating the panel set, not the one the cases give, carries a note saying so. */
         if (rating && sr->overridden) {
             char key[64];
@@ -450,7 +450,7 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
             pdurep_report_note_define(
                 rp, key,
                 pdurep_report_template(rp, "ratings.override-note", "computed",
-                                       pdurep_report_rating_word(rp, sr->computed_rating), NULL));
+                                       pdurep_strings_rating(rp->str, sr->computed_rating), NULL));
             size_t n = strlen(rating) + strlen(key) + 8;
             char *marked = malloc(n);
             if (marked)
@@ -477,7 +477,7 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
         const char *cols[PDUREP_RATING_COUNT];
         pdurep_rgb fill[PDUREP_RATING_COUNT], ink[PDUREP_RATING_COUNT];
         for (int k = 0; k < PDUREP_RATING_COUNT; k++) {
-            cols[k] = pdurep_report_rating_word(rp, (pdurep_rating)k);
+            cols[k] = pdurep_strings_rating(rp->str, (pdurep_rating)k);
             fill[k] = rp->lay->rating_fill[k];
             ink[k] = rp->lay->rating_ink[k];
         }
@@ -493,7 +493,7 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
             const char *key = r->standards[i].points == 1 ? "ratings.overview-spoken-one"
                                                            : "ratings.overview-spoken";
             char *sp = pdurep_report_template(rp, key, "rating",
-                                              pdurep_report_rating_word(rp, r->standards[i].rating),
+                                              pdurep_strings_rating(rp->str, r->standards[i].rating),
                                               "points", pts[i], NULL);
             spoken[i] = sp ? pdurep_report_plain(sp) : NULL;
             free(sp);
@@ -632,7 +632,7 @@ static void standard_panel(report *rp, size_t i)
     pdurep_table *t = pdurep_table_new(rp->doc, &ts, 2, widths, align, pdurep_report_note, rp);
     char *stmt = pdurep_report_escaped(rp, s->statement);
     char *label = pdurep_report_template(rp, "standard.rating-label", NULL);
-    const char *rw = pdurep_report_rating_word(rp, sr->rating);
+    const char *rw = pdurep_strings_rating(rp->str, sr->rating);
     size_t n = (label ? strlen(label) : 0) + strlen(rw) * 2 + 16;
     char *chip = malloc(n);
     if (chip && label) {
@@ -651,7 +651,7 @@ static void standard_panel(report *rp, size_t i)
 
     if (sr->overridden)
         PARA_T(rp, PDUREP_STYLE_CAPTION, "standard.override", "computed",
-               pdurep_report_rating_word(rp, sr->computed_rating), "rating", rw, "rationale",
+               pdurep_strings_rating(rp->str, sr->computed_rating), "rating", rw, "rationale",
                sr->rationale);
     else if (s->rated_by == PDUREP_RATED_BY_JUDGEMENT && sr->rationale && *sr->rationale)
         PARA_T(rp, PDUREP_STYLE_CAPTION, "standard.judgement", "rationale", sr->rationale);
@@ -695,8 +695,8 @@ static void key_questions(report *rp, size_t i)
                                    fw->questions[sr->driver].code, "yes", yes, "relevant", rel,
                                    "percent", pct, "band", band_word(rp, sr->band), "range",
                                    range_plain ? range_plain : "", "rating",
-                                   pdurep_report_rating_word(rp, sr->computed_rating), "panel",
-                                   pdurep_report_rating_word(rp, sr->rating), NULL));
+                                   pdurep_strings_rating(rp->str, sr->computed_rating), "panel",
+                                   pdurep_strings_rating(rp->str, sr->rating), NULL));
         free(range);
         free(range_plain);
     }
@@ -769,7 +769,7 @@ static void key_questions(report *rp, size_t i)
         const char *legend[PDUREP_RATING_COUNT];
         pdurep_rgb fills[PDUREP_RATING_COUNT];
         for (int k = 0; k < PDUREP_RATING_COUNT; k++) {
-            legend[k] = pdurep_report_rating_word(rp, (pdurep_rating)(PDUREP_RATING_COUNT - 1 - k));
+            legend[k] = pdurep_strings_rating(rp->str, (pdurep_rating)(PDUREP_RATING_COUNT - 1 - k));
             fills[k] = rp->lay->rating_fill[PDUREP_RATING_COUNT - 1 - k];
         }
         char *axis = pdurep_report_template(rp, "chart.axis", NULL),
@@ -992,7 +992,7 @@ static void do_further(report *rp, const pdurep_layout_section *sec)
         char *name = pdurep_report_escaped(rp, band_word(rp, &fw->bands[b])),
              *range = band_range(rp, &fw->bands[b]);
         char *rating =
-            pdurep_report_escaped(rp, pdurep_report_rating_word(rp, fw->bands[b].rating));
+            pdurep_report_escaped(rp, pdurep_strings_rating(rp->str, fw->bands[b].rating));
         pdurep_table_row(t, (pdurep_table_cell[3]){cell(name), cell(range),
                                                    rating_cell(rp, fw->bands[b].rating, rating)}, 0);
         free(name);
@@ -1015,7 +1015,7 @@ static void do_further(report *rp, const pdurep_layout_section *sec)
         snprintf(to, sizeof to, "%d", fw->overall[b].max_score);
         char *range = pdurep_report_template(rp, "score.range", "from", from, "to", to, NULL);
         char *rating =
-            pdurep_report_escaped(rp, pdurep_report_rating_word(rp, fw->overall[b].rating));
+            pdurep_report_escaped(rp, pdurep_strings_rating(rp->str, fw->overall[b].rating));
         pdurep_table_row(t, (pdurep_table_cell[2]){cell(range),
                                                    rating_cell(rp, fw->overall[b].rating, rating)}, 0);
         free(range);
@@ -1131,10 +1131,11 @@ pdurep_error pdurep_report_render(const pdurep_ratings *r, const pdurep_narrativ
     return pdurep_report_render_region(r, NULL, n, path, opt, stats, diag);
 }
 
-pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_region_pdus *pdus,
-                                         const pdurep_narrative *n, const char *path,
-                                         const pdurep_report_options *opt,
-                                         pdurep_report_stats *stats, pdurep_diag *diag)
+/* Renders with @p lay when given (taking it over), else with the layout @p opt names. */
+static pdurep_error render(const pdurep_ratings *r, const pdurep_region_pdus *pdus,
+                           const pdurep_narrative *n, const char *path,
+                           const pdurep_report_options *opt, pdurep_layout *lay,
+                           pdurep_report_stats *stats, pdurep_diag *diag)
 {
     report rp = {0};
     rp.r = r;
@@ -1146,12 +1147,22 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
     size_t diag_before = pdurep_diag_total(diag);
     pdurep_error err = creation_time(opt, &created, diag);
     rp.created = created;
-    if (err)
+    if (err) {
+        pdurep_layout_free(lay);
         return err;
-    err = pdurep_layout_load(opt && opt->layout ? opt->layout
-                             : rp.region ? PDUREP_REPORT_REGION_LAYOUT
-                                         : PDUREP_REPORT_DEFAULT_LAYOUT,
-                             &rp.lay, diag);
+    }
+    /* The layout the caller peeked at is the PDU default; a region has its own. */
+    if (lay && !(opt && opt->layout) && rp.region) {
+        pdurep_layout_free(lay);
+        lay = NULL;
+    }
+    if (lay)
+        rp.lay = lay;
+    else
+        err = pdurep_layout_load(opt && opt->layout ? opt->layout
+                                 : rp.region ? PDUREP_REPORT_REGION_LAYOUT
+                                             : PDUREP_REPORT_DEFAULT_LAYOUT,
+                                 &rp.lay, diag);
     /* The language: --lang, else the one the layout names. Either way strings/LANG.yaml
      * beside the layout, falling back to strings/en.yaml per key. A layout that names
      * a strings file by path gets that file alone. */
@@ -1181,7 +1192,7 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
     if (err)
         goto out;
     for (int k = 0; k < PDUREP_RATING_COUNT; k++)
-        rp.words.rating[k] = pdurep_report_string(&rp, pdurep_report_rating_keys[k]);
+        rp.words.rating[k] = pdurep_strings_rating(rp.str, (pdurep_rating)k);
     for (int m = 0; m < 12; m++) {
         char key[16];
         snprintf(key, sizeof key, "month.%d", m + 1);
@@ -1281,14 +1292,25 @@ out:
     return err;
 }
 
+pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_region_pdus *pdus,
+                                         const pdurep_narrative *n, const char *path,
+                                         const pdurep_report_options *opt,
+                                         pdurep_report_stats *stats, pdurep_diag *diag)
+{
+    return render(r, pdus, n, path, opt, NULL, stats, diag);
+}
+
 /*
- * The report's language: --lang, else the layout's (peeked at: the layout is
- * small). Its strings file is looked for now, so that a language with no
- * strings is reported as such rather than as a narrative it lacks.
+ * The report's language: --lang, else the layout's. Its strings file is looked
+ * for now, so that a language with no strings is reported as such rather than
+ * as a narrative it lacks. The layout loaded to learn it is kept in @p layout
+ * for the rendering.
  */
-static char *report_lang(const pdurep_report_options *opt, pdurep_diag *diag, pdurep_error *err)
+static char *report_lang(const pdurep_report_options *opt, pdurep_layout **layout, pdurep_diag *diag,
+                         pdurep_error *err)
 {
     pdurep_layout *lay = NULL;
+    *layout = NULL;
     *err = pdurep_layout_load(opt && opt->layout ? opt->layout : PDUREP_REPORT_DEFAULT_LAYOUT,
                               &lay, diag);
     if (*err)
@@ -1313,11 +1335,12 @@ static char *report_lang(const pdurep_report_options *opt, pdurep_diag *diag, pd
         free(path);
         free(dir);
     }
-    pdurep_layout_free(lay);
-    if (*err) {
+    if (*err || !out) {
+        pdurep_layout_free(lay);
         free(out);
         return NULL;
     }
+    *layout = lay;
     return out;
 }
 
@@ -1326,9 +1349,10 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
                                  pdurep_diag *diag)
 {
     pdurep_document *d = NULL;
+    pdurep_layout *lay = NULL;
     char *lang = NULL;
     pdurep_error err = PDUREP_OK;
-    if (!(lang = report_lang(opt, diag, &err)) && !err)
+    if (!(lang = report_lang(opt, &lay, diag, &err)) && !err)
         err = PDUREP_ERROR_NO_MEMORY;
     int flags = PDUREP_DOCUMENT_REGION_PDUS | PDUREP_DOCUMENT_COMPLETE_NARRATIVE |
                 (opt && opt->allow_fallback ? PDUREP_DOCUMENT_ALLOW_FALLBACK : 0);
@@ -1338,12 +1362,13 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
     if (!err)
         err = pdurep_atomic_begin(path, &a, diag);
     if (!err) {
-        err = pdurep_report_render_region(d->ratings, d->pdus, d->narrative, a.tmp_path, opt,
-                                          stats, diag);
+        err = render(d->ratings, d->pdus, d->narrative, a.tmp_path, opt, lay, stats, diag);
+        lay = NULL; /* render took it */
         if (!err)
             err = pdurep_atomic_commit(&a, diag);
         pdurep_atomic_abort(&a); /* after a commit this only releases */
     }
+    pdurep_layout_free(lay);
     pdurep_document_free(d);
     free(lang);
     return err;

@@ -51,9 +51,6 @@ typedef struct report {
 
 /* ---- template.c: strings and templates ----------------------------------- */
 
-/** The strings keys of the ratings, indexed by pdurep_rating. */
-extern const char *const pdurep_report_rating_keys[PDUREP_RATING_COUNT];
-
 /**
  * @brief The text of a strings key (NFC), or "" when absent.
  *
@@ -76,9 +73,6 @@ char *pdurep_report_plain(const char *markup);
 
 /** @brief Text escaped so that markup prints it literally (malloc'd). */
 char *pdurep_report_escaped(report *rp, const char *text);
-
-/** @brief The word for a rating in the report's language, or "". */
-const char *pdurep_report_rating_word(report *rp, pdurep_rating rating);
 
 /** @brief A tally's rounded percentage as printed ("53%", or the word for none). */
 void pdurep_report_percent(report *rp, pdurep_tally t, char *out, size_t len);

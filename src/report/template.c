@@ -10,10 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const pdurep_report_rating_keys[PDUREP_RATING_COUNT] = {
-    "rating.inadequate", "rating.requires-improvement", "rating.good", "rating.outstanding",
-};
-
 /*
  * The text of a key, in the report's language or else in English (the strings
  * module falls back per key and has normalised every value to NFC).
@@ -159,13 +155,6 @@ char *pdurep_report_plain(const char *markup)
     }
     out[o] = '\0';
     return out;
-}
-
-const char *pdurep_report_rating_word(report *rp, pdurep_rating r)
-{
-    return r >= 0 && r < PDUREP_RATING_COUNT
-               ? pdurep_report_string(rp, pdurep_report_rating_keys[r])
-               : "";
 }
 
 void pdurep_report_percent(report *rp, pdurep_tally t, char *out, size_t len)

@@ -8,7 +8,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 /* Tolerance for widths that equal the box up to rounding. */
 #define WIDTH_EPSILON 1e-6
@@ -324,21 +323,3 @@ void pdurep_lines_free(pdurep_lines *l)
     memset(l, 0, sizeof *l);
 }
 
-char *pdurep_utf8_nfc(const char *text)
-{
-    utf8proc_uint8_t *out = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, 0, &out,
-                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    if (n < 0)
-        return NULL;
-    return (char *)out;
-}
-
-size_t pdurep_utf8_count(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            n++;
-    return n;
-}

@@ -129,13 +129,4 @@ pdurep_error pdurep_lines_break(pdurep_lines *out, pdurep_fonts *f, const pdurep
 /** @brief Free the lines. */
 void pdurep_lines_free(pdurep_lines *l);
 
-/**
- * @brief Normalise UTF-8 text to NFC.
- * @return A malloc'd copy, or NULL when @p text is not valid UTF-8 or memory ran out.
- */
-char *pdurep_utf8_nfc(const char *text);
-
-/** @brief Number of code points in the first @p len bytes of valid UTF-8 @p s. */
-size_t pdurep_utf8_count(const char *s, size_t len);
-
 #endif

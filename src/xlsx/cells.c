@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "xlsx/annexe_internal.h"
+#include "lib/utf8.h"
 
 void annexe_check(annexe_ctx *c, lxw_error err)
 {
@@ -27,9 +28,7 @@ void annexe_fit_row(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, const char 
     if (!text || width < 4)
         return;
     /* Count characters, not bytes: Welsh text has multi-byte letters. */
-    size_t chars = 0;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-        chars += (*p & 0xC0) != 0x80;
+    size_t chars = pdurep_utf8_count(text, strlen(text));
     size_t per_line = (size_t)(width * 1.1);
     size_t lines = (chars + per_line - 1) / per_line;
     if (lines > 1)
@@ -60,11 +59,10 @@ const char *annexe_band_label(annexe_ctx *c, const pdurep_band *band)
 
 const char *annexe_rating_label(annexe_ctx *c, pdurep_rating rating)
 {
-    static const char *const keys[PDUREP_RATING_COUNT] = {
-        "rating.inadequate", "rating.requires_improvement", "rating.good", "rating.outstanding"};
+    /* Through annexe_s(), so a missing word is noticed like any missing key. */
     if (rating < 0 || rating >= PDUREP_RATING_COUNT)
         return "";
-    return annexe_s(c, keys[rating]);
+    return annexe_s(c, pdurep_strings_rating_key(rating));
 }
 
 void annexe_text(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
@@ -118,7 +116,7 @@ void annexe_text_z(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 
 int annexe_collected(const annexe_ctx *c, size_t q)
 {
-    return !c->collected || c->collected[q];
+    return !c->r->collected || c->r->collected[q];
 }
 
 void annexe_count(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
@@ -180,9 +178,8 @@ void annexe_table(annexe_ctx *c, lxw_worksheet *ws, const char *name, lxw_row_t 
      * this way. Bold text is wider, so a line holds a little less than in annexe_fit_row(). */
     size_t lines = 2;
     for (lxw_col_t i = 0; i < n_cols; i++) {
-        size_t chars = 0, per_line = (size_t)(cols[i].width * 1.0);
-        for (const unsigned char *p = (const unsigned char *)cols[i].header; p && *p; p++)
-            chars += (*p & 0xC0) != 0x80;
+        const char *h = cols[i].header ? cols[i].header : "";
+        size_t chars = pdurep_utf8_count(h, strlen(h)), per_line = (size_t)(cols[i].width * 1.0);
         if (per_line < 1)
             per_line = 1;
         size_t n = (chars + per_line - 1) / per_line;

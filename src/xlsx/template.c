@@ -14,6 +14,7 @@
 #include "pdurep/localise.h"
 #include "pdurep/strings.h"
 #include "pdurep/version.h"
+#include "lib/utf8.h"
 #include "annexe_internal.h"
 
 #include <stdio.h>
@@ -105,9 +106,7 @@ static void sheet_instructions(tpl *t, lxw_worksheet *ws)
         /* Spreadsheets do not grow a row to fit wrapped text written by a program: give each
          * paragraph the lines it needs at this column width (about 90 characters a line). */
         const char *text = s(t, keys[i]);
-        size_t chars = 0;
-        for (const char *c = text; *c; c++)
-            chars += ((unsigned char)*c & 0xC0) != 0x80;
+        size_t chars = pdurep_utf8_count(text, strlen(text));
         check(t, worksheet_set_row(ws, row, 15.0 * (double)((chars + 89) / 90),
                                    NULL));
         check(t, worksheet_write_string(ws, row++, 0, text, heading ? t->bold : NULL));

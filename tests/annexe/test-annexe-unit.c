@@ -212,7 +212,7 @@ static void test_strings_load(void **state)
     assert_int_equal(pdurep_strings_load(SOURCE_ROOT "/layouts/strings/annexe-en.yaml", &s, NULL),
                      PDUREP_OK);
     assert_string_equal(pdurep_strings_get(s, "sheet.cover"), "Cover");
-    assert_string_equal(pdurep_strings_get(s, "rating.requires_improvement"),
+    assert_string_equal(pdurep_strings_get(s, "rating.requires-improvement"),
                         pdurep_rating_name(PDUREP_RATING_REQUIRES_IMPROVEMENT));
     assert_null(pdurep_strings_get(s, "sheet.nope"));
     pdurep_strings_free(s);

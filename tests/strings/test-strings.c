@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "pdurep/diag.h"
 #include "pdurep/narrative.h"
 #include "pdurep/strings.h"
 
@@ -178,6 +179,91 @@ static void test_narrative_gaps(void **state)
     pdurep_narrative_free(cy);
 }
 
+/* Load strings/NAME (written from TEXT); the status, and the first message in *msg. */
+static pdurep_error load_text(const char *name, const char *text, char *msg, size_t cap)
+{
+    write_file(name, text);
+    char path[128];
+    snprintf(path, sizeof path, "%s/strings/%s", dir, name);
+    pdurep_diag *d = pdurep_diag_new(16);
+    pdurep_strings *s = NULL;
+    pdurep_error err = pdurep_strings_load(path, &s, d);
+    snprintf(msg, cap, "%s", pdurep_diag_count(d) ? pdurep_diag_message(d, 0) : "");
+    if (!err) {
+        assert_non_null(s);
+        assert_int_equal(pdurep_diag_count(d), 0);
+    } else {
+        assert_null(s);
+    }
+    pdurep_strings_free(s);
+    pdurep_diag_free(d);
+    return err;
+}
+
+/* One key per rating word in every strings file: the other spelling is reported, with its place. */
+static void test_rating_key(void **state)
+{
+    (void)state;
+    char msg[512];
+    assert_string_equal(pdurep_strings_rating_key(PDUREP_RATING_REQUIRES_IMPROVEMENT),
+                        "rating.requires-improvement");
+    assert_string_equal(pdurep_strings_rating_key(PDUREP_RATING_NONE), "");
+    assert_int_equal(load_text("ri.yaml", "rating:\n  good: Da\n  requires_improvement: Angen "
+                                          "gwella\n", msg, sizeof msg), PDUREP_ERROR_DATA);
+    assert_non_null(strstr(msg, "/strings/ri.yaml:3:3: "));
+    assert_non_null(strstr(msg, "the key is rating.requires-improvement, not "
+                                "rating.requires_improvement"));
+    /* Under a prefix (a region's own wording) too. */
+    assert_int_equal(load_text("ri.yaml", "region:\n  rating: {requires_improvement: x}\n", msg,
+                               sizeof msg), PDUREP_ERROR_DATA);
+    assert_non_null(strstr(msg, "the key is region.rating.requires-improvement, not"));
+    /* The right spelling loads, and the helper finds the word. */
+    assert_int_equal(load_text("ri.yaml", "rating:\n  requires-improvement: Angen gwella\n",
+                               msg, sizeof msg), PDUREP_OK);
+    char path[128];
+    snprintf(path, sizeof path, "%s/strings/ri.yaml", dir);
+    pdurep_strings *s = NULL;
+    assert_int_equal(pdurep_strings_load(path, &s, NULL), PDUREP_OK);
+    assert_string_equal(pdurep_strings_rating(s, PDUREP_RATING_REQUIRES_IMPROVEMENT),
+                        "Angen gwella");
+    assert_string_equal(pdurep_strings_rating(s, PDUREP_RATING_GOOD), "");
+    assert_string_equal(pdurep_strings_rating(s, PDUREP_RATING_NONE), "");
+    pdurep_strings_free(s);
+    /* Other keys with '_' are not rating words and are left alone. */
+    assert_int_equal(load_text("ri.yaml", "rating_note: x\nratings:\n  requires_improvement: y\n",
+                               msg, sizeof msg), PDUREP_OK);
+}
+
+/* Strings files are read by the one YAML reader: its limits and messages apply. */
+static void test_yaml_reader(void **state)
+{
+    (void)state;
+    char msg[512];
+    assert_int_equal(load_text("y.yaml", "", msg, sizeof msg), PDUREP_OK); /* not begun yet */
+    assert_int_equal(load_text("y.yaml", "a: &x hello\nb: *x\n", msg, sizeof msg),
+                     PDUREP_ERROR_DATA);
+    assert_non_null(strstr(msg, "y.yaml:2:4: aliases (*name) are not allowed"));
+    char deep[400] = "";
+    for (int i = 0; i < 70; i++)
+        strcat(deep, "{a: ");
+    strcat(deep, "x");
+    for (int i = 0; i < 70; i++)
+        strcat(deep, "}");
+    assert_int_equal(load_text("y.yaml", deep, msg, sizeof msg), PDUREP_ERROR_DATA);
+    assert_non_null(strstr(msg, "nested more than 64 levels deep"));
+    assert_int_equal(load_text("y.yaml", "- a\n- b\n", msg, sizeof msg), PDUREP_ERROR_DATA);
+    assert_non_null(strstr(msg, "y.yaml:1:1: a strings file must be a mapping"));
+    assert_int_equal(load_text("y.yaml", "a:\n  - x\n", msg, sizeof msg), PDUREP_ERROR_DATA);
+    assert_non_null(strstr(msg, "y.yaml:2:3: only mappings of text are allowed here"));
+    assert_int_equal(load_text("y.yaml", "a: {b: 1}\na.b: 2\n", msg, sizeof msg),
+                     PDUREP_ERROR_DATA);
+    assert_non_null(strstr(msg, "y.yaml:2:1: duplicate key 'a.b'"));
+    assert_int_equal(load_text("y.yaml", "a: \"\xC3\x28\"\n", msg, sizeof msg),
+                     PDUREP_ERROR_DATA);
+    assert_non_null(strstr(msg, "y.yaml:1:"));
+    assert_non_null(strstr(msg, "UTF-8"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +272,8 @@ int main(void)
         cmocka_unit_test(test_bad_lang),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_narrative_gaps),
+        cmocka_unit_test(test_rating_key),
+        cmocka_unit_test(test_yaml_reader),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

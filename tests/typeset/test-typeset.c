@@ -204,14 +204,6 @@ static void test_welsh_letters(void **state)
                              pdurep_fonts_width(&lib->fonts, face, 10, t, strlen(t))) < 1e-9);
         pdurep_doc_free(lib);
     }
-    /* A decomposed letter (w + combining circumflex) is composed to one glyph first. */
-    char *nfc = pdurep_utf8_nfc("w\xCC\x82yn");
-    assert_non_null(nfc);
-    assert_string_equal(nfc, "ŵyn");
-    assert_int_equal(pdurep_utf8_count(nfc, strlen(nfc)), 3);
-    free(nfc);
-    assert_null(pdurep_utf8_nfc("bad \xFF byte"));
-
     /* Breaking Welsh text: each line fits, and the letters count as one character each. */
     pdurep_rich r;
     pdurep_rich_init(&r);

@@ -3,7 +3,7 @@
  * files are a few kilobytes) so that lookups can go in any order and every
  * node keeps its position for messages.
  */
-#include "report/yamlfile.h"
+#include "yamlfile.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -106,10 +106,6 @@ pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *dia
         err = PDUREP_ERROR_DATA;
     } else {
         y->loaded = 1;
-        if (!yaml_document_get_root_node(&y->doc)) {
-            pdurep_diag_add(diag, path, 1, 1, "the file is empty");
-            err = PDUREP_ERROR_DATA;
-        }
     }
     yaml_parser_delete(&parser);
     free(text);

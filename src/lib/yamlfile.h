@@ -1,9 +1,10 @@
 /*
- * Internal: a YAML file loaded whole with libyaml, and lookups that report
- * problems as `file:line:column: message`.
+ * Internal: the one YAML reader. A file is loaded whole with libyaml (nesting
+ * and aliases refused first), and lookups report problems as
+ * `file:line:column: message`. Layouts and strings files are read through it.
  */
-#ifndef PDUREP_PDF_YAMLFILE_H
-#define PDUREP_PDF_YAMLFILE_H
+#ifndef PDUREP_YAMLFILE_H
+#define PDUREP_YAMLFILE_H
 
 #include <yaml.h>
 #include "pdurep/error.h"
@@ -27,15 +28,16 @@ typedef struct pdurep_yaml {
  * @brief Read and parse a YAML file.
  * @return ::PDUREP_OK; ::PDUREP_ERROR_NO_INPUT (cannot open);
  *         ::PDUREP_ERROR_DATA (syntax error, nesting deeper than
- *         PDUREP_YAML_MAX_DEPTH or an alias, reported with its position; an empty
- *         file; not a regular file or larger than PDUREP_YAML_MAX_SIZE).
+ *         PDUREP_YAML_MAX_DEPTH or an alias, reported with its position; not a
+ *         regular file or larger than PDUREP_YAML_MAX_SIZE). An empty file loads,
+ *         with no root node: each caller says whether that is allowed.
  */
 pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *diag);
 
 /** @brief Free the document. */
 void pdurep_yaml_free(pdurep_yaml *y);
 
-/** @brief The root node, or NULL. */
+/** @brief The root node, or NULL (an empty file). */
 yaml_node_t *pdurep_yaml_root(pdurep_yaml *y);
 
 /** @brief Report a problem at @p node's position (and count it). */
