@@ -118,30 +118,87 @@ static int order_of(sqlite3 *s, const char *table, char *out, size_t n)
     return SQLITE_OK;
 }
 
-static int feed_query(struct sha256_ctx *h, sqlite3 *s, const char *sql, const char *id)
+/*
+ * How one owner's rows are read: its own row, then each table that names it, in
+ * name order, with the statements prepared once per connection. Reading the
+ * schema and preparing a dozen statements cost more than hashing a PDU's rows,
+ * and a batch or a region verifies many inspections on one connection. The plan
+ * is made again when the schema changes (a migration adds a table).
+ */
+typedef struct checksum_plan {
+    int schema_version; /* -1: no plan yet */
+    sqlite3_stmt *own;
+    size_t n;
+    char **tables;
+    sqlite3_stmt **rows;
+} checksum_plan;
+
+struct pdurep_checksum_cache {
+    sqlite3_stmt *version;
+    checksum_plan plan[sizeof owners / sizeof owners[0]];
+};
+
+static void plan_clear(checksum_plan *p)
 {
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s, sql, -1, &st, NULL);
-    if (rc)
-        return rc;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    rc = feed_rows(h, st);
-    sqlite3_finalize(st);
-    return rc;
+    sqlite3_finalize(p->own);
+    for (size_t i = 0; i < p->n; i++) {
+        sqlite3_finalize(p->rows[i]);
+        sqlite3_free(p->tables[i]);
+    }
+    free(p->rows);
+    free(p->tables);
+    memset(p, 0, sizeof *p);
+    p->schema_version = -1;
 }
 
-/* SHA-256 of @p id's rows as 64 hex digits. */
-static pdurep_error digest(pdurep_db *db, pdurep_checksum_owner owner, const char *id,
-                           char hex[65], pdurep_diag *diag)
+void pdurep_checksum_cache_free(pdurep_db *db)
 {
-    const owner_info *o = &owners[owner];
-    sqlite3 *s = db->sql;
-    struct sha256_ctx h;
-    sha256_init(&h);
-    char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" WHERE \"%w\" = ?1", o->table, o->key);
-    int rc = sql ? feed_query(&h, s, sql, id) : SQLITE_NOMEM;
-    sqlite3_free(sql);
+    pdurep_checksum_cache *c = db->checksums;
+    if (!c)
+        return;
+    for (size_t i = 0; i < sizeof c->plan / sizeof c->plan[0]; i++)
+        plan_clear(&c->plan[i]);
+    sqlite3_finalize(c->version);
+    free(c);
+    db->checksums = NULL;
+}
 
+static int plan_add(checksum_plan *p, sqlite3 *s, const char *table, const char *link)
+{
+    char order[1024];
+    int rc = order_of(s, table, order, sizeof order);
+    if (rc)
+        return rc;
+    char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" WHERE \"%w\" = ?1 ORDER BY %s", table, link,
+                                order);
+    char **tables = sql ? realloc(p->tables, (p->n + 1) * sizeof *tables) : NULL;
+    if (tables)
+        p->tables = tables;
+    sqlite3_stmt **rows = tables ? realloc(p->rows, (p->n + 1) * sizeof *rows) : NULL;
+    if (rows)
+        p->rows = rows;
+    char *name = rows ? sqlite3_mprintf("%s", table) : NULL;
+    if (!name) {
+        sqlite3_free(sql);
+        return SQLITE_NOMEM;
+    }
+    sqlite3_stmt *st = NULL;
+    rc = sqlite3_prepare_v2(s, sql, -1, &st, NULL);
+    sqlite3_free(sql);
+    if (rc) {
+        sqlite3_free(name);
+        return rc;
+    }
+    p->tables[p->n] = name;
+    p->rows[p->n++] = st;
+    return SQLITE_OK;
+}
+
+static int plan_make(checksum_plan *p, sqlite3 *s, const owner_info *o)
+{
+    char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" WHERE \"%w\" = ?1", o->table, o->key);
+    int rc = sql ? sqlite3_prepare_v2(s, sql, -1, &p->own, NULL) : SQLITE_NOMEM;
+    sqlite3_free(sql);
     /*
      * The tables that name the owner, in name order: by a foreign key to the owner's
      * table (region_pdu.region), else by a column of the owner's name (a history kept
@@ -160,23 +217,74 @@ static pdurep_error digest(pdurep_db *db, pdurep_checksum_owner owner, const cha
     if (!rc) {
         sqlite3_bind_text(tables, 1, o->link, -1, SQLITE_STATIC);
         sqlite3_bind_text(tables, 2, o->table, -1, SQLITE_STATIC);
-        while (!rc && (rc = sqlite3_step(tables)) == SQLITE_ROW) {
-            const char *t = (const char *)sqlite3_column_text(tables, 0);
-            const char *link = (const char *)sqlite3_column_text(tables, 1);
-            char order[1024];
-            feed_tagged(&h, 'S', t, strlen(t));
-            rc = order_of(s, t, order, sizeof order);
-            if (rc)
-                break;
-            sql = sqlite3_mprintf("SELECT * FROM \"%w\" WHERE \"%w\" = ?1 ORDER BY %s", t, link,
-                                  order);
-            rc = sql ? feed_query(&h, s, sql, id) : SQLITE_NOMEM;
-            sqlite3_free(sql);
-        }
+        while (!rc && (rc = sqlite3_step(tables)) == SQLITE_ROW)
+            rc = plan_add(p, s, (const char *)sqlite3_column_text(tables, 0),
+                          (const char *)sqlite3_column_text(tables, 1));
         if (rc == SQLITE_DONE)
             rc = SQLITE_OK;
     }
     sqlite3_finalize(tables);
+    return rc;
+}
+
+/* The plan for @p owner, current with the schema; NULL with *rc set on failure. */
+static checksum_plan *plan_for(pdurep_db *db, pdurep_checksum_owner owner, int *rc)
+{
+    pdurep_checksum_cache *c = db->checksums;
+    if (!c) {
+        if (!(c = calloc(1, sizeof *c))) {
+            *rc = SQLITE_NOMEM;
+            return NULL;
+        }
+        for (size_t i = 0; i < sizeof c->plan / sizeof c->plan[0]; i++)
+            c->plan[i].schema_version = -1;
+        db->checksums = c;
+    }
+    if (!c->version && (*rc = sqlite3_prepare_v2(db->sql, "PRAGMA schema_version", -1, &c->version,
+                                                 NULL)))
+        return NULL;
+    sqlite3_reset(c->version);
+    if ((*rc = sqlite3_step(c->version)) != SQLITE_ROW)
+        return NULL;
+    int version = sqlite3_column_int(c->version, 0);
+    sqlite3_reset(c->version);
+    checksum_plan *p = &c->plan[owner];
+    if (p->schema_version == version)
+        return p;
+    plan_clear(p);
+    if ((*rc = plan_make(p, db->sql, &owners[owner]))) {
+        plan_clear(p);
+        return NULL;
+    }
+    p->schema_version = version;
+    return p;
+}
+
+static int feed_statement(struct sha256_ctx *h, sqlite3_stmt *st, const char *id)
+{
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    int rc = feed_rows(h, st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc;
+}
+
+/* SHA-256 of @p id's rows as 64 hex digits. */
+static pdurep_error digest(pdurep_db *db, pdurep_checksum_owner owner, const char *id,
+                           char hex[65], pdurep_diag *diag)
+{
+    const owner_info *o = &owners[owner];
+    struct sha256_ctx h;
+    sha256_init(&h);
+    int rc = SQLITE_OK;
+    checksum_plan *p = plan_for(db, owner, &rc);
+    if (p)
+        rc = feed_statement(&h, p->own, id);
+    for (size_t i = 0; p && !rc && i < p->n; i++) {
+        feed_tagged(&h, 'S', p->tables[i], strlen(p->tables[i]));
+        rc = feed_statement(&h, p->rows[i], id);
+    }
     if (rc) {
         pdurep_diag_add(diag, db->path, 0, 0, "%s %s: cannot read its rows: %s", o->word, id,
                         rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errstr(rc));

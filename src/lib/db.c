@@ -171,6 +171,7 @@ void pdurep_db_close(pdurep_db *db)
 {
     if (!db)
         return;
+    pdurep_checksum_cache_free(db);
     sqlite3_close_v2(db->sql);
     free(db->path);
     free(db);

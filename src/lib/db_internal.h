@@ -5,10 +5,17 @@
 #include <sqlite3.h>
 #include "pdurep/db.h"
 
+/** Prepared statements of the checksum code (checksum.c), made on first use. */
+typedef struct pdurep_checksum_cache pdurep_checksum_cache;
+
 struct pdurep_db {
     sqlite3 *sql;
     char *path;
+    pdurep_checksum_cache *checksums;
 };
+
+/** Finalize the checksum statements of @p db; done before the connection closes. */
+void pdurep_checksum_cache_free(pdurep_db *db);
 
 /** Record SQLite's last error message in @p diag and return the matching error. */
 pdurep_error pdurep_db_fail(pdurep_db *db, pdurep_diag *diag);
