@@ -21,10 +21,52 @@ struct pdurep_strings {
     size_t n, cap;
     char *path;                 /* the file read */
     pdurep_strings *fallback;   /* English, for a translation; else NULL */
+    int sorted;                 /* set once loaded: lookups bisect */
+    size_t *slots, n_slots;     /* while loading: open-addressing index of keys (index + 1) */
 };
+
+/* FNV-1a: enough to spread a few hundred keys. */
+static size_t key_hash(const char *k)
+{
+    size_t h = (size_t)1469598103934665603u;
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * (size_t)1099511628211u;
+    return h;
+}
+
+/* The slot of @p key in the loading index: the one holding it, or the empty one
+ * where it would go. The index is kept at most half full. */
+static size_t *slot_of(const pdurep_strings *s, const char *key)
+{
+    size_t mask = s->n_slots - 1;
+    for (size_t i = key_hash(key) & mask;; i = (i + 1) & mask)
+        if (!s->slots[i] || !strcmp(s->keys[s->slots[i] - 1], key))
+            return &s->slots[i];
+}
+
+/* Make room in the index for one more key. */
+static int index_reserve(pdurep_strings *s)
+{
+    if (2 * (s->n + 1) <= s->n_slots)
+        return 0;
+    size_t n = s->n_slots ? 2 * s->n_slots : 256;
+    size_t *old = s->slots, n_old = s->n_slots;
+    if (!(s->slots = calloc(n, sizeof *s->slots))) {
+        s->slots = old;
+        return -1;
+    }
+    s->n_slots = n;
+    for (size_t i = 0; i < n_old; i++)
+        if (old[i])
+            *slot_of(s, s->keys[old[i] - 1]) = old[i];
+    free(old);
+    return 0;
+}
 
 static int add(pdurep_strings *s, const char *key, const char *value)
 {
+    if (index_reserve(s))
+        return -1;
     if (s->n == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 64;
         char **k = realloc(s->keys, cap * sizeof *k);
@@ -45,6 +87,7 @@ static int add(pdurep_strings *s, const char *key, const char *value)
         free(s->values[s->n]);
         return -1;
     }
+    *slot_of(s, s->keys[s->n]) = s->n + 1;
     s->n++;
     return 0;
 }
@@ -58,21 +101,34 @@ static char *join(const char *prefix, const char *key)
     return out;
 }
 
-/* Sort the keys (values follow) so lookups can bisect. */
-static void sort_table(pdurep_strings *s)
+typedef struct key_value {
+    char *key, *value;
+} key_value;
+
+static int by_key(const void *a, const void *b)
 {
-    /* Insertion sort: a strings file has a few hundred keys at most. */
-    for (size_t i = 1; i < s->n; i++) {
-        char *k = s->keys[i], *v = s->values[i];
-        size_t j = i;
-        while (j > 0 && strcmp(s->keys[j - 1], k) > 0) {
-            s->keys[j] = s->keys[j - 1];
-            s->values[j] = s->values[j - 1];
-            j--;
-        }
-        s->keys[j] = k;
-        s->values[j] = v;
+    return strcmp(((const key_value *)a)->key, ((const key_value *)b)->key);
+}
+
+/* Sort the keys (values follow) so lookups can bisect; the loading index goes. */
+static int sort_table(pdurep_strings *s)
+{
+    free(s->slots);
+    s->slots = NULL;
+    s->n_slots = 0;
+    key_value *kv = malloc((s->n ? s->n : 1) * sizeof *kv);
+    if (!kv)
+        return -1;
+    for (size_t i = 0; i < s->n; i++)
+        kv[i] = (key_value){s->keys[i], s->values[i]};
+    qsort(kv, s->n, sizeof *kv, by_key);
+    for (size_t i = 0; i < s->n; i++) {
+        s->keys[i] = kv[i].key;
+        s->values[i] = kv[i].value;
     }
+    free(kv);
+    s->sorted = 1;
+    return 0;
 }
 
 /* The one spelling of each rating's key, in the order of pdurep_rating. */
@@ -137,7 +193,7 @@ static pdurep_error flatten(pdurep_yaml *y, pdurep_strings *s, const yaml_node_t
         else if (want)
             pdurep_yaml_error(y, k, "the key is %.*s%s, not %s", (int)(strlen(key) - strlen(want)),
                               key, want, key);
-        else if (pdurep_strings_get_own(s, key))
+        else if (s->n_slots && *slot_of(s, key))
             pdurep_yaml_error(y, k, "duplicate key '%s'", key);
         else if (add(s, key, pdurep_yaml_scalar(v)) != 0)
             err = PDUREP_ERROR_NO_MEMORY;
@@ -174,7 +230,10 @@ pdurep_error pdurep_strings_load(const char *path, pdurep_strings **out, pdurep_
         pdurep_strings_free(s);
         return err;
     }
-    sort_table(s);
+    if (sort_table(s)) {
+        pdurep_strings_free(s);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
     *out = s;
     return PDUREP_OK;
 }
@@ -189,6 +248,7 @@ void pdurep_strings_free(pdurep_strings *s)
     }
     free(s->keys);
     free(s->values);
+    free(s->slots);
     free(s->path);
     pdurep_strings_free(s->fallback);
     free(s);
@@ -209,7 +269,12 @@ const char *pdurep_strings_get_own(const pdurep_strings *s, const char *key)
 {
     if (!s || !key)
         return NULL;
-    /* While loading the table is unsorted; a linear scan keeps this correct then too. */
+    if (!s->sorted) {
+        for (size_t i = 0; i < s->n; i++)
+            if (!strcmp(s->keys[i], key))
+                return s->values[i];
+        return NULL;
+    }
     size_t lo = 0, hi = s->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -221,9 +286,6 @@ const char *pdurep_strings_get_own(const pdurep_strings *s, const char *key)
         else
             hi = mid;
     }
-    for (size_t i = 0; i < s->n; i++)
-        if (!strcmp(s->keys[i], key))
-            return s->values[i];
     return NULL;
 }
 

@@ -1,5 +1,6 @@
 #include "utf8.h"
 
+#include <string.h>
 #include <utf8proc.h>
 
 int pdurep_utf8_valid(const char *s, size_t len, size_t *bad)
@@ -34,6 +35,11 @@ size_t pdurep_utf8_count(const char *s, size_t len)
 char *pdurep_utf8_nfc(const char *s)
 {
     /* Canonical composition: "w" + U+0302 becomes one "ŵ", which fonts draw and
-     * pdftotext extracts as one letter. */
-    return (char *)utf8proc_NFC((const utf8proc_uint8_t *)(s ? s : ""));
+     * pdftotext extracts as one letter. ASCII text is already in NFC, and most
+     * strings are ASCII: they are copied without utf8proc's decomposition. */
+    const char *p = s ? s : "";
+    for (const unsigned char *c = (const unsigned char *)p; *c; c++)
+        if (*c >= 0x80)
+            return (char *)utf8proc_NFC((const utf8proc_uint8_t *)p);
+    return strdup(p);
 }
