@@ -84,19 +84,20 @@ pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *dia
         free(text);
         return PDUREP_ERROR_NO_MEMORY;
     }
+    /* On failure nothing is left for the caller to free. */
     int shape = shape_ok(text, len, path, diag);
-    if (shape <= 0) {
-        free(text);
-        return shape < 0 ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_DATA;
-    }
     yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser)) {
+    pdurep_error err = shape < 0 ? PDUREP_ERROR_NO_MEMORY : shape == 0 ? PDUREP_ERROR_DATA : PDUREP_OK;
+    if (!err && !yaml_parser_initialize(&parser))
+        err = PDUREP_ERROR_NO_MEMORY;
+    if (err) {
         free(text);
-        return PDUREP_ERROR_NO_MEMORY;
+        free(y->path);
+        y->path = NULL;
+        return err;
     }
     yaml_parser_set_input_string(&parser, text, len);
     int ok = yaml_parser_load(&parser, &y->doc);
-    pdurep_error err = PDUREP_OK;
     if (!ok) {
         /* libyaml counts lines and columns from zero. */
         yaml_mark_t m = parser.problem_mark;
@@ -104,6 +105,8 @@ pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *dia
                         parser.problem ? parser.problem : "cannot parse YAML",
                         parser.context ? " " : "", parser.context ? parser.context : "");
         err = PDUREP_ERROR_DATA;
+        free(y->path);
+        y->path = NULL;
     } else {
         y->loaded = 1;
     }
