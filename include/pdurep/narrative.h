@@ -79,10 +79,22 @@ pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
  * @brief pdurep_narrative_import() for files whose names start with @p prefix:
  * a workbook bundle `gwyr.xlsx` takes `gwyr.narrative.txt` and
  * `gwyr.narrative.cy.txt` (prefix `gwyr.`) from its folder.
+ *
+ * Names are matched in any letter case (`Narrative.txt`, `GWYR.NARRATIVE.CY.TXT`);
+ * two files whose names differ only in letter case are a data error naming both.
+ * @param db The database, inside the caller's transaction.
+ * @param fw The framework the inspection is rated with.
+ * @param inspection_id The inspection the narratives belong to.
+ * @param bundle_dir The bundle folder, or the workbook's folder.
+ * @param prefix "" for a folder, "BOOK." for the narratives beside BOOK.xlsx.
+ * @param letter_case If not NULL, counts the names matched in another letter case.
+ * @param diag Where problems go, with the file they are in.
+ * @return As pdurep_narrative_import().
  */
 pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework *fw,
                                            const char *inspection_id, const char *bundle_dir,
-                                           const char *prefix, pdurep_diag *diag);
+                                           const char *prefix, unsigned long *letter_case,
+                                           pdurep_diag *diag);
 
 /**
  * @brief Replace one language's narrative of an imported inspection from @p path.

@@ -64,6 +64,20 @@ pdurep_error pdurep_csv_check_file(const char *path, const char *name, int fd, p
  */
 pdurep_error pdurep_bundle_check_files(const char *dir, pdurep_diag *diag);
 
+/** Room for a narrative file's language part, with its NUL. */
+#define PDUREP_BUNDLE_LANG_SIZE 64
+
+/**
+ * Whether @p name is a narrative file of a bundle: @p prefix then `narrative.txt`
+ * or `narrative.LANG.txt`, all in any letter case (`GWYR.Narrative.CY.txt`).
+ * @param prefix "" for a folder bundle, "BOOK." for the narratives beside BOOK.xlsx.
+ * @param lang Set to "" for the English narrative.txt, else to LANG in BCP 47's
+ *        conventional case ("cy", "pt-BR"); LANG is not checked to be a language.
+ * @return 1 if it is such a name, else 0.
+ */
+int pdurep_bundle_narrative_name(const char *name, const char *prefix,
+                                 char lang[PDUREP_BUNDLE_LANG_SIZE]);
+
 /** A column a small CSV file must (or may) have. */
 typedef struct pdurep_csv_column {
     const char *name; /**< Header text, matched exactly. */

@@ -676,24 +676,38 @@ static int insert_inspection(import_ctx *c)
 
 /* ---- finding the tables ---- */
 
-/* DIR/FILE, or the entry of DIR that is FILE in another letter case (counted); NULL if none. */
-static char *find_file(const char *dir, const char *file, unsigned long *letter_case)
+/* The entry of DIR that is FILE in any letter case (one in another case is counted); NULL if
+ * none. Two such entries are refused with both names: neither is more certainly the one meant. */
+static char *find_file(const char *dir, const char *file, unsigned long *letter_case,
+                       pdurep_diag *diag)
 {
-    char *path = pdurep_path_join(dir, file);
-    struct stat sb;
-    if (stat(path, &sb) == 0)
-        return path;
-    free(path);
-    path = NULL;
+    char *found = NULL, *other = NULL;
     DIR *d = opendir(dir);
-    for (struct dirent *e; d && (e = readdir(d));)
-        if (pdurep_strieq(e->d_name, file)) {
-            path = pdurep_path_join(dir, e->d_name);
-            (*letter_case)++;
-            break;
+    for (struct dirent *e; d && (e = readdir(d));) {
+        if (!pdurep_strieq(e->d_name, file))
+            continue;
+        /* The first in byte order is read, so the outcome does not hang on readdir's order. */
+        if (!found || strcmp(e->d_name, found) < 0) {
+            free(other);
+            other = found;
+            found = pdurep_xstrdup(e->d_name);
+        } else if (!other || strcmp(e->d_name, other) < 0) {
+            free(other);
+            other = pdurep_xstrdup(e->d_name);
         }
+    }
     if (d)
         closedir(d);
+    if (!found)
+        return NULL;
+    char *path = pdurep_path_join(dir, found);
+    if (other)
+        pdurep_diag_add(diag, path, 0, 0, "\"%s\" and \"%s\" differ only in letter case, so it "
+                        "is not certain which file is meant: keep one of them", found, other);
+    else if (strcmp(found, file))
+        (*letter_case)++;
+    free(found);
+    free(other);
     return path;
 }
 
@@ -712,7 +726,7 @@ static pdurep_error open_folder(import_ctx *c, const char *dir)
     int missing = 0;
     for (int t = 0; t < N_TABLES; t++) {
         char *file = pdurep_xasprintf("%s.csv", table_names[t]);
-        char *path = find_file(dir, file, &c->norm.letter_case);
+        char *path = find_file(dir, file, &c->norm.letter_case, c->diag);
         if (path) {
             pdurep_rows_csv(&c->tables[t], path, &c->norm);
             c->has_table[t] = 1;
@@ -941,7 +955,7 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
             read_pdus(&c);
         if (!c.fatal) {
             err = pdurep_narrative_import_files(db, c.fw, c.insp.id, c.narrative_dir,
-                                                c.narrative_prefix, diag);
+                                                c.narrative_prefix, &c.norm.letter_case, diag);
             if (err && err != PDUREP_ERROR_DATA)
                 goto out;
         }

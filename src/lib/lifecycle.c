@@ -10,6 +10,7 @@
 #include "pdurep/strings.h"
 #include "db_internal.h"
 #include "provenance_internal.h"
+#include "csvfile.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -276,7 +277,7 @@ pdurep_error pdurep_narrative_replace(pdurep_db *db, const char *id, const char 
         char *prefix = pdurep_xstrdup("");
         for (size_t i = 0; i < b->n_files; i++) {
             size_t l = strlen(b->files[i].name);
-            if (l > 5 && !strcmp(b->files[i].name + l - 5, ".xlsx")) {
+            if (l > 5 && pdurep_strieq(b->files[i].name + l - 5, ".xlsx")) {
                 free(prefix);
                 prefix = pdurep_xasprintf("%.*s.", (int)(l - 5), b->files[i].name);
             }
@@ -284,10 +285,15 @@ pdurep_error pdurep_narrative_replace(pdurep_db *db, const char *id, const char 
         char *name = strcmp(lang, PDUREP_NARRATIVE_BASE_LANG)
                          ? pdurep_xasprintf("%snarrative.%s.txt", prefix, lang)
                          : pdurep_xasprintf("%snarrative.txt", prefix);
-        free(prefix);
+        /* The stored file may be Narrative.CY.txt: replace it under its own name, or the
+         * exported bundle would hold two names import refuses as ambiguous. */
+        const char *want = strcmp(lang, PDUREP_NARRATIVE_BASE_LANG) ? lang : "";
         size_t i = 0;
-        while (i < b->n_files && strcmp(b->files[i].name, name))
-            i++;
+        for (char got[PDUREP_BUNDLE_LANG_SIZE]; i < b->n_files; i++)
+            if (pdurep_bundle_narrative_name(b->files[i].name, prefix, got) &&
+                !strcmp(got, want))
+                break;
+        free(prefix);
         if (i == b->n_files) {
             b->files = pdurep_xrealloc(b->files, (b->n_files + 1) * sizeof *b->files);
             memset(&b->files[i], 0, sizeof b->files[i]);

@@ -110,54 +110,80 @@ static pdurep_error import_one(pdurep_db *db, const pdurep_framework *fw, const 
     return err;
 }
 
-/* Languages of the bundle's PREFIXnarrative.LANG.txt files, sorted so messages come in one
- * order. */
-static size_t translations(const char *bundle_dir, const char *prefix, char ***out,
-                           pdurep_diag *diag)
+/* One narrative file of a bundle folder and its language ("" for English). */
+typedef struct {
+    char *file;
+    char lang[PDUREP_BUNDLE_LANG_SIZE];
+} narrative_file;
+
+static int by_lang_then_name(const void *a, const void *b)
 {
-    char **langs = NULL;
+    const narrative_file *x = a, *y = b;
+    int c = strcmp(x->lang, y->lang);
+    return c ? c : strcmp(x->file, y->file);
+}
+
+/* The bundle's PREFIXnarrative[.LANG].txt files in any letter case, English first, then by
+ * language, so messages come in one order. Names in another letter case than import's own are
+ * counted in *letter_case; two names that differ only in letter case are refused, since
+ * neither is more certainly the one meant. */
+static size_t narrative_files(const char *bundle_dir, const char *prefix, narrative_file **out,
+                              unsigned long *letter_case, pdurep_diag *diag)
+{
+    narrative_file *found = NULL;
     size_t n = 0;
-    size_t plen = strlen(prefix);
     DIR *d = opendir(bundle_dir);
     for (struct dirent *e; d && (e = readdir(d));) {
-        if (strncmp(e->d_name, prefix, plen))
+        char lang[PDUREP_BUNDLE_LANG_SIZE];
+        if (!pdurep_bundle_narrative_name(e->d_name, prefix, lang))
             continue;
-        const char *name = e->d_name + plen;
-        size_t len = strlen(name);
-        if (len <= 14 || strncmp(name, "narrative.", 10) || strcmp(name + len - 4, ".txt"))
-            continue;
-        char *lang = pdurep_xstrdup(name + 10);
-        lang[len - 14] = '\0';
-        if (!strcmp(lang, PDUREP_NARRATIVE_BASE_LANG) || !pdurep_strings_valid_lang(lang)) {
+        if (*lang && (!strcmp(lang, PDUREP_NARRATIVE_BASE_LANG) ||
+                      !pdurep_strings_valid_lang(lang))) {
             char *path = pdurep_path_join(bundle_dir, e->d_name);
             pdurep_diag_add(diag, path, 0, 0, "%s", strcmp(lang, PDUREP_NARRATIVE_BASE_LANG)
                             ? "not a narrative language: name it narrative.LANG.txt with a "
                               "language code such as cy"
                             : "the English narrative is narrative.txt");
             free(path);
-            free(lang);
             continue;
         }
-        langs = pdurep_xrealloc(langs, (n + 1) * sizeof *langs);
-        langs[n++] = lang;
+        found = pdurep_xrealloc(found, (n + 1) * sizeof *found);
+        found[n].file = pdurep_xstrdup(e->d_name);
+        memcpy(found[n].lang, lang, sizeof lang);
+        n++;
     }
     if (d)
         closedir(d);
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && strcmp(langs[j - 1], langs[j]) > 0; j--) {
-            char *t = langs[j];
-            langs[j] = langs[j - 1];
-            langs[j - 1] = t;
+    if (n > 1)
+        qsort(found, n, sizeof *found, by_lang_then_name);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (kept && !strcmp(found[kept - 1].lang, found[i].lang)) {
+            char *path = pdurep_path_join(bundle_dir, found[kept - 1].file);
+            pdurep_diag_add(diag, path, 0, 0, "\"%s\" and \"%s\" differ only in letter case, so "
+                            "it is not certain which narrative is meant: keep one of them",
+                            found[kept - 1].file, found[i].file);
+            free(path);
+            free(found[i].file);
+            continue;
         }
-    *out = langs;
-    return n;
+        char *own = *found[i].lang
+                        ? pdurep_xasprintf("%snarrative.%s.txt", prefix, found[i].lang)
+                        : pdurep_xasprintf("%snarrative.txt", prefix);
+        if (letter_case && strcmp(own, found[i].file))
+            (*letter_case)++;
+        free(own);
+        found[kept++] = found[i];
+    }
+    *out = found;
+    return kept;
 }
 
 pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
                                      const char *inspection_id, const char *bundle_dir,
                                      pdurep_diag *diag)
 {
-    return pdurep_narrative_import_files(db, fw, inspection_id, bundle_dir, "", diag);
+    return pdurep_narrative_import_files(db, fw, inspection_id, bundle_dir, "", NULL, diag);
 }
 
 /* A translation that lacks English sections: warned at import and when a narrative is
@@ -188,7 +214,8 @@ static void warn_missing(const pdurep_narrative *tr, const pdurep_narrative *en,
 
 pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework *fw,
                                            const char *inspection_id, const char *bundle_dir,
-                                           const char *prefix, pdurep_diag *diag)
+                                           const char *prefix, unsigned long *letter_case,
+                                           pdurep_diag *diag)
 {
     sqlite3_stmt *del = NULL;
     if (sqlite3_prepare_v2(db->sql, "DELETE FROM narrative WHERE inspection = ?1", -1, &del,
@@ -200,33 +227,31 @@ pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework
     if (err)
         return err;
 
-    char *file = pdurep_xasprintf("%snarrative.txt", prefix);
-    char *path = pdurep_path_join(bundle_dir, file);
-    free(file);
-    pdurep_narrative *en = NULL;
-    err = import_one(db, fw, inspection_id, path, PDUREP_NARRATIVE_BASE_LANG, &en, diag);
-    free(path);
     size_t before = pdurep_diag_total(diag);
-    char **langs = NULL;
-    size_t n_langs = translations(bundle_dir, prefix, &langs, diag);
-    if (!err && pdurep_diag_total(diag) > before)
+    narrative_file *files = NULL;
+    size_t n_files = narrative_files(bundle_dir, prefix, &files, letter_case, diag);
+    if (pdurep_diag_total(diag) > before)
         err = PDUREP_ERROR_DATA;
+    pdurep_narrative *en = NULL;
     /* Every translation is checked even after a failure, so one run lists every problem. */
-    for (size_t l = 0; l < n_langs; l++) {
-        file = pdurep_xasprintf("%snarrative.%s.txt", prefix, langs[l]);
-        path = pdurep_path_join(bundle_dir, file);
+    for (size_t l = 0; l < n_files; l++) {
+        char *path = pdurep_path_join(bundle_dir, files[l].file);
+        const char *lang = *files[l].lang ? files[l].lang : PDUREP_NARRATIVE_BASE_LANG;
         pdurep_narrative *tr = NULL;
-        pdurep_error e = import_one(db, fw, inspection_id, path, langs[l], &tr, diag);
-        if (!e && en)
-            warn_missing(tr, en, path, langs[l], diag);
+        pdurep_error e = import_one(db, fw, inspection_id, path, lang, &tr, diag);
+        if (!*files[l].lang) {
+            en = tr;
+            tr = NULL;
+        } else if (!e && en) {
+            warn_missing(tr, en, path, lang, diag);
+        }
         if (!err)
             err = e;
         pdurep_narrative_free(tr);
         free(path);
-        free(file);
-        free(langs[l]);
+        free(files[l].file);
     }
-    free(langs);
+    free(files);
     pdurep_narrative_free(en);
     return err;
 }

@@ -8,6 +8,7 @@
 #include "pdurep/version.h"
 #include "db_internal.h"
 #include "provenance_internal.h"
+#include "csvfile.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -18,22 +19,23 @@
 #include <string.h>
 #include <time.h>
 
+/* A narrative name whose language import takes: narrative.txt, or a LANG other than en. */
+static int narrative_file(const char *name, const char *prefix)
+{
+    char lang[PDUREP_BUNDLE_LANG_SIZE];
+    if (!pdurep_bundle_narrative_name(name, prefix, lang))
+        return 0;
+    return !*lang || (strcmp(lang, "en") && pdurep_strings_valid_lang(lang));
+}
+
 int pdurep_bundle_file_name(const char *name)
 {
     static const char *const fixed[] = {"inspection.csv", "judgements.csv", "cases.csv",
-                                        "pdus.csv", "narrative.txt"};
+                                        "pdus.csv"};
     for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
         if (pdurep_strieq(name, fixed[i]))
             return 1;
-    size_t len = strlen(name);
-    if (len <= 14 || strncmp(name, "narrative.", 10) || strcmp(name + len - 4, ".txt"))
-        return 0;
-    char lang[64];
-    if (len - 14 >= sizeof lang)
-        return 0;
-    memcpy(lang, name + 10, len - 14);
-    lang[len - 14] = '\0';
-    return strcmp(lang, "en") && pdurep_strings_valid_lang(lang);
+    return narrative_file(name, "");
 }
 
 static void hex(const uint8_t *digest, char out[65])
@@ -102,11 +104,7 @@ static pdurep_error read_whole(const char *path, pdurep_bundle_file *f, pdurep_d
 /* A workbook bundle is the workbook and its narratives, BOOK.narrative[.LANG].txt. */
 static int workbook_file(const char *name, const char *prefix, const char *book)
 {
-    size_t pl = strlen(prefix);
-    if (!strcmp(name, book))
-        return 1;
-    return !strncmp(name, prefix, pl) && !strncmp(name + pl, "narrative.", 10) &&
-           pdurep_bundle_file_name(name + pl) && strcmp(name + pl, "inspection.csv");
+    return !strcmp(name, book) || narrative_file(name, prefix);
 }
 
 pdurep_error pdurep_bundle_read(const char *dir, const char *prefix, const char *workbook,
