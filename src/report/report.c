@@ -1131,10 +1131,11 @@ pdurep_error pdurep_report_render(const pdurep_ratings *r, const pdurep_narrativ
     return pdurep_report_render_region(r, NULL, n, path, opt, stats, diag);
 }
 
-pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_region_pdus *pdus,
-                                         const pdurep_narrative *n, const char *path,
-                                         const pdurep_report_options *opt,
-                                         pdurep_report_stats *stats, pdurep_diag *diag)
+/* Renders with @p lay when given (taking it over), else with the layout @p opt names. */
+static pdurep_error render(const pdurep_ratings *r, const pdurep_region_pdus *pdus,
+                           const pdurep_narrative *n, const char *path,
+                           const pdurep_report_options *opt, pdurep_layout *lay,
+                           pdurep_report_stats *stats, pdurep_diag *diag)
 {
     report rp = {0};
     rp.r = r;
@@ -1146,12 +1147,22 @@ pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_r
     size_t diag_before = pdurep_diag_total(diag);
     pdurep_error err = creation_time(opt, &created, diag);
     rp.created = created;
-    if (err)
+    if (err) {
+        pdurep_layout_free(lay);
         return err;
-    err = pdurep_layout_load(opt && opt->layout ? opt->layout
-                             : rp.region ? PDUREP_REPORT_REGION_LAYOUT
-                                         : PDUREP_REPORT_DEFAULT_LAYOUT,
-                             &rp.lay, diag);
+    }
+    /* The layout the caller peeked at is the PDU default; a region has its own. */
+    if (lay && !(opt && opt->layout) && rp.region) {
+        pdurep_layout_free(lay);
+        lay = NULL;
+    }
+    if (lay)
+        rp.lay = lay;
+    else
+        err = pdurep_layout_load(opt && opt->layout ? opt->layout
+                                 : rp.region ? PDUREP_REPORT_REGION_LAYOUT
+                                             : PDUREP_REPORT_DEFAULT_LAYOUT,
+                                 &rp.lay, diag);
     /* The language: --lang, else the one the layout names. Either way strings/LANG.yaml
      * beside the layout, falling back to strings/en.yaml per key. A layout that names
      * a strings file by path gets that file alone. */
@@ -1281,14 +1292,25 @@ out:
     return err;
 }
 
+pdurep_error pdurep_report_render_region(const pdurep_ratings *r, const pdurep_region_pdus *pdus,
+                                         const pdurep_narrative *n, const char *path,
+                                         const pdurep_report_options *opt,
+                                         pdurep_report_stats *stats, pdurep_diag *diag)
+{
+    return render(r, pdus, n, path, opt, NULL, stats, diag);
+}
+
 /*
- * The report's language: --lang, else the layout's (peeked at: the layout is
- * small). Its strings file is looked for now, so that a language with no
- * strings is reported as such rather than as a narrative it lacks.
+ * The report's language: --lang, else the layout's. Its strings file is looked
+ * for now, so that a language with no strings is reported as such rather than
+ * as a narrative it lacks. The layout loaded to learn it is kept in @p layout
+ * for the rendering.
  */
-static char *report_lang(const pdurep_report_options *opt, pdurep_diag *diag, pdurep_error *err)
+static char *report_lang(const pdurep_report_options *opt, pdurep_layout **layout, pdurep_diag *diag,
+                         pdurep_error *err)
 {
     pdurep_layout *lay = NULL;
+    *layout = NULL;
     *err = pdurep_layout_load(opt && opt->layout ? opt->layout : PDUREP_REPORT_DEFAULT_LAYOUT,
                               &lay, diag);
     if (*err)
@@ -1313,11 +1335,12 @@ static char *report_lang(const pdurep_report_options *opt, pdurep_diag *diag, pd
         free(path);
         free(dir);
     }
-    pdurep_layout_free(lay);
-    if (*err) {
+    if (*err || !out) {
+        pdurep_layout_free(lay);
         free(out);
         return NULL;
     }
+    *layout = lay;
     return out;
 }
 
@@ -1326,9 +1349,10 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
                                  pdurep_diag *diag)
 {
     pdurep_document *d = NULL;
+    pdurep_layout *lay = NULL;
     char *lang = NULL;
     pdurep_error err = PDUREP_OK;
-    if (!(lang = report_lang(opt, diag, &err)) && !err)
+    if (!(lang = report_lang(opt, &lay, diag, &err)) && !err)
         err = PDUREP_ERROR_NO_MEMORY;
     int flags = PDUREP_DOCUMENT_REGION_PDUS | PDUREP_DOCUMENT_COMPLETE_NARRATIVE |
                 (opt && opt->allow_fallback ? PDUREP_DOCUMENT_ALLOW_FALLBACK : 0);
@@ -1338,12 +1362,13 @@ pdurep_error pdurep_report_write(pdurep_db *db, const char *id, const char *path
     if (!err)
         err = pdurep_atomic_begin(path, &a, diag);
     if (!err) {
-        err = pdurep_report_render_region(d->ratings, d->pdus, d->narrative, a.tmp_path, opt,
-                                          stats, diag);
+        err = render(d->ratings, d->pdus, d->narrative, a.tmp_path, opt, lay, stats, diag);
+        lay = NULL; /* render took it */
         if (!err)
             err = pdurep_atomic_commit(&a, diag);
         pdurep_atomic_abort(&a); /* after a commit this only releases */
     }
+    pdurep_layout_free(lay);
     pdurep_document_free(d);
     free(lang);
     return err;

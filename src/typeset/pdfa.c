@@ -10,6 +10,7 @@
  * partial metadata, so none of it is used.
  */
 #include "typeset/pdfa.h"
+#include "typeset/flate.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -592,7 +593,8 @@ pdurep_error pdurep_pdfa_save(pdurep_pdfa *a, HPDF_Doc pdf, const pdurep_fonts *
     pdurep_error err = PDUREP_OK;
     for (int f = 0; f < PDUREP_FACE_COUNT && !err; f++)
         if (fonts->font[f])
-            err = fix_font(fonts->font[f], a->used[f]);
+            if (!(err = fix_font(fonts->font[f], a->used[f])))
+                err = pdurep_flate_font(fonts->font[f]);
     if (!err)
         err = add_metadata(a, pdf);
     if (!err)
@@ -601,6 +603,8 @@ pdurep_error pdurep_pdfa_save(pdurep_pdfa *a, HPDF_Doc pdf, const pdurep_fonts *
         err = add_viewer_prefs(pdf);
     if (!err)
         err = fix_pages(pages, n_pages);
+    if (!err)
+        err = pdurep_flate_page_contents(pages, n_pages);
     if (!err)
         err = add_id_slot(pdf);
     if (err)
