@@ -43,7 +43,10 @@ static char *read_text(const char *path, size_t *len, pdurep_error *err, pdurep_
         return NULL;
     }
     *len = text.len;
-    return text.s;
+    char *s = pdurep_sbuf_take(&text);
+    if (!s)
+        *err = PDUREP_ERROR_NO_MEMORY;
+    return s;
 }
 
 static pdurep_error store(pdurep_db *db, const char *inspection_id, const char *lang,
@@ -202,12 +205,13 @@ static void warn_missing(const pdurep_narrative *tr, const pdurep_narrative *en,
         }
         if (n_missing > 12)
             pdurep_sbuf_add(&list, ", ...", 5);
+        char *names = pdurep_sbuf_take(&list);
         pdurep_diag_warn(diag, path, 0, 0, "%zu section%s of narrative.txt %s missing or "
                          "empty: %s; a report in '%s' needs --allow-fallback to print "
                          "%s in English", n_missing, n_missing == 1 ? "" : "s",
-                         n_missing == 1 ? "is" : "are", list.s, lang,
-                         n_missing == 1 ? "it" : "them");
-        free(list.s);
+                         n_missing == 1 ? "is" : "are", names ? names : "(too many to list)",
+                         lang, n_missing == 1 ? "it" : "them");
+        free(names);
     }
     free(missing);
 }
