@@ -2,7 +2,8 @@
 # The layer check: reads the symbol tables of the built objects (nm) and fails
 # on any call from a lower layer to a higher one, on any call between two
 # folders of the same layer, on the typesetting engine using more of the core
-# than its error and diagnostics types, and on any cycle between modules.
+# than its error and diagnostics types, on SQLite used outside the core, and on
+# any cycle between modules.
 #
 # usage: check-layers.sh BUILD_DIR        the objects of src/ in a meson build
 #        check-layers.sh --objects O...   these objects (named as meson names them:
@@ -75,6 +76,11 @@ awk -v ranks="$ranks" -v allowed="$typeset_may_use" '
       else if (ff == "typeset" && !($2 in may))
           print pre "the typesetting engine uses only " allowed " of the core" }' \
     "$tmp/edges" >"$tmp/violations"
+# Only the core reads the database: a writer that ran its own SQL would bypass the
+# prepared document (checksums, localisation, one computation of every figure).
+awk '$1 == "U" && $3 ~ /^sqlite3_/ && $2 !~ /^lib\// {
+         print "check-layers: " $2 " calls " $3 ": only the core (lib) may use the database" }' \
+    "$tmp/syms" >>"$tmp/violations"
 if [ -s "$tmp/violations" ]; then
     cat "$tmp/violations"
     status=1

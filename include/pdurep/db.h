@@ -48,9 +48,6 @@ pdurep_error pdurep_db_open(const char *path, int flags, pdurep_db **out, pdurep
 /** @brief Close a database. NULL is allowed. */
 void pdurep_db_close(pdurep_db *db);
 
-/** @brief The underlying SQLite handle, for library modules. */
-struct sqlite3 *pdurep_db_sqlite(pdurep_db *db);
-
 /** @brief The file name the database was opened with. */
 const char *pdurep_db_path(const pdurep_db *db);
 

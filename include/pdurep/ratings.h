@@ -68,6 +68,10 @@ typedef struct pdurep_ratings {
     /** Band of each question's percentage (pdurep_framework_band()), same order; NULL
      *  where no case is relevant. Writers shade every question by it, driver or not. */
     const pdurep_band **bands;
+    /** PDU: per question, same order, non-zero when the inspection's bundle had its column;
+     *  a question never collected is not "every case not applicable" and writers show it
+     *  as not available. NULL when all count as collected (a region, a pool). */
+    unsigned char *collected;
     pdurep_standard_result *standards; /**< One per framework standard, same order. */
     pdurep_breakdown *breakdowns;      /**< One per framework attribute, same order. */
     int score;                         /**< Sum of points. */

@@ -176,7 +176,6 @@ void pdurep_db_close(pdurep_db *db)
     free(db);
 }
 
-struct sqlite3 *pdurep_db_sqlite(pdurep_db *db) { return db->sql; }
 const char *pdurep_db_path(const pdurep_db *db) { return db->path; }
 
 pdurep_error pdurep_db_fail(pdurep_db *db, pdurep_diag *diag)

@@ -67,6 +67,7 @@ void pdurep_ratings_free(pdurep_ratings *r)
     free(r->standards);
     free(r->questions);
     free(r->bands);
+    free(r->collected);
     pdurep_framework_free(r->framework);
     pdurep_inspection_free(r->inspection);
     for (size_t i = 0; i < r->n_pdus; i++)
@@ -93,6 +94,11 @@ pdurep_ratings *pdurep_ratings_copy(const pdurep_ratings *r)
         c->bands = pdurep_xcalloc(nq, sizeof *c->bands);
         for (size_t q = 0; q < nq; q++)
             c->bands[q] = r->bands[q] ? &c->framework->bands[r->bands[q] - fw->bands] : NULL;
+    }
+    if (r->collected) {
+        c->collected = pdurep_xmalloc(nq ? nq : 1);
+        if (nq)
+            memcpy(c->collected, r->collected, nq);
     }
     if (r->standards) {
         /* Results point into the framework: point them into the copy's. */
@@ -332,7 +338,15 @@ static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, case_source so
         if (!current || strcmp(current, from)) {
             free(current);
             current = pdurep_xstrdup(from);
-            map_slots(fw, (const char *)sqlite3_column_text(st, 3), slot_of);
+            const char *answer_codes = (const char *)sqlite3_column_text(st, 3);
+            map_slots(fw, answer_codes, slot_of);
+            /* The columns of the bundle are known only here; an inspection migrated without
+             * them counts every question as collected. */
+            if (source == SOURCE_INSPECTION && answer_codes && *answer_codes) {
+                r->collected = pdurep_xcalloc(nq ? nq : 1, 1);
+                for (size_t q = 0; q < nq; q++)
+                    r->collected[q] = slot_of[q] >= 0;
+            }
             if ((err = map_attributes(db, fw, from, (const char *)sqlite3_column_text(st, 4),
                                       attr_slot, &n_stored, diag)))
                 break;

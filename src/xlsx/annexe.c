@@ -265,15 +265,9 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
     }
     if (c.has_sheet[SHEET_PDUS] && (!c.pdus || !c.pdus->n_pdus))
         c.has_sheet[SHEET_PDUS] = 0; /* no PDU pooled: the cover says so */
-    if ((err = annexe_collected_load(&c)) != PDUREP_OK) {
-        pdurep_region_pdus_free(c.own_pdus);
-        pdurep_strings_free(c.strings);
-        return err;
-    }
     annexe_notes_number(&c);
     if (annexe_plan_build(&c) != 0) {
         annexe_plan_free(&c.plan);
-        free(c.collected);
         pdurep_region_pdus_free(c.own_pdus);
         pdurep_strings_free(c.strings);
         return PDUREP_ERROR_NO_MEMORY;
@@ -283,7 +277,6 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
     err = pdurep_atomic_begin(path, &out, diag);
     if (err) {
         annexe_plan_free(&c.plan);
-        free(c.collected);
         pdurep_region_pdus_free(c.own_pdus);
         pdurep_strings_free(c.strings);
         return err;
@@ -296,7 +289,6 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
         pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook");
         pdurep_atomic_abort(&out);
         annexe_plan_free(&c.plan);
-        free(c.collected);
         pdurep_region_pdus_free(c.own_pdus);
         pdurep_strings_free(c.strings);
         return PDUREP_ERROR_INTERNAL;
@@ -375,7 +367,6 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
         for (int i = 0; i < SHEET_COUNT; i++)
             *opts->n_sheets += c.has_sheet[i] != 0;
     }
-    free(c.collected);
     annexe_plan_free(&c.plan);
     pdurep_region_pdus_free(c.own_pdus);
     pdurep_strings_free(c.strings);

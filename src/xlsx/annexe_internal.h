@@ -91,7 +91,6 @@ typedef struct annexe_ctx {
     const char *sheet_name[SHEET_COUNT];
     int has_sheet[SHEET_COUNT];
     int number_of_note[NOTE_COUNT]; /* [note N] of each note the workbook has, 0 when it has none */
-    unsigned char *collected;  /* [question]: the bundle had its column; NULL: all were */
     const pdurep_region_pdus *pdus; /* a region's PDUs for the PDUs sheet, or NULL */
     pdurep_region_pdus *own_pdus;   /* the PDUs when this writer had to load them */
     const char *missing_key;   /* first strings key not found, for the error message */
@@ -170,7 +169,6 @@ void annexe_sheet_score(annexe_ctx *c);
 void annexe_sheet_rules(annexe_ctx *c);
 /** Whether the closed workbook at @p path gives every part a content type. */
 int annexe_package_complete(const char *path);
-pdurep_error annexe_collected_load(annexe_ctx *c);
 void annexe_sheet_key_questions(annexe_ctx *c);
 void annexe_sheet_prompts(annexe_ctx *c);
 void annexe_sheet_breakdowns(annexe_ctx *c);

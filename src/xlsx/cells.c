@@ -116,7 +116,7 @@ void annexe_text_z(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 
 int annexe_collected(const annexe_ctx *c, size_t q)
 {
-    return !c->collected || c->collected[q];
+    return !c->r->collected || c->r->collected[q];
 }
 
 void annexe_count(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,

@@ -480,7 +480,7 @@ def main():
             for row in rows:
                 s = src[row["Case id"]]
                 for code in [h for h in headers if h and re.match(r"\d\.\d\.\d", h)]:
-                    want = {"Y": 1, "YES": 1, "N": 0, "NO": 0}.get(s.get(code, "").strip().upper(), "[z]")
+                    want = {"Y": "Y", "YES": "Y", "N": "N", "NO": "N"}.get(s.get(code, "").strip().upper(), "NA")
                     ok &= row[code] == want
             check(ok, f"{label}: every answer matches cases.csv")
             with zipfile.ZipFile(pc) as z:

@@ -31,6 +31,7 @@ DOCUMENTS = [
     ("north-wales.xlsx", ["annexe", "north-wales-2025"]),
     ("north-wales.cy.xlsx", ["annexe", "north-wales-2025", "--lang", "cy"]),
     ("north-wales-share.xlsx", ["annexe", "north-wales-2025", "--share"]),
+    ("north-wales-cases.xlsx", ["annexe", "north-wales-2025", "--with-cases"]),
     ("wales.pdf", ["report", "wales-2025"]),
     ("wales.xlsx", ["annexe", "wales-2025"]),
 ]

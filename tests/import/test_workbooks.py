@@ -234,44 +234,85 @@ def main():
         check(r.returncode == 66 and not os.path.exists(os.path.join(tmp, "x.xlsx")),
               "template of an unknown framework: exit 66, no file", r.stderr)
 
-        # 8. The annexe's Cases sheet re-imports: its labels ("Community order", "Sentence
-        #    type", "Case ID") are read as codes. Its answers are 1/0 for averaging with [z]
-        #    (not applicable) and [x] (not collected), so they are written back as Y/N/NA/blank.
-        annexe = os.path.join(tmp, "annexe.xlsx")
-        r = run(["--db", ref, "annexe", "north-wales-2025", "--with-cases", "-o", annexe], tmp)
-        check(r.returncode == 0, "annexe with cases written", r.stderr)
-        wb = openpyxl.load_workbook(annexe)
-        sheet = rows_out = None
-        for ws in wb:
+        # 8. The annexe's Cases sheet re-imports as it is: labels ("Community order", "Case
+        #    id") are read as codes, answers are the bundle codes Y/N/NA, and a question the
+        #    bundle never collected has no column. Built into a workbook bundle with the
+        #    inspection and judgements sheets, it imports into a fresh database with the same
+        #    ratings, for the fixture and for a bundle that lacks some questions.
+        def cases_sheet(book):
+            wb = openpyxl.load_workbook(book)
+            ws = wb["Cases"]
+            rows_out = None
             for row in ws.iter_rows(values_only=True):
-                if row and isinstance(row[0], str) and row[0].lower() in ("case id", "case_id"):
-                    sheet, rows_out = ws, []
-                if rows_out is not None and sheet is ws and any(v is not None for v in row):
+                if rows_out is None and row and row[0] == "Case id":
+                    rows_out = []
+                if rows_out is not None:
                     rows_out.append(list(row))
-            if sheet:
-                break
-        check(sheet is not None, "annexe: a cases sheet found")
-        if sheet:
-            ahead = rows_out[0]
-            qcols = [i for i, h in enumerate(ahead) if h and h[0].isdigit()]
-            out = [ahead]
-            for row in rows_out[1:]:
-                row = list(row)
-                for i in qcols:
-                    row[i] = {1: "Y", 0: "N", "[z]": "NA", "[x]": ""}[row[i]]
-                out.append(row)
-            check(any(v == "Community order" for row in out for v in row),
-                  "annexe: the cases sheet holds labels")
+            return rows_out
+
+        def round_trip(db, bundle_dir, label, id="north-wales-2025"):
+            annexe = os.path.join(tmp, label + "-annexe.xlsx")
+            r = run(["--db", db, "annexe", id, "--with-cases", "-o", annexe], tmp)
+            check(r.returncode == 0, f"{label}: annexe with cases written", r.stderr)
+            out = cases_sheet(annexe)
+            if not check(out is not None, f"{label}: the Cases sheet has its table"):
+                return None
+            answers = {v for row in out[1:] for v in row[1 + 5:]}
+            check(answers <= {"Y", "N", "NA"}, f"{label}: answers written Y, N or NA", str(answers))
+            check(all(v is not None for row in out for v in row), f"{label}: no blank cell")
             book = openpyxl.Workbook()
             book.remove(book.active)
-            for name, data in (("inspection", insp), ("judgements", judg), ("cases", out)):
+            for name in ("inspection", "judgements"):
                 ws = book.create_sheet(name)
-                for row in data:
+                for row in csv.reader(open(os.path.join(bundle_dir, name + ".csv"),
+                                           encoding="utf-8-sig")):
                     ws.append(row)
-            rt = os.path.join(tmp, "roundtrip.xlsx")
+            ws = book.create_sheet("cases")
+            for row in out:
+                ws.append(row)
+            rt = os.path.join(tmp, label + ".xlsx")
             book.save(rt)
-            imports(rt, "annexe cases round trip", lambda r: check(
-                "labels as their codes" in r.stderr, "round trip: labels reported", r.stderr))
+            fresh = os.path.join(tmp, label + "-fresh.db")
+            r = run(["--db", fresh, "import", rt], tmp)
+            check(r.returncode == 0, f"{label}: the annexe's cases import", r.stderr)
+            check("labels as their codes" in r.stderr, f"{label}: labels reported", r.stderr)
+            got = ratings(fresh, tmp, id)
+            check(got == ratings(db, tmp, id), f"{label}: rate --json identical after the trip",
+                  str(got)[:500])
+            return out
+
+        out = round_trip(ref, fixture, "annexe round trip")
+        if out:
+            check(any(v == "Community order" for row in out for v in row),
+                  "annexe round trip: the cases sheet holds labels")
+        part = os.path.join(tmp, "part")
+        shutil.copytree(fixture, part)
+        crows = read_csv("cases.csv")
+        dropped = [i for i, h in enumerate(crows[0]) if h in ("2.1.1a", "2.1.1b", "2.3.2c")]
+        with open(os.path.join(part, "cases.csv"), "w", encoding="utf-8", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerows(
+                [[v for i, v in enumerate(row) if i not in dropped] for row in crows])
+        pdb = os.path.join(tmp, "part.db")
+        r = run(["--db", pdb, "import", "part"], tmp)
+        check(r.returncode == 0 and len(dropped) == 3, "bundle lacking three questions imports",
+              r.stderr)
+        out = round_trip(pdb, part, "uncollected round trip")
+        # The annexe takes "collected" from the prepared document: the Prompts sheet shows
+        # [x] across the three prompts the bundle lacked, and counts for the others.
+        wb = openpyxl.load_workbook(os.path.join(tmp, "uncollected round trip-annexe.xlsx"))
+        rows = list(wb["Prompts"].iter_rows(values_only=True))
+        head = next(i for i, r in enumerate(rows) if "Prompt" in r)
+        code = rows[head].index("Prompt")
+        yes = next(i for i, h in enumerate(rows[head]) if h and str(h).startswith("Yes"))
+        got = {r[code]: r[yes] for r in rows[head + 1:]}
+        check(all(got.get(q) == "[x]" for q in ("2.1.1a", "2.1.1b", "2.3.2c")) and
+              isinstance(got.get("2.1.1c"), int),
+              "uncollected: [x] for the prompts the bundle lacked, counts for the others",
+              str({q: got.get(q) for q in ("2.1.1a", "2.1.1b", "2.3.2c", "2.1.1c")}))
+        if out:
+            check(not {"2.1.1a", "2.1.1b", "2.3.2c"} & set(out[0]) and "2.1.1" in out[0],
+                  "uncollected round trip: no column for a question never collected",
+                  str(out[0]))
 
         # 9. Every accepted variant in a CSV bundle, with one summary line.
         var = os.path.join(tmp, "variants")

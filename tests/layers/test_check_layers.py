@@ -2,8 +2,8 @@
 """scripts/check-layers.sh: the built objects pass; and it catches what it claims
 to catch: the batch engine back in the core (where batch_writers.c used to be,
 calling up into the report and the annexe), a cycle between two modules, the
-typesetting engine reaching into inspections, and two side-by-side writers
-calling each other.
+typesetting engine reaching into inspections, two side-by-side writers
+calling each other, and a writer running its own SQL.
 usage: test_check_layers.py SOURCE_ROOT BUILD_ROOT CC..."""
 import glob
 import os
@@ -84,6 +84,15 @@ def main():
         r = layers("--objects", x, p)
         check(r.returncode == 1 and "side by side" in r.stdout,
               "the annexe may not call the report (same layer)", r.stdout + r.stderr)
+
+        sql = "int sqlite3_exec(void *, const char *, void *, void *, char **);"
+        w = compile_to(syn, "xlsx_query.c.o", sql + ' void pdurep_query(void) { sqlite3_exec(0, "", 0, 0, 0); }')
+        r = layers("--objects", w)
+        check(r.returncode == 1 and "xlsx/query.c calls sqlite3_exec: only the core" in r.stdout,
+              "a writer that runs its own SQL is refused", r.stdout + r.stderr)
+        d = compile_to(syn, "lib_query.c.o", sql + ' void pdurep_query(void) { sqlite3_exec(0, "", 0, 0, 0); }')
+        r = layers("--objects", d)
+        check(r.returncode == 0, "the core may use SQLite", r.stdout + r.stderr)
 
         r = layers("--objects", os.path.join(syn, "nowhere_x.c.o"))
         check(r.returncode != 0, "an object of an unknown folder is an error", r.stdout + r.stderr)
