@@ -37,6 +37,7 @@ typedef struct elem {
     size_t bbox_page;
     double bbox[4];
     HPDF_Dict dict;
+    const struct pdurep_tags *owner; /* for the write hook, which sees only the dictionary */
 } elem;
 
 typedef struct page_marks {
@@ -59,6 +60,10 @@ struct pdurep_tags {
     annot_ref *annots;
     size_t n_annots, cap_annots;
     int oom;
+    /* Set by pdurep_tags_write for the write hooks, which run when libharu saves. */
+    const HPDF_Page *out_pages;
+    size_t out_n_pages;
+    HPDF_Dict out_root;
 };
 
 static const char *const names[PDUREP_TAG_COUNT] = {
@@ -373,6 +378,107 @@ static HPDF_STATUS write_attributes(HPDF_MMgr mm, const elem *e, size_t index, H
     return st;
 }
 
+/*
+ * The structure tree is hundreds of small objects. Built as libharu objects
+ * (a name, a number or an array object per entry, each entry with a 128-byte
+ * key) it took about 1 MB and a tenth of a report's time; instead each element
+ * is an empty dictionary that gives it an object number, and its entries are
+ * written by the dictionary's write hook straight from the element.
+ */
+
+/* "N G R", a reference to an indirect object of libharu's. */
+static void put_ref(HPDF_Stream out, const void *obj)
+{
+    const HPDF_Obj_Header *h = obj;
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "%u %u R", (unsigned)(h->obj_id & 0x00FFFFFF),
+                     (unsigned)h->gen_no);
+    HPDF_Stream_Write(out, (const HPDF_BYTE *)buf, (HPDF_UINT)n);
+}
+
+static void put(HPDF_Stream out, const char *s) { HPDF_Stream_WriteStr(out, s); }
+
+static void put_int(HPDF_Stream out, size_t v)
+{
+    char buf[24];
+    int n = snprintf(buf, sizeof buf, "%zu", v);
+    HPDF_Stream_Write(out, (const HPDF_BYTE *)buf, (HPDF_UINT)n);
+}
+
+static HPDF_STATUS write_elem(HPDF_Dict d, HPDF_Stream out)
+{
+    const elem *e = d->attr;
+    const pdurep_tags *t = e->owner;
+    const HPDF_Page *pages = t->out_pages;
+    put(out, "/S /");
+    put(out, pdurep_tag_name(e->type));
+    put(out, "\012/P ");
+    put_ref(out, e->parent == PDUREP_TAG_NONE ? (void *)t->out_root : (void *)t->elems[e->parent].dict);
+    size_t pg = elem_page(e);
+    if (pg != PDUREP_TAG_NONE && pg < t->out_n_pages) {
+        put(out, "\012/Pg ");
+        put_ref(out, pages[pg]);
+    }
+    if (e->n_kids) {
+        put(out, "\012/K [");
+        for (size_t j = 0; j < e->n_kids; j++) {
+            const kid *c = &e->kids[j];
+            if (j)
+                put(out, " ");
+            if (c->kind == KID_ELEM) {
+                put_ref(out, t->elems[c->elem].dict);
+            } else if (c->kind == KID_MCID && c->page == pg) {
+                put_int(out, (size_t)c->mcid);
+            } else if (c->kind == KID_MCID) {
+                put(out, "<</Type /MCR /Pg ");
+                put_ref(out, pages[c->page]);
+                put(out, " /MCID ");
+                put_int(out, (size_t)c->mcid);
+                put(out, ">>");
+            } else {
+                put(out, "<</Type /OBJR /Pg ");
+                put_ref(out, pages[c->page]);
+                put(out, " /Obj ");
+                put_ref(out, c->annot);
+                put(out, ">>");
+            }
+        }
+        put(out, "]");
+    }
+    put(out, "\012");
+    return HPDF_Error_GetCode(d->error);
+}
+
+/* The parent tree: page i's /StructParents is i and maps each MCID to its owner;
+ * annotations follow the pages, one key each. */
+static HPDF_STATUS write_parent_tree(HPDF_Dict d, HPDF_Stream out)
+{
+    const pdurep_tags *t = d->attr;
+    size_t n_pages = t->out_n_pages;
+    put(out, "/Nums [");
+    for (size_t i = 0; i < n_pages && i < t->n_pages; i++) {
+        const page_marks *pm = &t->pages[i];
+        if (!pm->n)
+            continue;
+        put_int(out, i);
+        put(out, " [");
+        for (size_t m = 0; m < pm->n; m++) {
+            if (m)
+                put(out, " ");
+            put_ref(out, t->elems[pm->owner[m]].dict);
+        }
+        put(out, "]\012");
+    }
+    for (size_t a = 0; a < t->n_annots; a++) {
+        put_int(out, n_pages + a);
+        put(out, " ");
+        put_ref(out, t->elems[t->annots[a].elem].dict);
+        put(out, "\012");
+    }
+    put(out, "]\012");
+    return HPDF_Error_GetCode(d->error);
+}
+
 pdurep_error pdurep_tags_write(pdurep_tags *t, HPDF_Doc pdf, const HPDF_Page *pages, size_t n_pages)
 {
     if (t->oom)
@@ -383,6 +489,9 @@ pdurep_error pdurep_tags_write(pdurep_tags *t, HPDF_Doc pdf, const HPDF_Page *pa
     if (!root || HPDF_Xref_Add(pdf->xref, root) != HPDF_OK)
         return PDUREP_ERROR_INTERNAL;
     st |= HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+    t->out_pages = pages;
+    t->out_n_pages = n_pages;
+    t->out_root = root;
 
     /* Every element is an indirect object so that parents, kids and the parent tree can refer to it. */
     for (size_t i = 0; i < t->n_elems; i++) {
@@ -393,43 +502,13 @@ pdurep_error pdurep_tags_write(pdurep_tags *t, HPDF_Doc pdf, const HPDF_Page *pa
     }
     for (size_t i = 0; i < t->n_elems && st == HPDF_OK; i++) {
         elem *e = &t->elems[i];
-        HPDF_Dict d = e->dict;
-        /* /Type is optional for structure elements; leaving it out saves a line on each of hundreds. */
-        st |= HPDF_Dict_AddName(d, "S", pdurep_tag_name(e->type));
-        st |= HPDF_Dict_Add(d, "P", e->parent == PDUREP_TAG_NONE ? root : t->elems[e->parent].dict);
-        size_t pg = elem_page(e);
-        if (pg != PDUREP_TAG_NONE && pg < n_pages)
-            st |= HPDF_Dict_Add(d, "Pg", pages[pg]);
-        st |= write_attributes(mm, e, i, d);
-        if (!e->n_kids)
-            continue;
-        HPDF_Array k = HPDF_Array_New(mm);
-        if (!k)
-            return PDUREP_ERROR_NO_MEMORY;
-        st |= HPDF_Dict_Add(d, "K", k);
-        for (size_t j = 0; j < e->n_kids && st == HPDF_OK; j++) {
-            const kid *c = &e->kids[j];
-            if (c->kind == KID_ELEM) {
-                st |= HPDF_Array_Add(k, t->elems[c->elem].dict);
-            } else if (c->page >= n_pages) {
+        for (size_t j = 0; j < e->n_kids; j++)
+            if (e->kids[j].kind != KID_ELEM && e->kids[j].page >= n_pages)
                 return PDUREP_ERROR_INTERNAL;
-            } else if (c->kind == KID_MCID && c->page == pg) {
-                st |= HPDF_Array_AddNumber(k, c->mcid);
-            } else {
-                HPDF_Dict r = HPDF_Dict_New(mm);
-                if (!r)
-                    return PDUREP_ERROR_NO_MEMORY;
-                st |= HPDF_Array_Add(k, r);
-                st |= HPDF_Dict_Add(r, "Pg", pages[c->page]);
-                if (c->kind == KID_MCID) {
-                    st |= HPDF_Dict_AddName(r, "Type", "MCR");
-                    st |= HPDF_Dict_AddNumber(r, "MCID", c->mcid);
-                } else {
-                    st |= HPDF_Dict_AddName(r, "Type", "OBJR");
-                    st |= HPDF_Dict_Add(r, "Obj", c->annot);
-                }
-            }
-        }
+        e->owner = t;
+        e->dict->attr = e;
+        e->dict->write_fn = write_elem;
+        st |= write_attributes(mm, e, i, e->dict);
     }
     HPDF_Array top = HPDF_Array_New(mm);
     if (!top)
@@ -437,37 +516,19 @@ pdurep_error pdurep_tags_write(pdurep_tags *t, HPDF_Doc pdf, const HPDF_Page *pa
     st |= HPDF_Dict_Add(root, "K", top);
     st |= HPDF_Array_Add(top, t->elems[0].dict);
 
-    /* The parent tree: page i's /StructParents is i and maps each MCID to its owner;
-     * annotations follow the pages, one key each. */
     HPDF_Dict ptree = HPDF_Dict_New(mm);
-    HPDF_Array nums = HPDF_Array_New(mm);
-    if (!ptree || !nums || HPDF_Xref_Add(pdf->xref, ptree) != HPDF_OK)
+    if (!ptree || HPDF_Xref_Add(pdf->xref, ptree) != HPDF_OK)
         return PDUREP_ERROR_INTERNAL;
-    st |= HPDF_Dict_Add(ptree, "Nums", nums);
+    ptree->attr = t;
+    ptree->write_fn = write_parent_tree;
     st |= HPDF_Dict_Add(root, "ParentTree", ptree);
-    for (size_t i = 0; i < n_pages && i < t->n_pages && st == HPDF_OK; i++) {
-        const page_marks *pm = &t->pages[i];
-        if (!pm->n)
-            continue;
-        HPDF_Array owners = HPDF_Array_New(mm);
-        if (!owners)
-            return PDUREP_ERROR_NO_MEMORY;
-        st |= HPDF_Array_AddNumber(nums, (HPDF_INT32)i);
-        st |= HPDF_Array_Add(nums, owners);
-        for (size_t m = 0; m < pm->n; m++)
-            st |= HPDF_Array_Add(owners, t->elems[pm->owner[m]].dict);
-        st |= HPDF_Dict_AddNumber(pages[i], "StructParents", (HPDF_INT32)i);
-    }
+    for (size_t i = 0; i < n_pages && i < t->n_pages && st == HPDF_OK; i++)
+        if (t->pages[i].n)
+            st |= HPDF_Dict_AddNumber(pages[i], "StructParents", (HPDF_INT32)i);
     for (size_t a = 0; a < t->n_annots && st == HPDF_OK; a++) {
         HPDF_INT32 key = (HPDF_INT32)(n_pages + a);
-        st |= HPDF_Array_AddNumber(nums, key);
-        st |= HPDF_Array_Add(nums, t->elems[t->annots[a].elem].dict);
+        /* The pages' /Tabs is pdfa.c's, with the rest of what annotations need. */
         st |= HPDF_Dict_AddNumber(t->annots[a].annot, "StructParent", key);
-        if (t->annots[a].page < n_pages) {
-            HPDF_Dict pg = pages[t->annots[a].page];
-            if (!HPDF_Dict_GetItem(pg, "Tabs", HPDF_OCLASS_NAME))
-                st |= HPDF_Dict_AddName(pg, "Tabs", "S");
-        }
     }
     st |= HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)(n_pages + t->n_annots));
 

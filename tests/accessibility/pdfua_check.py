@@ -19,17 +19,22 @@ Checks come in groups so that a caller can say which are expected to pass:
   links      link annotations: Link/OBJR, /Contents, /StructParent, Print flag, /Tabs /S
   notes      Note with a unique /ID
   language   catalog /Lang, a well-formed BCP 47 tag (also on elements)
-  metadata   XMP with dc:title, pdfuaid:part 1, DisplayDocTitle (PDF/UA 06, 07)
-  pdfa       header, trailer /ID, output intent, pdfaid, XMP agreeing with Info,
-             pdfuaid extension schema, no encryption, JavaScript or /AA
-  fonts      every font embedded; ToUnicode CMaps use bfchar/bfrange only
+  metadata   the XMP packet: pdfaid, pdfuaid, its extension schema, agreement with Info
+  pdfa       header, trailer /ID, output intent, DisplayDocTitle, no encryption,
+             JavaScript or /AA
+  fonts      every font embedded; a ToUnicode map (bfchar/bfrange) for every code shown
+The last three groups are ../pdfa/pdfa_check.py's checks, run from here.
 
 Used as a module, check(path, groups) returns the list of (group, check, message).
 """
+import os
 import re
 import sys
 
 import pikepdf
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pdfa"))
+import pdfa_check  # noqa: E402
 
 GROUPS = ["structure", "content", "headings", "tables", "lists", "toc", "figures", "links", "notes",
           "language", "metadata", "pdfa", "fonts"]
@@ -450,132 +455,20 @@ def check_language(pdf, rep, tree):
             rep.fail("language", "lang", f"a /{st} has /Lang {text(e.Lang)!r}, not a BCP 47 tag")
 
 
-XMP_NS = {
-    "x": "adobe:ns:meta/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "dc": "http://purl.org/dc/elements/1.1/", "xmp": "http://ns.adobe.com/xap/1.0/",
-    "pdf": "http://ns.adobe.com/pdf/1.3/", "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
-    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
-}
-
-
-def xmp_values(pdf):
-    """Property values of the catalog's XMP, as {'prefix:name': text}, or None."""
-    import xml.etree.ElementTree as ET
-    md = pdf.Root.get("/Metadata")
-    if md is None:
-        return None
-    try:
-        root = ET.fromstring(md.read_bytes())
-    except Exception:
-        return {}
-    rev = {v: k for k, v in XMP_NS.items()}
-    out = {}
-    for el in root.iter():
-        if "}" not in el.tag:
-            continue
-        ns, local = el.tag[1:].split("}", 1)
-        if ns in rev and rev[ns] not in ("rdf", "x"):
-            vals = [t.strip() for t in el.itertext() if t.strip()]
-            if vals:
-                out.setdefault(f"{rev[ns]}:{local}", vals[0])
-        for an, av in el.attrib.items():
-            if an.startswith("{"):
-                ans, alocal = an[1:].split("}", 1)
-                if ans in rev and rev[ans] not in ("rdf", "x"):
-                    out.setdefault(f"{rev[ans]}:{alocal}", av)
-    out["_raw"] = md.read_bytes().decode("utf-8", "replace")
-    return out
-
-
-def check_metadata(pdf, rep):
-    x = xmp_values(pdf)
-    if x is None:
-        rep.fail("metadata", "xmp", "the catalog has no /Metadata stream")
-        x = {}
-    if x is not None and "/Metadata" in pdf.Root:
-        if x.get("pdfuaid:part") != "1":
-            rep.fail("metadata", "pdfuaid", "the XMP does not say pdfuaid:part 1")
-        if not x.get("dc:title"):
-            rep.fail("metadata", "dc-title", "the XMP has no dc:title")
-    vp = pdf.Root.get("/ViewerPreferences")
-    if vp is None or not bool(vp.get("/DisplayDocTitle", False)):
-        rep.fail("metadata", "display-doc-title", "no /ViewerPreferences << /DisplayDocTitle true >>")
-    return x
-
-
-def check_pdfa(pdf, path, rep, x):
+def check_file(pdf, path, rep):
+    """The conditions on the file as a whole (header, trailer /ID, output intent, XMP
+    packet agreeing with Info, fonts and their /ToUnicode maps) are pdfa_check's,
+    reported here in this checker's groups."""
     with open(path, "rb") as f:
-        head = f.read(64)
-    if not head.startswith(b"%PDF-1.7"):
-        rep.fail("pdfa", "header", f"the header is {head[:8]!r}, not %PDF-1.7")
-    lines = head.split(b"\n")
-    if len(lines) < 2 or not lines[1].startswith(b"%") or sum(1 for b in lines[1][1:5] if b > 127) < 4:
-        rep.fail("pdfa", "binary-comment", "the header is not followed by a comment of four bytes above 127")
-    ident = pdf.trailer.get("/ID")
-    if ident is None or len(ident) != 2:
-        rep.fail("pdfa", "trailer-id", "the trailer has no /ID of two strings")
-    if "/Encrypt" in pdf.trailer:
-        rep.fail("pdfa", "encrypt", "the file is encrypted")
-    intents = pdf.Root.get("/OutputIntents", [])
-    ok = False
-    for oi in intents:
-        prof = oi.get("/DestOutputProfile")
-        if name(oi.get("/S")) == "GTS_PDFA1" and prof is not None and int(prof.get("/N", 0)) == 3:
-            ok = True
-    if not ok:
-        rep.fail("pdfa", "output-intent", "no /OutputIntents entry GTS_PDFA1 with an RGB (/N 3) ICC profile")
-    names = pdf.Root.get("/Names", {})
-    if "/JavaScript" in names or "/AA" in pdf.Root or "/OpenAction" in pdf.Root and "/JS" in pdf.Root.OpenAction:
-        rep.fail("pdfa", "javascript", "the catalog has JavaScript or additional actions")
-    for i, page in enumerate(pdf.pages):
-        if "/AA" in page:
-            rep.fail("pdfa", "javascript", f"page {i + 1} has additional actions (/AA)")
-    x = x or {}
-    if x.get("pdfaid:part") != "2" or x.get("pdfaid:conformance") != "A":
-        rep.fail("pdfa", "pdfaid", "the XMP does not say pdfaid:part 2, pdfaid:conformance A")
-    if "pdfuaid:part" in x and "pdfaExtension:schemas" not in x.get("_raw", "") \
-            and "pdfaExtension" not in x.get("_raw", ""):
-        rep.fail("pdfa", "extension-schema", "pdfuaid is used but not declared in a pdfaExtension:schemas block")
-    info = pdf.trailer.get("/Info", {})
-    pairs = [("/Title", "dc:title"), ("/Author", "dc:creator"), ("/Creator", "xmp:CreatorTool"),
-             ("/Producer", "pdf:Producer")]
-    for ik, xk in pairs:
-        if ik in info and text(info[ik]) != x.get(xk):
-            rep.fail("pdfa", "xmp-info", f"Info {ik} {text(info[ik])!r} differs from XMP {xk} {x.get(xk)!r}")
-    for ik, xk in (("/CreationDate", "xmp:CreateDate"), ("/ModDate", "xmp:ModifyDate")):
-        if ik in info:
-            d = re.match(r"D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)", text(info[ik]))
-            want = "%s-%s-%sT%s:%s:%s" % d.groups() if d else None
-            if not x.get(xk, "").startswith(want or "?"):
-                rep.fail("pdfa", "xmp-info", f"Info {ik} {text(info[ik])!r} differs from XMP {xk} {x.get(xk)!r}")
-
-
-def check_fonts(pdf, rep):
-    seen = set()
-    for i, page in enumerate(pdf.pages):
-        fonts = page.get("/Resources", {}).get("/Font", {})
-        for fname, font in fonts.items():
-            if font.objgen in seen:
-                continue
-            seen.add(font.objgen)
-            faces = [font] + list(font.get("/DescendantFonts", []))
-            embedded = False
-            for f in faces:
-                fd = f.get("/FontDescriptor")
-                if fd is not None and any(k in fd for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                    embedded = True
-            if not embedded:
-                rep.fail("fonts", "embedded", f"font {fname} ({name(font.get('/BaseFont'))}) is not embedded")
-            tu = font.get("/ToUnicode")
-            if tu is None:
-                rep.fail("fonts", "to-unicode", f"font {fname} has no /ToUnicode")
-                continue
-            cmap = tu.read_bytes().decode("latin-1")
-            for bad in ("begincidrange", "begincidchar", "beginnotdefrange", "beginnotdefchar"):
-                if bad in cmap:
-                    rep.fail("fonts", "to-unicode", f"font {fname}'s /ToUnicode uses {bad} (only bfchar/bfrange may)")
-            if "beginbfchar" not in cmap and "beginbfrange" not in cmap:
-                rep.fail("fonts", "to-unicode", f"font {fname}'s /ToUnicode maps nothing")
+        raw = f.read()
+    for msg in pdfa_check.fonts(pdf):
+        rep.fail("fonts", "fonts", msg)
+    for msg in pdfa_check.metadata(pdf):
+        rep.fail("metadata", "xmp", msg)
+    for check, msgs in (("header", pdfa_check.header(raw)), ("catalog", pdfa_check.catalog(pdf)),
+                        ("trailer-id", pdfa_check.file_id(raw, pdf))):
+        for msg in msgs:
+            rep.fail("pdfa", check, msg)
 
 
 def check(path, groups=GROUPS):
@@ -592,9 +485,7 @@ def check(path, groups=GROUPS):
         check_links(pdf, rep, tree, ptree)
         check_notes(rep, tree)
         check_language(pdf, rep, tree)
-        x = check_metadata(pdf, rep)
-        check_pdfa(pdf, path, rep, x)
-        check_fonts(pdf, rep)
+        check_file(pdf, path, rep)
     return rep.failures
 
 

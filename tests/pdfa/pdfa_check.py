@@ -1,6 +1,6 @@
 """Document-level checks of a pdurep PDF against what PDF/A-2a and PDF/UA-1 ask
 of the file as a whole (fonts, metadata, output intent, /ID, viewer
-preferences, annotations, header). Each check returns a list of problems, one
+preferences, header). Each check returns a list of problems, one
 string each; an empty list means the file passes.
 
 The structure tree and marked content are checked elsewhere (issue 10, items
@@ -232,7 +232,7 @@ def metadata(pdf, published=None):
 
 
 def catalog(pdf):
-    """Output intent, DisplayDocTitle, no encryption or JavaScript, /Tabs and printable annotations."""
+    """Output intent, DisplayDocTitle, no encryption or JavaScript."""
     out = []
     ois = pdf.Root.get("/OutputIntents")
     if not ois or len(ois) != 1:
@@ -261,16 +261,8 @@ def catalog(pdf):
                 out.append("an action is JavaScript")
             if "/AA" in obj:
                 out.append("an object has additional actions (/AA)")
-    for i, page in enumerate(pdf.pages):
-        annots = page.get("/Annots")
-        if not annots:
-            continue
-        if page.get("/Tabs") != "/S":
-            out.append(f"page {i + 1} has annotations but no /Tabs /S")
-        for a in annots:
-            if not int(a.get("/F", 0)) & 4:
-                out.append(f"page {i + 1}: an annotation lacks the Print flag")
-                break
+    # Annotations (/Tabs /S, the Print flag) are checked with the links they
+    # belong to, by ../accessibility/pdfua_check.py.
     return out
 
 

@@ -7,7 +7,7 @@ Renders the North Wales report in English and in Welsh and the Wales region
 report, and expects no problem from pdfa_check: a PDF 1.7 header, correct
 ToUnicode maps for every code shown, Ordering (Identity), XMP agreeing with
 Info (with the publication date), the sRGB output intent, a content-derived
-/ID, DisplayDocTitle, /Tabs /S, printable links, nothing poppler or qpdf
+/ID, DisplayDocTitle, nothing poppler or qpdf
 complains of. Then it breaks a correct file one way at a time and expects the
 checker to name each break, so that a pass means something.
 """
@@ -90,10 +90,6 @@ def break_file(src, dst, how):
             del pdf.Root.OutputIntents
         elif how == "no-display-title":
             pdf.Root.ViewerPreferences.DisplayDocTitle = False
-        elif how == "no-tabs":
-            for page in pdf.pages:
-                if "/Tabs" in page:
-                    del page.Tabs
         elif how == "version":
             pass
         pdf.save(dst, static_id=True, force_version="1.4" if how == "version" else None)
@@ -107,7 +103,6 @@ BREAKS = [
     ("no-pdfuaid-schema", "http://www.aiim.org/pdfua/ns/id/ is used but not declared"),
     ("no-output-intent", "/OutputIntents"),
     ("no-display-title", "DisplayDocTitle"),
-    ("no-tabs", "no /Tabs /S"),
     ("version", "not %PDF-1.7"),
     ("id", "not the SHA-256"),
 ]
