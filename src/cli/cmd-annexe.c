@@ -42,21 +42,19 @@ static const char usage[] =
 enum { OPT_SHARE = 0x2000, OPT_SUPPRESS, OPT_WITH_CASES, OPT_CONSTANT, OPT_LANG };
 
 typedef struct annexe_state {
-    const char *output;
-    int quiet;
+    cli_document_opts doc;
     pdurep_annexe_options opts;
+    pdurep_db *db;
+    const char *id;
 } annexe_state;
 
 static int on_opt(int opt, const char *arg, void *state)
 {
     annexe_state *s = state;
+    int rc;
+    if (cli_document_option("annexe", opt, OPT_LANG, arg, &s->doc, &rc))
+        return rc;
     switch (opt) {
-    case 'o':
-        s->output = arg;
-        break;
-    case 'q':
-        s->quiet = 1;
-        break;
     case OPT_SHARE:
         s->opts.share = 1;
         break;
@@ -73,15 +71,17 @@ static int on_opt(int opt, const char *arg, void *state)
     case OPT_CONSTANT:
         s->opts.memory = PDUREP_ANNEXE_MEMORY_CONSTANT;
         break;
-    case OPT_LANG:
-        if (!pdurep_strings_valid_lang(arg))
-            return cli_usage_error("annexe", "'%s' is not a language code (such as en or cy)", arg);
-        s->opts.lang = arg;
-        break;
     default:
         return cli_usage_error("annexe", "unknown option");
     }
     return CLI_CONTINUE;
+}
+
+static pdurep_error write_annexe(const char *path, void *user, pdurep_diag *diag)
+{
+    annexe_state *s = user;
+    s->opts.lang = s->doc.lang;
+    return pdurep_annexe_write(s->db, s->id, path, &s->opts, diag);
 }
 
 int cmd_annexe(int argc, char **argv, cli_context *ctx)
@@ -124,22 +124,10 @@ int cmd_annexe(int argc, char **argv, cli_context *ctx)
     if (!default_out)
         return cli_fail("annexe", PDUREP_ERROR_NO_MEMORY, NULL);
     snprintf(default_out, n, "%s%s.xlsx", id, s.opts.share ? "-share" : "");
-
-    pdurep_db *db = NULL;
-    cli_output out;
-    if ((rc = cli_open_db("annexe", ctx, PDUREP_DB_READONLY, &db)) ||
-        (rc = cli_output_begin("annexe", s.output, default_out, &out))) {
-        pdurep_db_close(db);
-        free(default_out);
-        return rc;
-    }
-    pdurep_diag *diag = pdurep_diag_new(PDUREP_DIAG_DEFAULT_CAP);
-    pdurep_error err = pdurep_annexe_write(db, id, out.path, &s.opts, diag);
-    if (err)
-        rc = cli_fail("annexe", err, diag);
-    pdurep_diag_free(diag);
-    pdurep_db_close(db);
-    rc = cli_output_finish("annexe", &out, rc, s.quiet, NULL);
+    s.id = id;
+    if (!(rc = cli_open_db("annexe", ctx, PDUREP_DB_READONLY, &s.db)))
+        rc = cli_write_document("annexe", &s.doc, default_out, write_annexe, &s);
+    pdurep_db_close(s.db);
     free(default_out);
     return rc;
 }

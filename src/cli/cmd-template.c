@@ -30,34 +30,27 @@ static const char usage[] =
 enum { OPT_FRAMEWORK = 0x2000, OPT_LANG };
 
 typedef struct template_state {
-    const char *output;
-    int quiet;
+    cli_document_opts doc;
     pdurep_template_options opts;
 } template_state;
 
 static int on_opt(int opt, const char *arg, void *state)
 {
     template_state *s = state;
-    switch (opt) {
-    case 'o':
-        s->output = arg;
-        break;
-    case 'q':
-        s->quiet = 1;
-        break;
-    case OPT_FRAMEWORK:
-        s->opts.framework = arg;
-        break;
-    case OPT_LANG:
-        if (!pdurep_strings_valid_lang(arg))
-            return cli_usage_error("template", "'%s' is not a language code (such as en or cy)",
-                                   arg);
-        s->opts.lang = arg;
-        break;
-    default:
+    int rc;
+    if (cli_document_option("template", opt, OPT_LANG, arg, &s->doc, &rc))
+        return rc;
+    if (opt != OPT_FRAMEWORK)
         return cli_usage_error("template", "unknown option");
-    }
+    s->opts.framework = arg;
     return CLI_CONTINUE;
+}
+
+static pdurep_error write_template(const char *path, void *user, pdurep_diag *diag)
+{
+    template_state *s = user;
+    s->opts.lang = s->doc.lang;
+    return pdurep_template_write(path, &s->opts, diag);
 }
 
 int cmd_template(int argc, char **argv, cli_context *ctx)
@@ -77,14 +70,5 @@ int cmd_template(int argc, char **argv, cli_context *ctx)
         return rc;
     if (first < argc)
         return cli_usage_error("template", "unexpected argument '%s'", argv[first]);
-    cli_output out;
-    if ((rc = cli_output_begin("template", s.output, "template.xlsx", &out)))
-        return rc;
-    pdurep_diag *diag = pdurep_diag_new(PDUREP_DIAG_DEFAULT_CAP);
-    pdurep_error err = pdurep_template_write(out.path, &s.opts, diag);
-    rc = 0;
-    if (err)
-        rc = cli_fail("template", err, diag);
-    pdurep_diag_free(diag);
-    return cli_output_finish("template", &out, rc, s.quiet, NULL);
+    return cli_write_document("template", &s.doc, "template.xlsx", write_template, &s);
 }

@@ -217,3 +217,35 @@ int cli_output_finish(const char *name, cli_output *out, int rc, int quiet, cons
     *out = (cli_output){0};
     return rc;
 }
+
+int cli_document_option(const char *name, int opt, int lang_opt, const char *arg,
+                        cli_document_opts *o, int *rc)
+{
+    *rc = CLI_CONTINUE;
+    if (opt == 'o')
+        o->output = arg;
+    else if (opt == 'q')
+        o->quiet = 1;
+    else if (opt == lang_opt && !pdurep_strings_valid_lang(arg))
+        *rc = cli_usage_error(name, "'%s' is not a language code (such as en or cy)", arg);
+    else if (opt == lang_opt)
+        o->lang = arg;
+    else
+        return 0;
+    return 1;
+}
+
+int cli_write_document(const char *name, const cli_document_opts *o, const char *fallback,
+                       cli_document_writer write, void *user)
+{
+    cli_output out;
+    int rc = cli_output_begin(name, o->output, fallback, &out);
+    if (rc)
+        return rc;
+    pdurep_diag *diag = pdurep_diag_new(PDUREP_DIAG_DEFAULT_CAP);
+    pdurep_error err = write(out.path, user, diag);
+    if (err)
+        rc = cli_fail(name, err, diag);
+    pdurep_diag_free(diag);
+    return cli_output_finish(name, &out, rc, o->quiet, NULL);
+}

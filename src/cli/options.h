@@ -94,6 +94,32 @@ int cli_output_begin(const char *name, const char *requested, const char *fallba
  */
 int cli_output_finish(const char *name, cli_output *out, int rc, int quiet, const char *detail);
 
+/** What a command that writes one workbook takes besides its own options. */
+typedef struct cli_document_opts {
+    const char *output; /**< -o FILE, or NULL for the command's default name. */
+    const char *lang;   /**< --lang LANG, or NULL for English. */
+    int quiet;          /**< -q: no "wrote" line. */
+} cli_document_opts;
+
+/**
+ * Take @p opt into @p o when it is -o, -q or @p lang_opt (the command's --lang).
+ * @return 1 with *rc = CLI_CONTINUE, or 64 after printing that a language code is
+ *         bad; 0 when @p opt is none of them (the command's own option).
+ */
+int cli_document_option(const char *name, int opt, int lang_opt, const char *arg,
+                        cli_document_opts *o, int *rc);
+
+/** A writer of one document to @p path; problems go to @p diag. */
+typedef pdurep_error (*cli_document_writer)(const char *path, void *user, pdurep_diag *diag);
+
+/**
+ * Write a document where @p o says (else @p fallback): the writer's problems
+ * printed with the documented exit status, `-o -` copied to stdout, the
+ * "wrote" line unless -q. Returns the exit status.
+ */
+int cli_write_document(const char *name, const cli_document_opts *o, const char *fallback,
+                       cli_document_writer write, void *user);
+
 /** The subcommand table, defined in pdurep.c. */
 extern const cli_command cli_commands[];
 

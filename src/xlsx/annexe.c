@@ -340,26 +340,7 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
         pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter: %s", lxw_strerror(c.lxw_err));
         err = PDUREP_ERROR_INTERNAL;
     }
-    /* Close even after an error: it frees the workbook. The file is then thrown away. */
-    lxw_error cerr = workbook_close(c.wb);
-    if (!err && cerr && pdurep_atomic_disk_full(out.tmp_path)) {
-        pdurep_diag_add(diag, path, 0, 0, "cannot write: the disk is full");
-        err = PDUREP_ERROR_IO;
-    } else if (!err && cerr) {
-        pdurep_diag_add(diag, path, 0, 0, "cannot write workbook: %s", lxw_strerror(cerr));
-        err = (cerr == LXW_ERROR_CREATING_XLSX_FILE || cerr == LXW_ERROR_CREATING_TMPFILE)
-                  ? PDUREP_ERROR_CANT_CREATE
-                  : PDUREP_ERROR_IO;
-    }
-    if (!err && !annexe_package_complete(out.tmp_path)) {
-        pdurep_diag_add(diag, path, 0, 0, "the workbook came out incomplete (libxlsxwriter ran "
-                        "out of memory); nothing was written");
-        err = PDUREP_ERROR_NO_MEMORY;
-    }
-    if (err)
-        pdurep_atomic_abort(&out);
-    else
-        err = pdurep_atomic_commit(&out, diag);
+    err = annexe_workbook_finish(c.wb, &out, path, err, diag);
     for (int i = 0; i < 3; i++)
         free(owned[i]);
     if (!err && opts->n_sheets) {

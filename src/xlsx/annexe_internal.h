@@ -11,6 +11,7 @@
 #include <xlsxwriter.h>
 
 #include "pdurep/annexe.h"
+#include "pdurep/atomic.h"
 #include "pdurep/ratings.h"
 #include "pdurep/region.h"
 #include "pdurep/strings.h"
@@ -126,6 +127,9 @@ void annexe_rating(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
                    pdurep_rating rating);
 void annexe_check(annexe_ctx *c, lxw_error err);
 void annexe_fit_row(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, const char *text, double width);
+/* The row height @p text needs when wrapped in a column @p width characters wide; 0 when one
+ * line of the default height holds it. */
+double annexe_text_height(const char *text, double width);
 
 /* A tabular block: a worksheet table, or (constant memory) a header row with an autofilter. */
 typedef struct annexe_column {
@@ -167,8 +171,17 @@ void annexe_sheet_notes(annexe_ctx *c);
 void annexe_sheet_ratings(annexe_ctx *c);
 void annexe_sheet_score(annexe_ctx *c);
 void annexe_sheet_rules(annexe_ctx *c);
-/** Whether the closed workbook at @p path gives every part a content type. */
-int annexe_package_complete(const char *path);
+/**
+ * Close @p wb (which frees it, whatever happened) and rename its file to @p path,
+ * or throw the file away when @p err is set, closing fails, or the package lacks
+ * a part's content type (libxlsxwriter 1.1.4 reports some allocation failures
+ * only in its log).
+ * @return @p err if set; else ::PDUREP_ERROR_IO (disk full or a write error),
+ *         ::PDUREP_ERROR_CANT_CREATE, ::PDUREP_ERROR_NO_MEMORY (incomplete
+ *         package), or what committing the file gives.
+ */
+pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const char *path,
+                                    pdurep_error err, pdurep_diag *diag);
 void annexe_sheet_key_questions(annexe_ctx *c);
 void annexe_sheet_prompts(annexe_ctx *c);
 void annexe_sheet_breakdowns(annexe_ctx *c);

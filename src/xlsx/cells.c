@@ -23,16 +23,22 @@ void annexe_check(annexe_ctx *c, lxw_error err)
  * row holding long text in a column @p width characters wide is given enough
  * lines here. Called before the row's cells, as constant-memory mode needs.
  */
-void annexe_fit_row(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, const char *text, double width)
+double annexe_text_height(const char *text, double width)
 {
     if (!text || width < 4)
-        return;
+        return 0;
     /* Count characters, not bytes: Welsh text has multi-byte letters. */
     size_t chars = pdurep_utf8_count(text, strlen(text));
     size_t per_line = (size_t)(width * 1.1);
     size_t lines = (chars + per_line - 1) / per_line;
-    if (lines > 1)
-        annexe_check(c, worksheet_set_row(ws, row, 15.0 * (double)lines, NULL));
+    return lines > 1 ? 15.0 * (double)lines : 0;
+}
+
+void annexe_fit_row(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, const char *text, double width)
+{
+    double height = annexe_text_height(text, width);
+    if (height > 0)
+        annexe_check(c, worksheet_set_row(ws, row, height, NULL));
 }
 
 const char *annexe_s(annexe_ctx *c, const char *key)

@@ -14,7 +14,6 @@
 #include "pdurep/localise.h"
 #include "pdurep/strings.h"
 #include "pdurep/version.h"
-#include "lib/utf8.h"
 #include "annexe_internal.h"
 
 #include <stdio.h>
@@ -82,6 +81,15 @@ static void drop_down(tpl *t, lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw
     free(list);
 }
 
+/* Spreadsheets do not grow a row to fit wrapped text written by a program: give the row
+ * the lines its text needs at the column's width, as the annexe does. */
+static void fit_row(tpl *t, lxw_worksheet *ws, lxw_row_t row, const char *text, double width)
+{
+    double height = annexe_text_height(text, width);
+    if (height > 0)
+        check(t, worksheet_set_row(ws, row, height, NULL));
+}
+
 static void sheet_instructions(tpl *t, lxw_worksheet *ws)
 {
     const char *names[] = {"framework", term(t, t->fw->name, "%s.name%s%s", "", ""), "code",
@@ -89,6 +97,7 @@ static void sheet_instructions(tpl *t, lxw_worksheet *ws)
     check(t, worksheet_set_column(ws, 0, 0, 90, t->wrap));
     check(t, worksheet_write_string(ws, 0, 0, s(t, "instructions.title"), t->title));
     char *fw = pdurep_strings_format(s(t, "instructions.framework"), names);
+    fit_row(t, ws, 1, fw, 90);
     check(t, worksheet_write_string(ws, 1, 0, fw ? fw : "", NULL));
     free(fw);
     static const char *const keys[] = {"instructions.steps", "instructions.step1",
@@ -103,15 +112,24 @@ static void sheet_instructions(tpl *t, lxw_worksheet *ws)
                       !strcmp(keys[i], "instructions.rules");
         if (heading && i)
             row++;
-        /* Spreadsheets do not grow a row to fit wrapped text written by a program: give each
-         * paragraph the lines it needs at this column width (about 90 characters a line). */
         const char *text = s(t, keys[i]);
-        size_t chars = pdurep_utf8_count(text, strlen(text));
-        check(t, worksheet_set_row(ws, row, 15.0 * (double)((chars + 89) / 90),
-                                   NULL));
+        fit_row(t, ws, row, text, 90);
         check(t, worksheet_write_string(ws, row++, 0, text, heading ? t->bold : NULL));
     }
     worksheet_activate(ws);
+}
+
+/* Column B of row @p r takes only a @p type (date or whole number) of at least @p min. */
+static void at_least(tpl *t, lxw_worksheet *ws, lxw_row_t r, uint8_t type, double min,
+                     const char *message)
+{
+    lxw_data_validation v = {0};
+    v.validate = type;
+    v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+    v.value_number = min;
+    v.error_title = (char *)s(t, "validation.title");
+    v.error_message = (char *)s(t, message);
+    check(t, worksheet_data_validation_cell(ws, r, 1, &v));
 }
 
 static void sheet_inspection(tpl *t, lxw_worksheet *ws)
@@ -132,21 +150,9 @@ static void sheet_inspection(tpl *t, lxw_worksheet *ws)
             check(t, worksheet_write_string(ws, r, 1, t->fw->code, NULL));
         else if (!strcmp(keys[i], "fieldwork_start") || !strcmp(keys[i], "published")) {
             check(t, worksheet_write_blank(ws, r, 1, t->date));
-            lxw_data_validation v = {0};
-            v.validate = LXW_VALIDATION_TYPE_DATE_NUMBER;
-            v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
-            v.value_number = 1;
-            v.error_title = (char *)s(t, "validation.title");
-            v.error_message = (char *)s(t, "validation.date");
-            check(t, worksheet_data_validation_cell(ws, r, 1, &v));
+            at_least(t, ws, r, LXW_VALIDATION_TYPE_DATE_NUMBER, 1, "validation.date");
         } else if (!strcmp(keys[i], "caseload")) {
-            lxw_data_validation v = {0};
-            v.validate = LXW_VALIDATION_TYPE_INTEGER;
-            v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
-            v.value_number = 0;
-            v.error_title = (char *)s(t, "validation.title");
-            v.error_message = (char *)s(t, "validation.number");
-            check(t, worksheet_data_validation_cell(ws, r, 1, &v));
+            at_least(t, ws, r, LXW_VALIDATION_TYPE_INTEGER, 0, "validation.number");
         }
     }
     static const char *const kinds[] = {"pdu", "region"};
@@ -221,6 +227,8 @@ static void sheet_cases(tpl *t, lxw_worksheet *ws)
     worksheet_freeze_panes(ws, 1, 1);
 }
 
+/* The one sheet that is read, not filled in: a table with one header row, so a screen reader
+ * announces each cell's heading. */
 static void sheet_questions(tpl *t, lxw_worksheet *ws)
 {
     const pdurep_framework *fw = t->fw;
@@ -228,10 +236,23 @@ static void sheet_questions(tpl *t, lxw_worksheet *ws)
     check(t, worksheet_set_column(ws, 1, 1, 28, NULL));
     check(t, worksheet_set_column(ws, 2, 2, 18, NULL));
     check(t, worksheet_set_column(ws, 3, 3, 90, t->wrap));
-    check(t, worksheet_write_string(ws, 0, 0, s(t, "questions.code"), t->header));
-    check(t, worksheet_write_string(ws, 0, 1, s(t, "questions.standard"), t->header));
-    check(t, worksheet_write_string(ws, 0, 2, s(t, "questions.key_question"), t->header));
-    check(t, worksheet_write_string(ws, 0, 3, s(t, "questions.wording"), t->header));
+    static const char *const keys[] = {"questions.code", "questions.standard",
+                                       "questions.key_question", "questions.wording"};
+    lxw_table_column cols[4], *col_ptrs[5];
+    for (size_t i = 0; i < 4; i++) {
+        memset(&cols[i], 0, sizeof cols[i]);
+        cols[i].header = (char *)s(t, keys[i]);
+        cols[i].header_format = t->header;
+        col_ptrs[i] = &cols[i];
+    }
+    col_ptrs[4] = NULL;
+    lxw_table_options opts = {0};
+    opts.name = (char *)"tblQuestions";
+    opts.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
+    opts.style_type_number = 1;
+    opts.columns = col_ptrs;
+    if (fw->n_questions)
+        check(t, worksheet_add_table(ws, 0, 0, (lxw_row_t)fw->n_questions, 3, &opts));
     for (size_t q = 0; q < fw->n_questions; q++) {
         const pdurep_question *qu = &fw->questions[q];
         const pdurep_standard *st = &fw->standards[qu->standard];
@@ -243,8 +264,9 @@ static void sheet_questions(tpl *t, lxw_worksheet *ws)
         check(t, worksheet_write_string(ws, r, 1, std, NULL));
         check(t, worksheet_write_string(ws, r, 2, qu->parent < 0 ? s(t, "questions.kind_key")
                                         : fw->questions[qu->parent].code, NULL));
-        check(t, worksheet_write_string(ws, r, 3, term(t, qu->text, "%s.question.%s%s", qu->code,
-                                                       ""), NULL));
+        const char *wording = term(t, qu->text, "%s.question.%s%s", qu->code, "");
+        fit_row(t, ws, r, wording, 90);
+        check(t, worksheet_write_string(ws, r, 3, wording, NULL));
     }
     worksheet_freeze_panes(ws, 1, 1);
 }
@@ -308,11 +330,15 @@ pdurep_error pdurep_template_write(const char *path, const pdurep_template_optio
     lxw_doc_properties props = {0};
     props.title = title;
     props.subject = (char *)s(&t, "workbook.subject");
+    props.author = (char *)s(&t, "workbook.author");
+    props.keywords = (char *)s(&t, "workbook.keywords");
     props.created = (time_t)created;
     check(&t, workbook_set_properties(t.wb, &props));
     check(&t, workbook_set_custom_property_string(t.wb, "Framework", fw->code));
     check(&t, workbook_set_custom_property_string(t.wb, "Generator",
                                                   "pdurep " PDUREP_VERSION_STRING));
+    /* libxlsxwriter 1.1.4 writes no dc:language: a custom property says it, as in the annexe. */
+    check(&t, workbook_set_custom_property_string(t.wb, "Language", s(&t, "workbook.language")));
 
     t.bold = workbook_add_format(t.wb);
     format_set_bold(t.bold);
@@ -348,23 +374,8 @@ pdurep_error pdurep_template_write(const char *path, const pdurep_template_optio
     }
     if (t.err)
         pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter: %s", lxw_strerror(t.err));
-    lxw_error cerr = workbook_close(t.wb);
-    err = t.err ? PDUREP_ERROR_INTERNAL : PDUREP_OK;
-    if (!err && cerr) {
-        pdurep_diag_add(diag, path, 0, 0, "cannot write workbook: %s", lxw_strerror(cerr));
-        err = (cerr == LXW_ERROR_CREATING_XLSX_FILE || cerr == LXW_ERROR_CREATING_TMPFILE)
-                  ? PDUREP_ERROR_CANT_CREATE
-                  : PDUREP_ERROR_IO;
-    }
-    if (!err && !annexe_package_complete(out.tmp_path)) {
-        pdurep_diag_add(diag, path, 0, 0, "the workbook came out incomplete (libxlsxwriter ran "
-                        "out of memory); nothing was written");
-        err = PDUREP_ERROR_NO_MEMORY;
-    }
-    if (err)
-        pdurep_atomic_abort(&out);
-    else
-        err = pdurep_atomic_commit(&out, diag);
+    err = annexe_workbook_finish(t.wb, &out, path, t.err ? PDUREP_ERROR_INTERNAL : PDUREP_OK,
+                                 diag);
     free(title);
     pdurep_strings_free(t.str);
     pdurep_strings_free(t.terms);

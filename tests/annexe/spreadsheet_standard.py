@@ -2,8 +2,9 @@
 """Checks a workbook against the essentials of the Analysis Function's
 "Releasing statistics in spreadsheets" (see README "Workbook structure").
 
-usage: spreadsheet_standard.py FILE.xlsx...   (exit 1 when any file has a problem)
-or, from a test: problems(path) -> list of "sheet!cell: what is wrong" strings.
+usage: spreadsheet_standard.py [--template] FILE.xlsx...   (exit 1 when any file has a problem)
+or, from a test: problems(path) -> list of "sheet!cell: what is wrong" strings;
+template_problems(path) for the data-entry workbook (the essentials a form can meet).
 
 It reads every worksheet with openpyxl and the package's raw XML for what
 openpyxl drops (drawings, chart alt text, print headers). What it demands:
@@ -109,6 +110,107 @@ def _blank(v):
     return v is None or (isinstance(v, str) and not v.strip())
 
 
+def _properties(wb, out):
+    """Document title, subject, author, keywords and creation time."""
+    p = wb.properties
+    for what, v in (("title", p.title), ("subject", p.subject), ("author", p.creator),
+                    ("keywords", p.keywords), ("created", p.created)):
+        if _blank(v):
+            out.append(f"document property {what} is not set")
+
+
+def _sheet_basics(z, name, part, ws, out):
+    """What every sheet of any workbook must meet: no merged cells, no print header or
+    footer, not empty, a title or heading in A1, shorthand only [c] [x] [z], no number
+    stored as text, wrapped text in a row tall enough. Returns the non-blank cells as
+    (row, column, cell)."""
+    x = z.read(part).decode("utf-8")
+    if "<mergeCell " in x:
+        out.append(f"{name}: merged cells")
+    if re.search(r"<(oddHeader|oddFooter|evenHeader|evenFooter|firstHeader|firstFooter)>", x):
+        out.append(f"{name}: print header or footer")
+    cells = [(c.row, c.column, c) for row in ws.iter_rows() for c in row if not _blank(c.value)]
+    if not cells:
+        out.append(f"{name}: empty sheet")
+        return cells
+    if _blank(ws["A1"].value):
+        out.append(f"{name}!A1: no title")
+    for r, col, c in cells:
+        v = c.value
+        if isinstance(v, str):
+            if BRACKETED.match(v.strip()) and v.strip() not in SHORTHAND \
+                    and not NOTE_REF.fullmatch(v.strip()):
+                out.append(f"{name}!{c.coordinate}: shorthand {v!r} is not [c], [x] or [z]")
+            if NUMBER_AS_TEXT.match(v):
+                out.append(f"{name}!{c.coordinate}: number stored as text {v!r}")
+        if c.alignment.wrap_text and isinstance(v, str):
+            width = ws.column_dimensions[c.column_letter].width or 8.43
+            chars = max(len(line) for line in v.split("\n"))
+            lines = sum(max(1, -(-len(line) // max(1, int(width * 1.1)))) for line in v.split("\n"))
+            height = ws.row_dimensions[r].height
+            if (lines > 1 or chars > width * 1.2) and (height is None or height < 12 * lines):
+                out.append(f"{name}!{c.coordinate}: wrapped text of {lines} lines in a row "
+                           f"{height or 'of default height'}")
+    return cells
+
+
+def template_problems(path, entry_sheets=("inspection", "judgements", "cases")):
+    """The essentials a data-entry workbook can meet (README "The data-entry template"):
+    instructions first (text in column A, no table); on every other sheet one header row,
+    row 1 (import reads it there, so no title block), bold and frozen, nothing to the
+    right of it; a sheet that is only read (not in ENTRY_SHEETS) is exactly one table from
+    A1 with no blank cell; no merged cells, print headers or footers; any chart with
+    alternative text; document properties and the Language custom property. The rules
+    for figures (cover, contents and notes sheets, a table on every sheet, no blank cell
+    in a sheet waiting to be filled) do not apply to a form."""
+    out = []
+    z = zipfile.ZipFile(path)
+    wb = openpyxl.load_workbook(path)
+    parts = _sheet_parts(z)
+    _properties(wb, out)
+    if "docProps/custom.xml" not in z.namelist() or \
+            not re.search(rb'name="Language"><vt:lpwstr>[A-Za-z]', z.read("docProps/custom.xml")):
+        out.append("custom document property Language is not set")
+    for i, (name, part) in enumerate(parts):
+        ws = wb[name]
+        cells = _sheet_basics(z, name, part, ws, out)
+        tables = list(ws.tables.values())
+        for alt, cpart in _charts(z, part):
+            if not alt.strip():
+                out.append(f"{name}: chart {cpart} has no alternative text")
+        if not cells:
+            continue
+        if i == 0:
+            if tables:
+                out.append(f"{name}: the instructions hold a table")
+            out.extend(f"{name}!{c.coordinate}: instructions outside column A"
+                       for r, col, c in cells if col != 1)
+            continue
+        last = max(col for r, col, c in cells if r == 1)
+        for col in range(1, last + 1):
+            c = ws.cell(1, col)
+            if _blank(c.value) or not c.font.b:
+                out.append(f"{name}!{c.coordinate}: not a bold heading of the header row")
+        out.extend(f"{name}!{c.coordinate}: {c.value!r} right of the header row"
+                   for r, col, c in cells if col > last)
+        if not (ws.freeze_panes or "").endswith("2"):
+            out.append(f"{name}: the header row is not frozen ({ws.freeze_panes})")
+        if name in entry_sheets:
+            continue
+        if len(tables) != 1:
+            out.append(f"{name}: {len(tables)} tables, not exactly one")
+            continue
+        c1, r1, c2, r2 = range_boundaries(tables[0].ref)
+        if (c1, r1, c2) != (1, 1, last) or r2 < max(r for r, col, c in cells):
+            out.append(f"{name}: table {tables[0].ref} is not the whole sheet from A1")
+        for row in ws.iter_rows(min_row=r1, max_row=r2, min_col=c1, max_col=c2):
+            out.extend(f"{name}!{c.coordinate}: blank cell inside the table"
+                       for c in row if _blank(c.value))
+    if not parts or parts[0][0] in entry_sheets:
+        out.append("the first sheet is not the instructions")
+    return out
+
+
 def problems(path):
     out = []
     z = zipfile.ZipFile(path)
@@ -118,47 +220,19 @@ def problems(path):
     if not names:
         return [f"{path}: no sheets"]
 
-    # Document properties.
-    p = wb.properties
-    for what, v in (("title", p.title), ("subject", p.subject), ("author", p.creator),
-                    ("keywords", p.keywords), ("created", p.created)):
-        if _blank(v):
-            out.append(f"document property {what} is not set")
-
+    _properties(wb, out)
     notes_defined = set()
     notes_used = {}
     tables_of = {}
     for i, (name, part) in enumerate(parts):
         ws = wb[name]
-        x = z.read(part).decode("utf-8")
-        if "<mergeCell " in x:
-            out.append(f"{name}: merged cells")
-        if re.search(r"<(oddHeader|oddFooter|evenHeader|evenFooter|firstHeader|firstFooter)>", x):
-            out.append(f"{name}: print header or footer")
-        cells = [(c.row, c.column, c) for row in ws.iter_rows() for c in row if not _blank(c.value)]
+        cells = _sheet_basics(z, name, part, ws, out)
         if not cells:
-            out.append(f"{name}: empty sheet")
             continue
-        if _blank(ws["A1"].value):
-            out.append(f"{name}!A1: no title")
         for r, col, c in cells:
-            v = c.value
-            if isinstance(v, str):
-                if BRACKETED.match(v.strip()) and v.strip() not in SHORTHAND \
-                        and not NOTE_REF.fullmatch(v.strip()):
-                    out.append(f"{name}!{c.coordinate}: shorthand {v!r} is not [c], [x] or [z]")
-                if NUMBER_AS_TEXT.match(v):
-                    out.append(f"{name}!{c.coordinate}: number stored as text {v!r}")
-                for m in NOTE_REF.finditer(v):
+            if isinstance(c.value, str):
+                for m in NOTE_REF.finditer(c.value):
                     notes_used.setdefault(int(m.group(1)), f"{name}!{c.coordinate}")
-            if c.alignment.wrap_text and isinstance(v, str):
-                width = ws.column_dimensions[c.column_letter].width or 8.43
-                chars = max(len(line) for line in v.split("\n"))
-                lines = sum(max(1, -(-len(line) // max(1, int(width * 1.1)))) for line in v.split("\n"))
-                height = ws.row_dimensions[r].height
-                if (lines > 1 or chars > width * 1.2) and (height is None or height < 12 * lines):
-                    out.append(f"{name}!{c.coordinate}: wrapped text of {lines} lines in a row "
-                               f"{height or 'of default height'}")
 
         tables = list(ws.tables.values())
         tables_of[name] = tables
@@ -249,8 +323,11 @@ def problems(path):
 
 def main(argv):
     bad = 0
+    check = problems
+    if argv and argv[0] == "--template":
+        check, argv = template_problems, argv[1:]
     for path in argv:
-        ps = problems(path)
+        ps = check(path)
         for p in ps:
             print(f"{path}: {p}")
         bad += bool(ps)

@@ -19,15 +19,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 
-import openpyxl
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
 sys.path.insert(0, HERE)
 from harness import check, run_main  # noqa: E402
 from spreadsheet_standard import problems  # noqa: E402
+from workbook_edit import rezip, with_openpyxl  # noqa: E402
 
 PDUREP, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 WALES = os.path.join(ROOT, "fixtures", "wales")
@@ -36,22 +35,6 @@ WALES = os.path.join(ROOT, "fixtures", "wales")
 def run(db, *args):
     env = dict(os.environ, PDUREP_DATA_DIR=ROOT, SOURCE_DATE_EPOCH="1767225600")
     return subprocess.run([PDUREP, "--db", db, *args], capture_output=True, text=True, env=env)
-
-
-def rezip(src, dst, edit):
-    """Copy a workbook, passing each part's text through edit(name, text)."""
-    with zipfile.ZipFile(src) as zi, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zo:
-        for item in zi.infolist():
-            data = zi.read(item.filename)
-            if item.filename.endswith((".xml", ".rels")):
-                data = edit(item.filename, data.decode("utf-8")).encode("utf-8")
-            zo.writestr(item, data)
-
-
-def with_openpyxl(src, dst, change):
-    wb = openpyxl.load_workbook(src)
-    change(wb)
-    wb.save(dst)
 
 
 def table_cell(ws, dr=1, dc=0):
