@@ -14,6 +14,11 @@
 #define MAX_ROW 1048576UL
 #define MAX_CELL_BYTES (256u * 1024u)
 #define MAX_SST_BYTES ((size_t)256 * 1024 * 1024)
+/* A cell far to the right stands for every empty cell before it, so a few bytes of XML (and
+ * a compressed part is a thousand times smaller) can make a row of 16384 values; this bounds
+ * a sheet's work by what a real bundle could hold: 64 Mi cells, ten times a 100,000-case
+ * sheet of 60 columns. */
+#define MAX_SHEET_CELLS (64UL * 1024 * 1024)
 
 struct pdurep_xlsx {
     zip_t *zip;
@@ -35,7 +40,8 @@ typedef struct text {
     size_t len, cap;
 } text;
 
-static void text_add(text *t, const char *s, size_t n)
+/* Room for @p n more bytes and the closing NUL. */
+static void text_reserve(text *t, size_t n)
 {
     if (t->len + n + 1 > t->cap) {
         size_t cap = t->cap ? t->cap : 256;
@@ -44,6 +50,11 @@ static void text_add(text *t, const char *s, size_t n)
         t->s = pdurep_xrealloc(t->s, cap);
         t->cap = cap;
     }
+}
+
+static void text_add(text *t, const char *s, size_t n)
+{
+    text_reserve(t, n);
     memcpy(t->s + t->len, s, n);
     t->len += n;
     t->s[t->len] = '\0';
@@ -137,10 +148,27 @@ static char *part_path(const char *target)
 
 /* ---- workbook.xml and its relationships ---- */
 
+typedef struct sheet_rid {
+    const char *rid;
+    size_t i;
+} sheet_rid;
+
 typedef struct book_parse {
     part_parse pp;
     pdurep_xlsx *x;
+    sheet_rid *by_rid; /* the sheets sorted by relationship id, made at the first Relationship */
 } book_parse;
+
+/* Arrays that grow by one element at a time double at powers of two, so a workbook with a
+ * million sheets or formats costs a million steps, not a million copies. */
+static int full(size_t n) { return (n & (n - 1)) == 0; }
+
+static int rid_cmp(const void *a, const void *b)
+{
+    const sheet_rid *l = a, *r = b;
+    int c = strcmp(l->rid, r->rid);
+    return c ? c : (l->i > r->i) - (l->i < r->i);
+}
 
 static void book_start(void *ud, const char *el, const char **atts)
 {
@@ -154,9 +182,12 @@ static void book_start(void *ud, const char *el, const char **atts)
         const char *name = attr(atts, "name"), *rid = attr(atts, "id");
         if (!name || !rid)
             return;
-        x->sheet_names = pdurep_xrealloc(x->sheet_names, (x->n_sheets + 1) * sizeof(char *));
-        x->sheet_rids = pdurep_xrealloc(x->sheet_rids, (x->n_sheets + 1) * sizeof(char *));
-        x->sheet_parts = pdurep_xrealloc(x->sheet_parts, (x->n_sheets + 1) * sizeof(char *));
+        if (full(x->n_sheets)) {
+            size_t cap = x->n_sheets ? x->n_sheets * 2 : 1;
+            x->sheet_names = pdurep_xrealloc(x->sheet_names, cap * sizeof(char *));
+            x->sheet_rids = pdurep_xrealloc(x->sheet_rids, cap * sizeof(char *));
+            x->sheet_parts = pdurep_xrealloc(x->sheet_parts, cap * sizeof(char *));
+        }
         x->sheet_names[x->n_sheets] = pdurep_xstrdup(name);
         x->sheet_rids[x->n_sheets] = pdurep_xstrdup(rid);
         x->sheet_parts[x->n_sheets] = NULL;
@@ -193,9 +224,26 @@ static void rels_start(void *ud, const char *el, const char **atts)
     if (!id || !type || !target)
         return;
     if (ends_with(type, "/worksheet")) {
-        for (size_t i = 0; i < x->n_sheets; i++)
-            if (!strcmp(x->sheet_rids[i], id) && !x->sheet_parts[i])
-                x->sheet_parts[i] = part_path(target);
+        if (!x->n_sheets)
+            return;
+        if (!b->by_rid) {
+            b->by_rid = pdurep_xmalloc(x->n_sheets * sizeof *b->by_rid);
+            for (size_t i = 0; i < x->n_sheets; i++)
+                b->by_rid[i] = (sheet_rid){x->sheet_rids[i], i};
+            qsort(b->by_rid, x->n_sheets, sizeof *b->by_rid, rid_cmp);
+        }
+        /* The first sheet of this id, then every other sheet that shares it. */
+        size_t lo = 0, hi = x->n_sheets;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(b->by_rid[mid].rid, id) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < x->n_sheets && !strcmp(b->by_rid[lo].rid, id); lo++)
+            if (!x->sheet_parts[b->by_rid[lo].i])
+                x->sheet_parts[b->by_rid[lo].i] = part_path(target);
     } else if (ends_with(type, "/sharedStrings") && !x->sst_part) {
         x->sst_part = part_path(target);
     } else if (ends_with(type, "/styles") && !x->styles_part) {
@@ -275,10 +323,16 @@ static void sst_chars(void *ud, const char *str, int len)
 typedef struct style_parse {
     part_parse pp;
     pdurep_xlsx *x;
-    int in_xfs;
-    long *fmt_ids;     /* custom number formats that show dates */
+    int in_xfs, seen_xfs;
+    long *fmt_ids;     /* custom number formats that show dates, sorted once cellXfs begins */
     size_t n_fmt_ids;
 } style_parse;
+
+static int long_cmp(const void *a, const void *b)
+{
+    long l = *(const long *)a, r = *(const long *)b;
+    return (l > r) - (l < r);
+}
 
 static int builtin_date(long id)
 {
@@ -316,27 +370,32 @@ static void style_start(void *ud, const char *el, const char **atts)
     style_parse *s = ud;
     pdurep_xlsx *x = s->x;
     el = local(el);
-    if (!strcmp(el, "numFmt")) {
+    /* The schema puts numFmts before cellXfs; a format after it would belong to nothing. */
+    if (!strcmp(el, "numFmt") && !s->seen_xfs) {
         const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
         long n;
         if (id && code && !pdurep_parse_long(id, &n) && code_is_date(code)) {
-            s->fmt_ids = pdurep_xrealloc(s->fmt_ids, (s->n_fmt_ids + 1) * sizeof *s->fmt_ids);
+            if (full(s->n_fmt_ids))
+                s->fmt_ids = pdurep_xrealloc(s->fmt_ids, (s->n_fmt_ids ? s->n_fmt_ids * 2 : 1) *
+                                                             sizeof *s->fmt_ids);
             s->fmt_ids[s->n_fmt_ids++] = n;
         }
     } else if (!strcmp(el, "cellXfs")) {
         s->in_xfs = 1;
-    } else if (!strcmp(el, "xf") && s->in_xfs) {
+        if (!s->seen_xfs && s->n_fmt_ids)
+            qsort(s->fmt_ids, s->n_fmt_ids, sizeof *s->fmt_ids, long_cmp);
+        s->seen_xfs = 1;
+    } else if (!strcmp(el, "xf") && s->in_xfs && x->n_xf < MAX_COL * 4) {
         const char *id = attr(atts, "numFmtId");
         long n = -1;
         if (id)
             pdurep_parse_long(id, &n);
-        int date = builtin_date(n);
-        for (size_t i = 0; !date && i < s->n_fmt_ids; i++)
-            date = s->fmt_ids[i] == n;
-        if (x->n_xf < MAX_COL * 4) {
-            x->date_xf = pdurep_xrealloc(x->date_xf, x->n_xf + 1);
-            x->date_xf[x->n_xf++] = (unsigned char)date;
-        }
+        int date = builtin_date(n) ||
+                   (s->n_fmt_ids &&
+                    bsearch(&n, s->fmt_ids, s->n_fmt_ids, sizeof *s->fmt_ids, long_cmp));
+        if (full(x->n_xf))
+            x->date_xf = pdurep_xrealloc(x->date_xf, x->n_xf ? x->n_xf * 2 : 1);
+        x->date_xf[x->n_xf++] = (unsigned char)date;
     }
 }
 
@@ -404,6 +463,7 @@ static pdurep_error open_zip(zip_t *z, const char *name, pdurep_xlsx **out, pdur
     if (!err)
         err = parse_part(x, "xl/_rels/workbook.xml.rels", 1, rels_start, no_end, no_chars,
                          &b.pp, name, diag);
+    free(b.by_rid);
     for (size_t i = 0; !err && i < x->n_sheets; i++)
         if (!x->sheet_parts[i]) {
             pdurep_diag_add(diag, name, 0, 0, "not a readable workbook: sheet \"%s\" has no "
@@ -488,6 +548,7 @@ typedef struct sheet_parse {
     unsigned long row, prev_row; /* current and last row number */
     unsigned long col;           /* column of the current cell */
     unsigned long n_cols;        /* columns filled in this row */
+    unsigned long n_cells;       /* cells of the sheet so far, gaps included */
     int in_row, in_cell, in_v, in_is, in_t, in_rph;
     enum cell_type type;
     long xf;
@@ -537,10 +598,16 @@ static void add_cell(sheet_parse *s, unsigned long col, const char *v, size_t le
         s->fields = pdurep_xrealloc(s->fields, cap * sizeof *s->fields);
         s->cap = cap;
     }
-    while (s->n_cols < col - 1) { /* cells a writer left out are empty */
-        s->offsets[s->n_cols] = s->cells.len;
-        s->lengths[s->n_cols++] = 0;
-        text_add(&s->cells, "", 1);
+    if (s->n_cols < col - 1) { /* cells a writer left out are empty: one NUL each */
+        size_t gap = col - 1 - s->n_cols, at = s->cells.len;
+        text_reserve(&s->cells, gap);
+        memset(s->cells.s + at, 0, gap + 1);
+        for (size_t i = 0; i < gap; i++) {
+            s->offsets[s->n_cols + i] = at + i;
+            s->lengths[s->n_cols + i] = 0;
+        }
+        s->n_cols += gap;
+        s->cells.len += gap;
     }
     s->offsets[s->n_cols] = s->cells.len;
     s->lengths[s->n_cols++] = len;
@@ -607,6 +674,14 @@ static void sheet_start(void *ud, const char *el, const char **atts)
             sheet_fail(s, PDUREP_ERROR_DATA);
             return;
         }
+        s->n_cells += col - s->n_cols;
+        if (s->n_cells > MAX_SHEET_CELLS) {
+            pdurep_rows_problem(s->src, s->diag, s->row, col, "the sheet is too large: more "
+                                "than %lu cells, counting the empty cells before the last one "
+                                "of each row", MAX_SHEET_CELLS);
+            sheet_fail(s, PDUREP_ERROR_DATA);
+            return;
+        }
         s->col = col;
         s->in_cell = 1;
         s->value.len = 0;
@@ -638,6 +713,12 @@ static void sheet_start(void *ud, const char *el, const char **atts)
         }
         if (r)
             n = (unsigned long)v;
+        else if (n > MAX_ROW) {
+            pdurep_rows_problem(s->src, s->diag, 0, 0, "the sheet has more than %lu rows, "
+                                "more than a spreadsheet can hold", MAX_ROW);
+            sheet_fail(s, PDUREP_ERROR_DATA);
+            return;
+        }
         s->row = n;
         s->in_row = 1;
         s->n_cols = 0;
