@@ -20,4 +20,11 @@ void pdurep_checksum_cache_free(pdurep_db *db);
 /** Record SQLite's last error message in @p diag and return the matching error. */
 pdurep_error pdurep_db_fail(pdurep_db *db, pdurep_diag *diag);
 
+/** Run one statement with @p n_text texts bound to ?1, ?2, ...; a failure is recorded as pdurep_db_fail() does. */
+pdurep_error pdurep_db_exec(pdurep_db *db, const char *sql, const char *const *text, int n_text,
+                            pdurep_diag *diag);
+
+/** Whether the database holds the inspection @p id (0 also when it cannot be asked). */
+int pdurep_db_has_inspection(pdurep_db *db, const char *id);
+
 #endif

@@ -5,6 +5,7 @@
  */
 #include "yamlfile.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,8 +27,11 @@ static int shape_ok(const unsigned char *text, size_t len, const char *path, pdu
     int depth = 0, ok = 1;
     for (;;) {
         yaml_event_t ev;
-        if (!yaml_parser_parse(&parser, &ev))
-            break; /* the loader reports the syntax error with its position */
+        if (!yaml_parser_parse(&parser, &ev)) {
+            if (parser.error == YAML_MEMORY_ERROR || parser.error == YAML_NO_ERROR)
+                ok = -1;
+            break; /* the loader reports a syntax error with its position */
+        }
         yaml_event_type_t t = ev.type;
         yaml_mark_t m = ev.start_mark;
         if (t == YAML_MAPPING_START_EVENT || t == YAML_SEQUENCE_START_EVENT)
@@ -60,6 +64,9 @@ pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *dia
     y->diag = diag;
     FILE *fp = fopen(path, "rb");
     if (!fp) {
+        /* fopen allocates: running out there is not a missing file. */
+        if (errno == ENOMEM)
+            return PDUREP_ERROR_NO_MEMORY;
         pdurep_diag_add(diag, path, 0, 0, "cannot open file");
         return PDUREP_ERROR_NO_INPUT;
     }
@@ -98,17 +105,23 @@ pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *dia
     }
     yaml_parser_set_input_string(&parser, text, len);
     int ok = yaml_parser_load(&parser, &y->doc);
-    if (!ok) {
+    /* libyaml sets an error for every syntax problem, but some of its allocations fail
+     * without setting any. */
+    if (!ok && (parser.error == YAML_MEMORY_ERROR || parser.error == YAML_NO_ERROR)) {
+        err = PDUREP_ERROR_NO_MEMORY;
+    } else if (!ok) {
         /* libyaml counts lines and columns from zero. */
         yaml_mark_t m = parser.problem_mark;
         pdurep_diag_add(diag, path, m.line + 1, m.column + 1, "%s%s%s",
                         parser.problem ? parser.problem : "cannot parse YAML",
                         parser.context ? " " : "", parser.context ? parser.context : "");
         err = PDUREP_ERROR_DATA;
-        free(y->path);
-        y->path = NULL;
     } else {
         y->loaded = 1;
+    }
+    if (err) {
+        free(y->path);
+        y->path = NULL;
     }
     yaml_parser_delete(&parser);
     free(text);
