@@ -87,24 +87,19 @@ pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *dia
         return e;
     }
     fclose(fp);
-    if (!(y->path = strdup(path))) {
+    int shape = shape_ok(text, len, path, diag);
+    if (shape <= 0) {
+        free(text);
+        return shape < 0 ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_DATA;
+    }
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
         free(text);
         return PDUREP_ERROR_NO_MEMORY;
     }
-    /* On failure nothing is left for the caller to free. */
-    int shape = shape_ok(text, len, path, diag);
-    yaml_parser_t parser;
-    pdurep_error err = shape < 0 ? PDUREP_ERROR_NO_MEMORY : shape == 0 ? PDUREP_ERROR_DATA : PDUREP_OK;
-    if (!err && !yaml_parser_initialize(&parser))
-        err = PDUREP_ERROR_NO_MEMORY;
-    if (err) {
-        free(text);
-        free(y->path);
-        y->path = NULL;
-        return err;
-    }
     yaml_parser_set_input_string(&parser, text, len);
     int ok = yaml_parser_load(&parser, &y->doc);
+    pdurep_error err = PDUREP_OK;
     /* libyaml sets an error for every syntax problem, but some of its allocations fail
      * without setting any. */
     if (!ok && (parser.error == YAML_MEMORY_ERROR || parser.error == YAML_NO_ERROR)) {
@@ -116,12 +111,12 @@ pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *dia
                         parser.problem ? parser.problem : "cannot parse YAML",
                         parser.context ? " " : "", parser.context ? parser.context : "");
         err = PDUREP_ERROR_DATA;
+    } else if (!(y->path = strdup(path))) {
+        /* Only a loaded file keeps its path: callers free nothing after a failed load. */
+        yaml_document_delete(&y->doc);
+        err = PDUREP_ERROR_NO_MEMORY;
     } else {
         y->loaded = 1;
-    }
-    if (err) {
-        free(y->path);
-        y->path = NULL;
     }
     yaml_parser_delete(&parser);
     free(text);
