@@ -87,10 +87,6 @@ static pdurep_error load(pdurep_yaml *y, const char *path, pdurep_diag *diag)
         return e;
     }
     fclose(fp);
-    if (!(y->path = strdup(path))) {
-        free(text);
-        return PDUREP_ERROR_NO_MEMORY;
-    }
     int shape = shape_ok(text, len, path, diag);
     if (shape <= 0) {
         free(text);
@@ -115,6 +111,10 @@ static pdurep_error load(pdurep_yaml *y, const char *path, pdurep_diag *diag)
                         parser.problem ? parser.problem : "cannot parse YAML",
                         parser.context ? " " : "", parser.context ? parser.context : "");
         err = PDUREP_ERROR_DATA;
+    } else if (!(y->path = strdup(path))) {
+        /* Only a loaded file keeps its path: callers free nothing after a failed load. */
+        yaml_document_delete(&y->doc);
+        err = PDUREP_ERROR_NO_MEMORY;
     } else {
         y->loaded = 1;
     }
