@@ -653,14 +653,17 @@ static void read_pdus(import_ctx *c)
 
 /* ---- the whole bundle ---- */
 
+/* 1 or 0; -1 when the database fails (out of memory, say), which must not read as "absent". */
 static int exists(pdurep_db *db, const char *id)
 {
     sqlite3_stmt *st;
-    int found = 0;
+    int found = -1;
     if (sqlite3_prepare_v2(db->sql, "SELECT 1 FROM inspection WHERE id = ?1", -1, &st, NULL) ==
         SQLITE_OK) {
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-        found = sqlite3_step(st) == SQLITE_ROW;
+        if (sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC) == SQLITE_OK) {
+            int rc = sqlite3_step(st);
+            found = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+        }
         sqlite3_finalize(st);
     }
     return found;
@@ -939,7 +942,12 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
      * after that would each commit alone. Only the COMMIT below may commit. */
     int may_commit = 0;
     sqlite3_commit_hook(db->sql, commit_gate, &may_commit);
-    if (c.insp.id && exists(db, c.insp.id)) {
+    int there = c.insp.id ? exists(db, c.insp.id) : 0;
+    if (there < 0) {
+        err = pdurep_db_fail(db, diag);
+        goto out;
+    }
+    if (there) {
         if (!(flags & PDUREP_IMPORT_REPLACE)) {
             pdurep_diag_add(diag, c.inspection_name, 0, 0, "inspection \"%s\" is already in "
                             "the database (use --replace to swap it)", c.insp.id);

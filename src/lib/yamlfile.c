@@ -26,8 +26,11 @@ static int shape_ok(const unsigned char *text, size_t len, const char *path, pdu
     int depth = 0, ok = 1;
     for (;;) {
         yaml_event_t ev;
-        if (!yaml_parser_parse(&parser, &ev))
+        if (!yaml_parser_parse(&parser, &ev)) {
+            if (parser.error == YAML_MEMORY_ERROR || !parser.problem)
+                ok = -1;
             break; /* the loader reports the syntax error with its position */
+        }
         yaml_event_type_t t = ev.type;
         yaml_mark_t m = ev.start_mark;
         if (t == YAML_MAPPING_START_EVENT || t == YAML_SEQUENCE_START_EVENT)
@@ -100,7 +103,12 @@ pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *dia
     yaml_parser_set_input_string(&parser, text, len);
     int ok = yaml_parser_load(&parser, &y->doc);
     pdurep_error err = PDUREP_OK;
-    if (!ok) {
+    if (!ok && (parser.error == YAML_MEMORY_ERROR || !parser.problem)) {
+        /* Not the file's fault: libyaml names every syntax error, and some of its failed
+         * allocations set no error at all. The status of running out, not of bad data. */
+        pdurep_diag_add(diag, path, 0, 0, "out of memory while reading");
+        err = PDUREP_ERROR_NO_MEMORY;
+    } else if (!ok) {
         /* libyaml counts lines and columns from zero. */
         yaml_mark_t m = parser.problem_mark;
         pdurep_diag_add(diag, path, m.line + 1, m.column + 1, "%s%s%s",
