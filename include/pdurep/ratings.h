@@ -205,7 +205,7 @@ char *pdurep_ratings_to_json(const pdurep_ratings *r, int flags);
  * one for the overall rating, under the header documented in the README
  * (`pdurep rate ID --csv`).
  * @param r The result.
- * @return A malloc'd NUL-terminated string.
+ * @return A malloc'd NUL-terminated string, or NULL when out of memory.
  */
 char *pdurep_ratings_to_csv(const pdurep_ratings *r);
 

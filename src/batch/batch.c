@@ -74,7 +74,17 @@ static double since(const struct timespec *t0)
     return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-static void plan(batch *b, const pdurep_inspection *list, size_t n)
+/* FILE in the output folder; NULL when memory ran out. */
+static char *out_path(const batch *b, const char *file)
+{
+    int dl = (int)strlen(b->opt->out_dir);
+    while (dl > 1 && b->opt->out_dir[dl - 1] == '/')
+        dl--;
+    return file ? pdurep_asprintf("%.*s/%s", dl, b->opt->out_dir, file) : NULL;
+}
+
+/* The jobs for @p list; -1 when memory ran out (the jobs made so far stay, to be freed). */
+static int plan(batch *b, const pdurep_inspection *list, size_t n)
 {
     const pdurep_batch_options *o = b->opt;
     static const char *const english[] = {"en"};
@@ -89,25 +99,31 @@ static void plan(batch *b, const pdurep_inspection *list, size_t n)
             if (wr->for_kind && strcmp(wr->for_kind, in->kind))
                 continue;
             for (size_t l = 0; l < (wr->per_language ? n_langs : 1); l++) {
-                b->jobs = pdurep_xrealloc(b->jobs, (b->n_jobs + 1) * sizeof *b->jobs);
+                job *grown = realloc(b->jobs, (b->n_jobs + 1) * sizeof *grown);
+                if (!grown)
+                    return -1;
+                b->jobs = grown;
                 job *j = &b->jobs[b->n_jobs++];
                 memset(j, 0, sizeof *j);
-                j->id = pdurep_xstrdup(in->id);
+                j->id = strdup(in->id);
                 j->writer = wr;
                 j->lang = langs[l];
                 /* English keeps the plain name; other languages add ".LANG" before the suffix. */
                 const char *dot = strrchr(wr->suffix, '.');
                 size_t stem = dot ? (size_t)(dot - wr->suffix) : strlen(wr->suffix);
                 if (!wr->per_language || !strcmp(langs[l], "en"))
-                    j->file = pdurep_xasprintf("%s%s", in->id, wr->suffix);
+                    j->file = pdurep_asprintf("%s%s", in->id, wr->suffix);
                 else
-                    j->file = pdurep_xasprintf("%s%.*s.%s%s", in->id, (int)stem, wr->suffix,
-                                               langs[l], wr->suffix + stem);
-                j->path = pdurep_path_join(o->out_dir, j->file);
+                    j->file = pdurep_asprintf("%s%.*s.%s%s", in->id, (int)stem, wr->suffix,
+                                              langs[l], wr->suffix + stem);
+                j->path = out_path(b, j->file);
                 j->diag = pdurep_diag_new(8);
+                if (!j->id || !j->path || !j->diag)
+                    return -1;
             }
         }
     }
+    return 0;
 }
 
 /* ---- progress ---- */
@@ -172,7 +188,9 @@ static void *worker(void *arg)
 
 static pdurep_error write_index(batch *b, pdurep_diag *diag)
 {
-    char *path = pdurep_path_join(b->opt->out_dir, "index.csv");
+    char *path = out_path(b, "index.csv");
+    if (!path)
+        return PDUREP_ERROR_NO_MEMORY;
     pdurep_atomic a;
     pdurep_error err = pdurep_atomic_begin(path, &a, diag);
     free(path);
@@ -222,8 +240,12 @@ pdurep_error pdurep_batch_run(const pdurep_batch_options *opt_in, pdurep_batch_s
 
     batch b = {.opt = &opt};
     pthread_mutex_init(&b.lock, NULL);
-    plan(&b, list, n);
+    int planned = plan(&b, list, n);
     pdurep_inspection_list_free(list, n);
+    if (planned != 0) {
+        err = PDUREP_ERROR_NO_MEMORY;
+        goto out;
+    }
     if (b.n_jobs == 0) {
         pdurep_diag_add(diag, opt.db_path, 0, 0, opt.region ? "no inspection of region \"%s\""
                                                             : "no inspection%s",
@@ -239,9 +261,9 @@ pdurep_error pdurep_batch_run(const pdurep_batch_options *opt_in, pdurep_batch_s
 
     clock_gettime(CLOCK_MONOTONIC, &b.start);
     size_t workers = (size_t)opt.jobs < b.n_jobs ? (size_t)opt.jobs : b.n_jobs;
-    pthread_t *threads = pdurep_xcalloc(workers, sizeof *threads);
+    pthread_t *threads = calloc(workers, sizeof *threads);
     size_t started = 0;
-    for (; started < workers; started++)
+    for (; threads && started < workers; started++)
         if (pthread_create(&threads[started], NULL, worker, &b) != 0)
             break;
     if (started == 0)

@@ -97,11 +97,17 @@ int cmd_rate(int argc, char **argv, cli_context *ctx)
         rc = cli_fail("rate", err, diag);
     } else if (o.csv) {
         char *csv = pdurep_ratings_to_csv(r);
-        fputs(csv, stdout);
+        if (csv)
+            fputs(csv, stdout);
+        else
+            rc = cli_fail("rate", PDUREP_ERROR_NO_MEMORY, diag);
         free(csv);
     } else if (o.json) {
         char *json = pdurep_ratings_to_json(r, o.json_flags);
-        puts(json);
+        if (json)
+            puts(json);
+        else
+            rc = cli_fail("rate", PDUREP_ERROR_NO_MEMORY, diag);
         free(json);
     } else {
         print_table(r);

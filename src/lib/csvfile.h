@@ -93,14 +93,6 @@ typedef struct pdurep_csv_table {
     long *col_index;       /**< 1-based CSV column of each declared column, 0 if absent */
 } pdurep_csv_table;
 
-/**
- * Read a small CSV file with a header row naming @p cols (in any order).
- * Unknown, repeated or missing required columns, and rows with the wrong
- * number of fields, are reported to @p diag.
- */
-pdurep_error pdurep_csv_slurp(const char *path, const char *name, const pdurep_csv_column *cols,
-                              size_t n_cols, pdurep_csv_table *out, pdurep_diag *diag);
-
 /** Cell of a slurped table. */
 static inline const char *pdurep_csv_cell(const pdurep_csv_table *t, size_t row, size_t col)
 {

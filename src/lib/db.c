@@ -184,3 +184,31 @@ pdurep_error pdurep_db_fail(pdurep_db *db, pdurep_diag *diag)
     pdurep_diag_add(diag, db->path, 0, 0, "database error: %s", sqlite3_errmsg(db->sql));
     return code == SQLITE_NOMEM ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_DATABASE;
 }
+
+pdurep_error pdurep_db_exec(pdurep_db *db, const char *sql, const char *const *text, int n_text,
+                            pdurep_diag *diag)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+        return pdurep_db_fail(db, diag);
+    for (int i = 0; i < n_text; i++)
+        sqlite3_bind_text(st, i + 1, text[i], -1, SQLITE_STATIC);
+    pdurep_error err = sqlite3_step(st) == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
+    sqlite3_finalize(st);
+    return err;
+}
+
+int pdurep_db_has_inspection(pdurep_db *db, const char *id)
+{
+    sqlite3_stmt *st;
+    int found = -1;
+    if (sqlite3_prepare_v2(db->sql, "SELECT 1 FROM inspection WHERE id = ?1", -1, &st, NULL) ==
+        SQLITE_OK) {
+        if (sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC) == SQLITE_OK) {
+            int rc = sqlite3_step(st);
+            found = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+        }
+        sqlite3_finalize(st);
+    }
+    return found;
+}

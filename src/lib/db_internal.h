@@ -13,4 +13,12 @@ struct pdurep_db {
 /** Record SQLite's last error message in @p diag and return the matching error. */
 pdurep_error pdurep_db_fail(pdurep_db *db, pdurep_diag *diag);
 
+/** Run one statement with @p n_text texts bound to ?1, ?2, ...; a failure is recorded as pdurep_db_fail() does. */
+pdurep_error pdurep_db_exec(pdurep_db *db, const char *sql, const char *const *text, int n_text,
+                            pdurep_diag *diag);
+
+/** 1 if the database holds the inspection @p id, 0 if not, -1 when it cannot be asked (out
+ *  of memory, say: the fault run found import reading that as "absent"). */
+int pdurep_db_has_inspection(pdurep_db *db, const char *id);
+
 #endif

@@ -4,7 +4,7 @@
  * (bands, points, overall bands, rounding).
  */
 #include "pdurep/framework.h"
-#include "csvfile.h"
+#include "rows.h"
 #include "util.h"
 #include "framework_internal.h"
 
@@ -328,7 +328,12 @@ static pdurep_error fw_slurp(const char *dir, const char *file, const pdurep_csv
 {
     out->path = pdurep_path_join(dir, file);
     out->name = pdurep_xstrdup(out->path);
-    return pdurep_csv_slurp(out->path, out->name, cols, n, &out->t, diag);
+    /* Through the bundle's row reader: one header mapping, one trimming, one set of messages. */
+    pdurep_rows src;
+    pdurep_rows_csv(&src, out->path, NULL);
+    pdurep_error err = pdurep_rows_slurp(&src, cols, n, &out->t, diag);
+    pdurep_rows_clear(&src);
+    return err;
 }
 
 static void fw_file_free(fwfile *f)

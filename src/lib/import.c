@@ -653,22 +653,6 @@ static void read_pdus(import_ctx *c)
 
 /* ---- the whole bundle ---- */
 
-/* 1 or 0; -1 when the database fails (out of memory, say), which must not read as "absent". */
-static int exists(pdurep_db *db, const char *id)
-{
-    sqlite3_stmt *st;
-    int found = -1;
-    if (sqlite3_prepare_v2(db->sql, "SELECT 1 FROM inspection WHERE id = ?1", -1, &st, NULL) ==
-        SQLITE_OK) {
-        if (sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC) == SQLITE_OK) {
-            int rc = sqlite3_step(st);
-            found = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
-        }
-        sqlite3_finalize(st);
-    }
-    return found;
-}
-
 /* Returns 0 when the inspection row is in (with placeholders for what was missing, so the
  * other tables can still be checked against it; the transaction is rolled back then). */
 static int insert_inspection(import_ctx *c)
@@ -942,7 +926,7 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
      * after that would each commit alone. Only the COMMIT below may commit. */
     int may_commit = 0;
     sqlite3_commit_hook(db->sql, commit_gate, &may_commit);
-    int there = c.insp.id ? exists(db, c.insp.id) : 0;
+    int there = c.insp.id ? pdurep_db_has_inspection(db, c.insp.id) : 0;
     if (there < 0) {
         err = pdurep_db_fail(db, diag);
         goto out;
@@ -955,16 +939,11 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
             goto out;
         }
         replacing = 1;
-        sqlite3_stmt *del;
-        if (sqlite3_prepare_v2(db->sql, "DELETE FROM inspection WHERE id = ?1", -1, &del,
-                               NULL) == SQLITE_OK) {
-            sqlite3_bind_text(del, 1, c.insp.id, -1, SQLITE_STATIC);
-            if (sqlite3_step(del) != SQLITE_DONE)
-                db_failed(&c);
-            sqlite3_finalize(del);
-        } else {
-            db_failed(&c);
-        }
+        const char *id = c.insp.id;
+        pdurep_error del = pdurep_db_exec(db, "DELETE FROM inspection WHERE id = ?1", &id, 1,
+                                          diag);
+        if (del && !c.fatal)
+            c.fatal = del;
     }
     if (!c.insp.id)
         c.insp.id = pdurep_xstrdup("");

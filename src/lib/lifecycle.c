@@ -67,30 +67,6 @@ pdurep_error pdurep_regions_listing(pdurep_db *db, const char *pdu_id, char ***o
                n_out, diag);
 }
 
-static pdurep_error exec1(pdurep_db *db, const char *sql, const char *id, pdurep_diag *diag)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
-        return pdurep_db_fail(db, diag);
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    pdurep_error err = sqlite3_step(st) == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
-    sqlite3_finalize(st);
-    return err;
-}
-
-static int inspection_exists(pdurep_db *db, const char *id)
-{
-    sqlite3_stmt *st;
-    int found = 0;
-    if (sqlite3_prepare_v2(db->sql, "SELECT 1 FROM inspection WHERE id = ?1", -1, &st, NULL) ==
-        SQLITE_OK) {
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-        found = sqlite3_step(st) == SQLITE_ROW;
-        sqlite3_finalize(st);
-    }
-    return found;
-}
-
 static pdurep_error begin(pdurep_db *db, pdurep_diag *diag)
 {
     return sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK
@@ -119,7 +95,10 @@ pdurep_error pdurep_inspection_delete(pdurep_db *db, const char *id, int flags, 
     pdurep_error err = begin(db, diag);
     if (err)
         return err;
-    if (!inspection_exists(db, id)) {
+    int has = pdurep_db_has_inspection(db, id);
+    if (has < 0)
+        return finish(db, pdurep_db_fail(db, diag), diag);
+    if (!has) {
         pdurep_diag_add(diag, db->path, 0, 0, "no inspection \"%s\" (see pdurep list)", id);
         return finish(db, PDUREP_ERROR_NO_INPUT, diag);
     }
@@ -137,12 +116,13 @@ pdurep_error pdurep_inspection_delete(pdurep_db *db, const char *id, int flags, 
     }
     /* Foreign keys remove judgements, cases, narratives, files and a region's own list;
      * the history has no key (it outlives --replace), so it goes by hand. */
-    if (!err)
-        err = exec1(db, "DELETE FROM inspection WHERE id = ?1", id, diag);
-    if (!err)
-        err = exec1(db, "DELETE FROM import_history WHERE inspection = ?1", id, diag);
-    if (!err)
-        err = exec1(db, "DELETE FROM checksum WHERE owner = 'inspection' AND id = ?1", id, diag);
+    static const char *const deletes[] = {
+        "DELETE FROM inspection WHERE id = ?1",
+        "DELETE FROM import_history WHERE inspection = ?1",
+        "DELETE FROM checksum WHERE owner = 'inspection' AND id = ?1",
+    };
+    for (size_t i = 0; !err && i < sizeof deletes / sizeof *deletes; i++)
+        err = pdurep_db_exec(db, deletes[i], &id, 1, diag);
     err = finish(db, err, diag);
     if (!err && regions) {
         *regions = listing;
@@ -207,7 +187,10 @@ static int empty_dir(const char *dir)
 pdurep_error pdurep_inspection_export(pdurep_db *db, const char *id, const char *dir,
                                       pdurep_diag *diag)
 {
-    if (!inspection_exists(db, id)) {
+    int has = pdurep_db_has_inspection(db, id);
+    if (has < 0)
+        return pdurep_db_fail(db, diag);
+    if (!has) {
         pdurep_diag_add(diag, db->path, 0, 0, "no inspection \"%s\" (see pdurep list)", id);
         return PDUREP_ERROR_NO_INPUT;
     }

@@ -142,8 +142,9 @@ static void close_section(parser *p)
     /* Drop trailing blank lines. */
     while (p->body.len && p->body.s[p->body.len - 1] == '\n')
         p->body.s[--p->body.len] = '\0';
-    p->n->sections[p->open].body = p->body.s ? p->body.s : pdurep_xstrdup("");
-    p->body = (pdurep_sbuf){0};
+    /* This module still follows the pdurep_x* way when memory runs out (util.h). */
+    if (!(p->n->sections[p->open].body = pdurep_sbuf_take(&p->body)))
+        pdurep_out_of_memory();
     p->open = -1;
 }
 

@@ -43,7 +43,10 @@ static char *read_text(const char *path, size_t *len, pdurep_error *err, pdurep_
         return NULL;
     }
     *len = text.len;
-    return text.s;
+    char *s = pdurep_sbuf_take(&text);
+    if (!s)
+        *err = PDUREP_ERROR_NO_MEMORY;
+    return s;
 }
 
 static pdurep_error store(pdurep_db *db, const char *inspection_id, const char *lang,
@@ -186,6 +189,33 @@ pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
     return pdurep_narrative_import_files(db, fw, inspection_id, bundle_dir, "", NULL, diag);
 }
 
+/* A translation that lacks English sections: warned at import and when a narrative is
+ * replaced. */
+static void warn_missing(const pdurep_narrative *tr, const pdurep_narrative *en, const char *path,
+                         const char *lang, pdurep_diag *diag)
+{
+    size_t n_missing = 0;
+    const char **missing = pdurep_narrative_missing(tr, en, &n_missing);
+    if (n_missing) {
+        pdurep_sbuf list = {0};
+        for (size_t i = 0; i < n_missing && i < 12; i++) {
+            pdurep_sbuf_add(&list, i ? ", [" : "[", i ? 3 : 1);
+            pdurep_sbuf_add(&list, missing[i], strlen(missing[i]));
+            pdurep_sbuf_add(&list, "]", 1);
+        }
+        if (n_missing > 12)
+            pdurep_sbuf_add(&list, ", ...", 5);
+        char *names = pdurep_sbuf_take(&list);
+        pdurep_diag_warn(diag, path, 0, 0, "%zu section%s of narrative.txt %s missing or "
+                         "empty: %s; a report in '%s' needs --allow-fallback to print "
+                         "%s in English", n_missing, n_missing == 1 ? "" : "s",
+                         n_missing == 1 ? "is" : "are", names ? names : "(too many to list)",
+                         lang, n_missing == 1 ? "it" : "them");
+        free(names);
+    }
+    free(missing);
+}
+
 pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework *fw,
                                            const char *inspection_id, const char *bundle_dir,
                                            const char *prefix, unsigned long *letter_case,
@@ -217,25 +247,7 @@ pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework
             en = tr;
             tr = NULL;
         } else if (!e && en) {
-            size_t n_missing = 0;
-            const char **missing = pdurep_narrative_missing(tr, en, &n_missing);
-            if (n_missing) {
-                pdurep_sbuf list = {0};
-                for (size_t i = 0; i < n_missing && i < 12; i++) {
-                    pdurep_sbuf_add(&list, i ? ", [" : "[", i ? 3 : 1);
-                    pdurep_sbuf_add(&list, missing[i], strlen(missing[i]));
-                    pdurep_sbuf_add(&list, "]", 1);
-                }
-                if (n_missing > 12)
-                    pdurep_sbuf_add(&list, ", ...", 5);
-                pdurep_diag_warn(diag, path, 0, 0, "%zu section%s of narrative.txt %s missing or "
-                                 "empty: %s; a report in '%s' needs --allow-fallback to print "
-                                 "%s in English", n_missing, n_missing == 1 ? "" : "s",
-                                 n_missing == 1 ? "is" : "are", list.s, lang,
-                                 n_missing == 1 ? "it" : "them");
-                free(list.s);
-            }
-            free(missing);
+            warn_missing(tr, en, path, lang, diag);
         }
         if (!err)
             err = e;
@@ -246,31 +258,6 @@ pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework
     free(files);
     pdurep_narrative_free(en);
     return err;
-}
-
-/* The same warning as at import: a translation that lacks English sections. */
-static void warn_missing(const pdurep_narrative *tr, const pdurep_narrative *en, const char *path,
-                         const char *lang, pdurep_diag *diag)
-{
-    size_t n_missing = 0;
-    const char **missing = pdurep_narrative_missing(tr, en, &n_missing);
-    if (n_missing) {
-        pdurep_sbuf list = {0};
-        for (size_t i = 0; i < n_missing && i < 12; i++) {
-            pdurep_sbuf_add(&list, i ? ", [" : "[", i ? 3 : 1);
-            pdurep_sbuf_add(&list, missing[i], strlen(missing[i]));
-            pdurep_sbuf_add(&list, "]", 1);
-        }
-        if (n_missing > 12)
-            pdurep_sbuf_add(&list, ", ...", 5);
-        pdurep_diag_warn(diag, path, 0, 0, "%zu section%s of narrative.txt %s missing or "
-                         "empty: %s; a report in '%s' needs --allow-fallback to print "
-                         "%s in English", n_missing, n_missing == 1 ? "" : "s",
-                         n_missing == 1 ? "is" : "are", list.s, lang,
-                         n_missing == 1 ? "it" : "them");
-        free(list.s);
-    }
-    free(missing);
 }
 
 pdurep_error pdurep_narrative_replace_lang(pdurep_db *db, const pdurep_framework *fw,

@@ -327,7 +327,10 @@ pdurep_error pdurep_narrative_fill(const char *text, const pdurep_ratings *r,
         pdurep_sbuf_add(&b, p, 1);
         p++;
     }
-    *out = b.s;
+    /* The report takes any failure here for a bad placeholder: until it tells them apart,
+     * running out keeps the pdurep_x* way (util.h). */
+    if (!(*out = pdurep_sbuf_take(&b)))
+        pdurep_out_of_memory();
     return PDUREP_OK;
 }
 

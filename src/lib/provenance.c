@@ -163,24 +163,11 @@ static void utc_now(char out[32])
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-static pdurep_error exec_bound(pdurep_db *db, const char *sql, const char *const *text,
-                               int n_text, pdurep_diag *diag)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
-        return pdurep_db_fail(db, diag);
-    for (int i = 0; i < n_text; i++)
-        sqlite3_bind_text(st, i + 1, text[i], -1, SQLITE_STATIC);
-    pdurep_error err = sqlite3_step(st) == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
-    sqlite3_finalize(st);
-    return err;
-}
-
 pdurep_error pdurep_bundle_store(pdurep_db *db, const char *id, const pdurep_bundle *b,
                                  const char *event, pdurep_diag *diag)
 {
     const char *del[] = {id};
-    pdurep_error err = exec_bound(db, "DELETE FROM bundle_file WHERE inspection = ?1", del, 1,
+    pdurep_error err = pdurep_db_exec(db, "DELETE FROM bundle_file WHERE inspection = ?1", del, 1,
                                   diag);
     if (err)
         return err;
@@ -205,10 +192,10 @@ pdurep_error pdurep_bundle_store(pdurep_db *db, const char *id, const pdurep_bun
     char now[32];
     utc_now(now);
     const char *up[] = {id, now, PDUREP_VERSION_STRING, b->sha256, event};
-    if ((err = exec_bound(db, "UPDATE inspection SET imported_at = ?2, pdurep_version = ?3, "
+    if ((err = pdurep_db_exec(db, "UPDATE inspection SET imported_at = ?2, pdurep_version = ?3, "
                               "bundle_sha256 = ?4 WHERE id = ?1", up, 4, diag)))
         return err;
-    return exec_bound(db, "INSERT INTO import_history(inspection, seq, event, at, "
+    return pdurep_db_exec(db, "INSERT INTO import_history(inspection, seq, event, at, "
                           "pdurep_version, bundle_sha256) VALUES (?1, (SELECT coalesce(max(seq), "
                           "0) + 1 FROM import_history WHERE inspection = ?1), ?5, ?2, ?3, ?4)",
                       up, 5, diag);

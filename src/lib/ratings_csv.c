@@ -5,7 +5,6 @@
  */
 #include "pdurep/ratings.h"
 #include "sbuf.h"
-#include "util.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -99,5 +98,5 @@ char *pdurep_ratings_to_csv(const pdurep_ratings *r)
     pdurep_sbuf_add(&b, ",,", 2);
     number(&b, r->score, 0);
     pdurep_sbuf_add(&b, ",,,,,,,\n", 8);
-    return b.s ? b.s : pdurep_xstrdup("");
+    return pdurep_sbuf_take(&b);
 }

@@ -11,14 +11,14 @@
 
 void pdurep_rows_csv(pdurep_rows *src, const char *path, pdurep_import_norm *norm)
 {
-    *src = (pdurep_rows){.name = pdurep_xstrdup(path), .path = pdurep_xstrdup(path), .norm = norm};
+    *src = (pdurep_rows){.name = strdup(path), .path = strdup(path), .norm = norm};
 }
 
 void pdurep_rows_sheet(pdurep_rows *src, pdurep_xlsx *book, size_t sheet, const char *book_name,
                        pdurep_import_norm *norm)
 {
     *src = (pdurep_rows){
-        .name = pdurep_xasprintf("%s:%s", book_name, pdurep_xlsx_sheet_name(book, sheet)),
+        .name = pdurep_asprintf("%s:%s", book_name, pdurep_xlsx_sheet_name(book, sheet)),
         .book = book, .sheet = sheet, .norm = norm};
 }
 
@@ -95,9 +95,14 @@ static int adapt_row(const pdurep_csv_row *row, void *user)
     adapter *a = user;
     size_t want = row->n > a->header_n ? row->n : a->header_n;
     if (want > a->cap) {
+        const char **fields = realloc(a->fields, want * 2 * sizeof *fields);
+        if (fields)
+            a->fields = fields;
+        size_t *lengths = fields ? realloc(a->lengths, want * 2 * sizeof *lengths) : NULL;
+        if (!lengths)
+            return PDUREP_ERROR_NO_MEMORY;
+        a->lengths = lengths;
         a->cap = want * 2;
-        a->fields = pdurep_xrealloc(a->fields, a->cap * sizeof *a->fields);
-        a->lengths = pdurep_xrealloc(a->lengths, a->cap * sizeof *a->lengths);
     }
     int blank = 1, trimmed = 0;
     for (size_t i = 0; i < row->n; i++) {
@@ -151,6 +156,9 @@ static int adapt_row(const pdurep_csv_row *row, void *user)
 pdurep_error pdurep_rows_read(const pdurep_rows *src, pdurep_csv_row_fn fn, void *user,
                               pdurep_diag *diag)
 {
+    /* pdurep_rows_csv() and pdurep_rows_sheet() could not copy the names. */
+    if (!src->name || (!src->book && !src->path))
+        return PDUREP_ERROR_NO_MEMORY;
     adapter a = {.src = src, .fn = fn, .user = user, .diag = diag};
     pdurep_error err = src->book ? pdurep_xlsx_read(src, adapt_row, &a, diag)
                                  : pdurep_csv_read(src->path, src->name, adapt_row, &a, diag);
@@ -175,9 +183,13 @@ typedef struct slurp {
 
 static int slurp_header(slurp *s, const pdurep_csv_row *row)
 {
-    s->map = pdurep_xmalloc(row->n * sizeof *s->map);
+    s->map = malloc((row->n ? row->n : 1) * sizeof *s->map);
+    const char **names = malloc((s->n_cols ? s->n_cols : 1) * sizeof *names);
+    if (!s->map || !names) {
+        free(names);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
     s->n_map = row->n;
-    const char **names = pdurep_xmalloc(s->n_cols * sizeof *names);
     for (size_t c = 0; c < s->n_cols; c++)
         names[c] = s->cols[c].name;
     int ok = 1;
@@ -230,19 +242,27 @@ static int slurp_row(const pdurep_csv_row *row, void *user)
     }
     pdurep_csv_table *t = s->t;
     if (t->n_rows == s->rows_cap) {
-        s->rows_cap = s->rows_cap ? s->rows_cap * 2 : 16;
-        t->cells = pdurep_xrealloc(t->cells, s->rows_cap * t->n_cols * sizeof *t->cells);
-        t->lines = pdurep_xrealloc(t->lines, s->rows_cap * sizeof *t->lines);
+        size_t cap = s->rows_cap ? s->rows_cap * 2 : 16;
+        char **grown = realloc(t->cells, cap * t->n_cols * sizeof *grown);
+        if (!grown)
+            return PDUREP_ERROR_NO_MEMORY;
+        t->cells = grown;
+        unsigned long *lines = realloc(t->lines, cap * sizeof *lines);
+        if (!lines)
+            return PDUREP_ERROR_NO_MEMORY;
+        t->lines = lines;
+        s->rows_cap = cap;
     }
     char **cells = t->cells + t->n_rows * t->n_cols;
     for (size_t c = 0; c < t->n_cols; c++)
         cells[c] = NULL;
-    t->lines[t->n_rows++] = row->line;
+    t->lines[t->n_rows++] = row->line; /* counted first, so a failure below frees the row */
     for (size_t i = 0; i < row->n; i++)
-        cells[s->map[i]] = pdurep_xstrdup(row->fields[i]);
+        if (!(cells[s->map[i]] = strdup(row->fields[i])))
+            return PDUREP_ERROR_NO_MEMORY;
     for (size_t c = 0; c < t->n_cols; c++)
-        if (!cells[c])
-            cells[c] = pdurep_xstrdup("");
+        if (!cells[c] && !(cells[c] = strdup("")))
+            return PDUREP_ERROR_NO_MEMORY;
     return 0;
 }
 
@@ -251,7 +271,9 @@ pdurep_error pdurep_rows_slurp(const pdurep_rows *src, const pdurep_csv_column *
 {
     memset(out, 0, sizeof *out);
     out->n_cols = n_cols;
-    out->col_index = pdurep_xcalloc(n_cols, sizeof *out->col_index);
+    out->col_index = calloc(n_cols ? n_cols : 1, sizeof *out->col_index);
+    if (!out->col_index)
+        return PDUREP_ERROR_NO_MEMORY;
     slurp s = {.src = src, .cols = cols, .n_cols = n_cols, .t = out, .diag = diag};
     size_t before = pdurep_diag_total(diag);
     pdurep_error err = pdurep_rows_read(src, slurp_row, &s, diag);

@@ -69,7 +69,8 @@ void pdurep_rows_warn(const pdurep_rows *src, pdurep_diag *diag, unsigned long l
 
 /**
  * Read a small table whose header names @p cols (in any order, any letter
- * case), as pdurep_csv_slurp() does for a CSV file.
+ * case). Unknown, repeated or missing required columns, and rows with the
+ * wrong number of fields, are reported to @p diag.
  */
 pdurep_error pdurep_rows_slurp(const pdurep_rows *src, const pdurep_csv_column *cols,
                                size_t n_cols, pdurep_csv_table *out, pdurep_diag *diag);

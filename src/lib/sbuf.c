@@ -1,17 +1,34 @@
 #include "sbuf.h"
-#include "util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void pdurep_sbuf_add(pdurep_sbuf *b, const char *s, size_t n)
 {
+    if (b->oom)
+        return;
     if (b->len + n + 1 > b->cap) {
-        b->cap = (b->len + n + 1) * 2;
-        b->s = pdurep_xrealloc(b->s, b->cap);
+        size_t cap = (b->len + n + 1) * 2;
+        char *grown = realloc(b->s, cap);
+        if (!grown) {
+            b->oom = 1;
+            return;
+        }
+        b->s = grown;
+        b->cap = cap;
     }
     memcpy(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = '\0';
+}
+
+char *pdurep_sbuf_take(pdurep_sbuf *b)
+{
+    char *s = b->oom ? NULL : b->s ? b->s : strdup("");
+    if (b->oom)
+        free(b->s);
+    *b = (pdurep_sbuf){0};
+    return s;
 }
 
 void pdurep_sbuf_puts(pdurep_sbuf *b, const char *s)

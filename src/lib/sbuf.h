@@ -1,6 +1,8 @@
 /*
- * Internal: the one growable string buffer of the library. It follows the
- * library's out-of-memory policy (util.h): growing it never fails.
+ * Internal: the one growable string buffer of the library. Growing it can
+ * fail: the buffer then remembers it (oom) and takes nothing more, so a
+ * builder appends without checking each call and its owner checks once, at
+ * pdurep_sbuf_take(), and returns ::PDUREP_ERROR_NO_MEMORY.
  */
 #ifndef PDUREP_SBUF_H
 #define PDUREP_SBUF_H
@@ -12,6 +14,7 @@ typedef struct pdurep_sbuf {
     char *s;    /**< The text so far (NULL until something, even "", is added). */
     size_t len; /**< Bytes in s, without the NUL. */
     size_t cap; /**< Bytes allocated. */
+    int oom;    /**< Growing failed: nothing more was added, the text is incomplete. */
 } pdurep_sbuf;
 
 /** @brief Append @p n bytes of @p s (which need not be NUL-terminated). */
@@ -25,5 +28,12 @@ void pdurep_sbuf_puts(pdurep_sbuf *b, const char *s);
  * literally: a backslash before each of `\ * [ ] { }`.
  */
 void pdurep_sbuf_escaped(pdurep_sbuf *b, const char *s);
+
+/**
+ * @brief Hand over the text and empty the buffer.
+ * @return The malloc'd text ("" when nothing was added), or NULL when growing
+ *         failed at any time (what there was is freed).
+ */
+char *pdurep_sbuf_take(pdurep_sbuf *b);
 
 #endif

@@ -11,7 +11,7 @@
 /* The documented status for running out of memory (70), not a crash; exit() runs the
  * handlers that remove temporary files, and SQLite rolls an open transaction back when the
  * database is next opened. */
-static void out_of_memory(void)
+void pdurep_out_of_memory(void)
 {
     fputs("pdurep: out of memory\n", stderr);
     exit(70);
@@ -21,7 +21,7 @@ void *pdurep_xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p)
-        out_of_memory();
+        pdurep_out_of_memory();
     return p;
 }
 
@@ -29,7 +29,7 @@ void *pdurep_xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
     if (!p)
-        out_of_memory();
+        pdurep_out_of_memory();
     return p;
 }
 
@@ -37,7 +37,7 @@ void *pdurep_xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);
     if (!q)
-        out_of_memory();
+        pdurep_out_of_memory();
     return q;
 }
 
@@ -45,7 +45,7 @@ char *pdurep_xstrdup(const char *s)
 {
     char *p = strdup(s ? s : "");
     if (!p)
-        out_of_memory();
+        pdurep_out_of_memory();
     return p;
 }
 
@@ -61,6 +61,21 @@ char *pdurep_trimmed_dup(const char *s, size_t len)
     return out;
 }
 
+char *pdurep_asprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = n < 0 ? NULL : malloc((size_t)n + 1);
+    if (s) {
+        va_start(ap, fmt);
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    return s;
+}
+
 char *pdurep_xasprintf(const char *fmt, ...)
 {
     va_list ap;
@@ -68,7 +83,7 @@ char *pdurep_xasprintf(const char *fmt, ...)
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     if (n < 0)
-        out_of_memory();
+        pdurep_out_of_memory();
     char *s = pdurep_xmalloc((size_t)n + 1);
     va_start(ap, fmt);
     vsnprintf(s, (size_t)n + 1, fmt, ap);

@@ -5,6 +5,7 @@
  */
 #include "yamlfile.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,9 +28,9 @@ static int shape_ok(const unsigned char *text, size_t len, const char *path, pdu
     for (;;) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&parser, &ev)) {
-            if (parser.error == YAML_MEMORY_ERROR || !parser.problem)
+            if (parser.error == YAML_MEMORY_ERROR || parser.error == YAML_NO_ERROR)
                 ok = -1;
-            break; /* the loader reports the syntax error with its position */
+            break; /* the loader reports a syntax error with its position */
         }
         yaml_event_type_t t = ev.type;
         yaml_mark_t m = ev.start_mark;
@@ -63,6 +64,9 @@ pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *dia
     y->diag = diag;
     FILE *fp = fopen(path, "rb");
     if (!fp) {
+        /* fopen allocates: running out there is not a missing file. */
+        if (errno == ENOMEM)
+            return PDUREP_ERROR_NO_MEMORY;
         pdurep_diag_add(diag, path, 0, 0, "cannot open file");
         return PDUREP_ERROR_NO_INPUT;
     }
@@ -103,10 +107,9 @@ pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *dia
     yaml_parser_set_input_string(&parser, text, len);
     int ok = yaml_parser_load(&parser, &y->doc);
     pdurep_error err = PDUREP_OK;
-    if (!ok && (parser.error == YAML_MEMORY_ERROR || !parser.problem)) {
-        /* Not the file's fault: libyaml names every syntax error, and some of its failed
-         * allocations set no error at all. The status of running out, not of bad data. */
-        pdurep_diag_add(diag, path, 0, 0, "out of memory while reading");
+    /* libyaml sets an error for every syntax problem, but some of its allocations fail
+     * without setting any. */
+    if (!ok && (parser.error == YAML_MEMORY_ERROR || parser.error == YAML_NO_ERROR)) {
         err = PDUREP_ERROR_NO_MEMORY;
     } else if (!ok) {
         /* libyaml counts lines and columns from zero. */

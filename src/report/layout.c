@@ -49,6 +49,7 @@ typedef struct loader {
     pdurep_yaml y;
     pdurep_layout *l;
     char *dir; /* folder of the layout file */
+    int oom;   /* an allocation failed: the layout is refused with NO_MEMORY, not misread */
 } loader;
 
 static char *join(const char *a, const char *b)
@@ -251,6 +252,8 @@ static void load_fonts(loader *ld, yaml_node_t *fonts)
         } else {
             ld->l->fonts[i] = bare_font(s);
         }
+        if (!ld->l->fonts[i])
+            ld->oom = 1; /* else the default face would stand in, unsaid */
     }
 }
 
@@ -426,8 +429,8 @@ static void load_sections(loader *ld, yaml_node_t *seq)
                     !pdurep_yaml_scalar(v))
                     pdurep_yaml_error(&ld->y, v, "only a comparison, background, breakdown or "
                                       "pdus section takes 'attribute'");
-                else
-                    s->attribute = strdup(pdurep_yaml_scalar(v));
+                else if (!(s->attribute = strdup(pdurep_yaml_scalar(v))))
+                    ld->oom = 1;
             }
         }
         if (t == PDUREP_SECTION_DOMAIN && !s->domain) {
@@ -436,8 +439,8 @@ static void load_sections(loader *ld, yaml_node_t *seq)
         }
         int takes = t == PDUREP_SECTION_COMPARISON || t == PDUREP_SECTION_BREAKDOWN ||
                     t == PDUREP_SECTION_BACKGROUND || t == PDUREP_SECTION_PDUS;
-        if (takes && !s->attribute && l->attribute)
-            s->attribute = strdup(l->attribute);
+        if (takes && !s->attribute && l->attribute && !(s->attribute = strdup(l->attribute)))
+            ld->oom = 1;
         if ((t == PDUREP_SECTION_COMPARISON || t == PDUREP_SECTION_BREAKDOWN) && !s->attribute) {
             pdurep_yaml_error(&ld->y, item, "a %s section needs an 'attribute' (or the layout "
                               "one for every section: 'attribute: CODE')",
@@ -602,6 +605,10 @@ pdurep_error pdurep_layout_load(const char *name, pdurep_layout **out, pdurep_di
     set_defaults(l);
     const char *slash = strrchr(l->path, '/');
     ld.dir = slash ? strndup(l->path, (size_t)(slash - l->path)) : strdup(".");
+    if (!ld.dir) {
+        pdurep_layout_free(l);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
     pdurep_error err = pdurep_yaml_load(&ld.y, l->path, diag);
     if (err == PDUREP_ERROR_NO_INPUT && !strchr(name, '/') && !ends_with(name, ".yaml"))
         pdurep_diag_add(diag, NULL, 0, 0, "no layout named '%s' (layouts live in %s/layouts)",
@@ -629,7 +636,7 @@ pdurep_error pdurep_layout_load(const char *name, pdurep_layout **out, pdurep_di
                 if (strchr(lang, '/') || ends_with(lang, ".yaml"))
                     strcpy(file, lang);
                 else if (!(l->strings_lang = strdup(lang)))
-                    *file = '\0';
+                    *file = '\0', ld.oom = 1;
                 else
                     sprintf(file, "strings/%s.yaml", lang);
                 l->strings_path = lang[0] == '/' ? strdup(lang) : join(ld.dir, file);
@@ -655,8 +662,8 @@ pdurep_error pdurep_layout_load(const char *name, pdurep_layout **out, pdurep_di
                 const char *a = pdurep_yaml_scalar(n);
                 if (!a || !*a)
                     pdurep_yaml_error(&ld.y, n, "expected a case attribute such as rosh");
-                else
-                    l->attribute = strdup(a);
+                else if (!(l->attribute = strdup(a)))
+                    ld.oom = 1;
             }
             load_sections(&ld, pdurep_yaml_get(&ld.y, root, "sections"));
             if (!ld.y.errors)
@@ -666,7 +673,9 @@ pdurep_error pdurep_layout_load(const char *name, pdurep_layout **out, pdurep_di
             if (!l->fonts[i])
                 l->fonts[i] = bare_font(default_fonts[i]);
         }
-        if (ld.y.errors)
+        if (ld.oom)
+            err = PDUREP_ERROR_NO_MEMORY;
+        else if (ld.y.errors)
             err = PDUREP_ERROR_DATA;
         else if (!l->strings_path || !l->sections)
             err = PDUREP_ERROR_NO_MEMORY;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "csvfile.h"
+#include "rows.h"
 
 typedef struct seen {
     int rows;
@@ -132,10 +133,16 @@ static void slurp_refuses_unknown_and_missing_columns(void **state)
     write_file(text, strlen(text));
     pdurep_csv_table t;
     pdurep_diag *d = pdurep_diag_new(0);
-    assert_int_equal(pdurep_csv_slurp(path, "x.csv", cols, 2, &t, d), PDUREP_ERROR_DATA);
+    pdurep_rows src;
+    pdurep_rows_csv(&src, path, NULL);
+    assert_int_equal(pdurep_rows_slurp(&src, cols, 2, &t, d), PDUREP_ERROR_DATA);
+    pdurep_rows_clear(&src);
     unlink(path);
-    assert_string_equal(pdurep_diag_message(d, 0), "x.csv:1:2: unknown column \"surname\"");
-    assert_string_equal(pdurep_diag_message(d, 1), "x.csv:1: missing column \"value\"");
+    char want[256];
+    snprintf(want, sizeof want, "%s:1:2: unknown column \"surname\"", path);
+    assert_string_equal(pdurep_diag_message(d, 0), want);
+    snprintf(want, sizeof want, "%s:1: missing column \"value\"", path);
+    assert_string_equal(pdurep_diag_message(d, 1), want);
     pdurep_diag_free(d);
 }
 

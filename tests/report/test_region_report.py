@@ -37,7 +37,7 @@ PDUS = ["north-wales", "cardiff-and-the-vale", "swansea-neath-port-talbot", "gwe
 EPOCH = "1768953600"  # 2026-01-21T00:00:00Z
 # Figures the narrative prints through placeholders (fixtures/wales/README.md).
 PHRASES = ["227 of 338", "168 of 313", "61 of 114", "score of 10 out of 24", "28 July 2025",
-           "224 community orders", "114 releases on licence"]
+           "224 of them community orders", "114 people on licence"]
 
 
 

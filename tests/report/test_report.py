@@ -45,7 +45,7 @@ PHRASES = [
     "29 of 61", "44 of 77", "28 of 68", "34 of 41", "29 of 35", "7 of 8", "52 of 62",
     "40 of 63", "10 of 22", "12 of 20", "50 of 61", "25 of 29", "22 of 32", "59 of 71",
     "37 of 69", "33 of 63", "51 of 69", "86 per cent", "62 per cent", "2,660",
-    "56 community orders", "21 releases on licence", "1 September 2025",
+    "56 of them community orders", "21 people on licence", "1 September 2025",
 ]
 SECTIONS = ["Contents", "Foreword", "Ratings", "Recommendations", "Background",
             "1. Organisational arrangements and activity", "Diversity and inclusion",

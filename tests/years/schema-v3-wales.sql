@@ -537,13 +537,13 @@ one shared identity, in which staff in each office felt they belonged to the sam
 sense of common purpose helped when staff from Wrexham and Flintshire were sent to HMP Berwyn to
 help with the induction of people released after fixed-term recall.
 
-Diversity was approached with intent. A disproportionality action plan, Welsh language provision
-and a strategy for rural communities each set out concrete actions, and the PDU works in Welsh and
+Diversity was approached with intent. Plans on disproportionality, on Welsh-language
+services and on reaching rural communities each named concrete actions, and the PDU works in Welsh and
 English alike. It did more than the law requires to promote the Welsh language.
 
 Leaders knew that the information they received about domestic abuse and the safeguarding of
-children was not always good enough, and that staff did not always ask for the right information
-in the right way. Some progress had been made, but leaders now need to work with the police and
+children was not always good enough, and that staff did not always request what they needed
+in a way that got it. Some progress had been made, but leaders now need to work with the police and
 children''s services to get information flowing reliably.
 
 Leaders were candid about what had to improve, and staff at every grade understood that keeping
@@ -557,16 +557,15 @@ INSERT INTO "narrative" VALUES('north-wales-2025','en',3,'recommendations',47,'1
    process, and that the replies carry enough detail for risk of harm to be assessed, planned for
    and managed on good information
 2. work with the police and children''s social care to settle the problems with the quality and
-   speed of their replies to domestic abuse and safeguarding enquiries
+   speed of their answers when asked about domestic abuse and child safeguarding
 3. strengthen work with people on probation before and straight after their release from custody,
    and the services available to them at that point
 4. build practitioners'' confidence and skill in professional curiosity, so that signs of risk are
    noticed, analysed, planned for and acted on
 5. equip practitioners, through training and experience, to analyse risk thoroughly, so that the
    work to protect others gets better.');
-INSERT INTO "narrative" VALUES('north-wales-2025','en',4,'background',60,'Inspectors spent two weeks in North Wales PDU, starting on {fieldwork}. We inspected {cases} cases:
-{sentence_type=community:cases} community orders and {sentence_type=licence:cases} releases on
-licence from custody. We also interviewed the practitioners responsible for many of these cases.
+INSERT INTO "narrative" VALUES('north-wales-2025','en',4,'background',60,'Inspectors spent two weeks in North Wales PDU, starting on {fieldwork}. The sample held {cases} cases, {sentence_type=community:cases} of them community orders and {sentence_type=licence:cases} people on
+licence after prison, and we talked with the practitioners who held many of them.
 
 The Probation Reset policy applied while we inspected. Of the cases in our sample,
 {probation_reset=yes:cases} were under Probation Reset, and {2.3.1e:relevant} of those had the
@@ -609,8 +608,8 @@ INSERT INTO "narrative" VALUES('north-wales-2025','en',5,'P1.1 strengths',91,'- 
   valued the approach because it made them feel heard and looked after; it also helped leaders
   spread work fairly, keep track of open concerns and reduce errors.
 - Leaders had created a single identity across a large area of town and country, which was no small
-  achievement. That shared identity helped the PDU cope with pressures such as sending practitioners
-  from Wrexham and Flintshire to HMP Berwyn as the number of people released after fixed-term recall
+  achievement. That shared identity helped the PDU cope with pressures such as moving practitioners
+  from the Wrexham and Flintshire teams into HMP Berwyn as the number of people released after fixed-term recall
   rose.
 - The PDU acted on its own quality assurance and had a clear plan for improvement. Leaders kept
   returning to the importance of managing risk, and nearly all staff knew what their priorities
@@ -628,7 +627,7 @@ INSERT INTO "narrative" VALUES('north-wales-2025','en',6,'P1.1 improvements',119
   victims.
 - Some staff felt unsafe because of the state of some buildings. In Flint, a shortage of interview
   rooms meant long waits for people on probation and a higher risk of aggression; in Caernarfon, the
-  room used to see people who posed a risk to staff had no screen. Leaders had raised both problems
+  room kept for seeing people who might harm staff had no protective screen. Leaders had raised both problems
   with the estates team, but neither had been fixed.
 - Because of long-standing shortages of probation officers, the PDU had chosen not to second staff
   to the local youth justice services. Liaison over young people moving to adult services on coming of age was
@@ -661,15 +660,15 @@ INSERT INTO "narrative" VALUES('north-wales-2025','en',7,'P1.2 strengths',135,'-
   every Probation Reset case. The PDU pushed for interventions to start promptly under the ‘Start
   Right, End Right’ approach.
 - QDOs carried out audits and dip samples, ran monthly themed sessions and workshops, and offered
-  practitioners a reflective space to discuss cases. Their support had helped to raise the quality
-  of work to keep people safe.');
+  practitioners a reflective space to discuss cases. Their support had helped practitioners
+  do better work on keeping people safe.');
 INSERT INTO "narrative" VALUES('north-wales-2025','en',8,'P1.2 improvements',167,'- Management oversight was often not recorded in the cases we read, beyond allocation and the
   countersigning of risk assessments. Because practitioners chose which cases to discuss with their
   managers, gaps in safeguarding and public protection work could go unnoticed, and conversations
   about risk outside formal supervision were not always written down.
 - Leaders, managers and some partners agreed that newer practitioners were often short of
-  confidence and knowledge. This explained some of the gaps in keeping people
-  safe, particularly in following up new information of concern. The PDU needed a clearer picture of
+  confidence and knowledge. That lack of experience accounted for several weaknesses in
+  public protection work, particularly in following up new information of concern. The PDU needed a clearer picture of
   what each member of staff still had to learn, so that training could be aimed where it was needed.
 - Little use was made of volunteers and peer mentors, although leaders had credible plans to involve
   people with lived experience of probation in the PDU''s work.');
@@ -683,8 +682,8 @@ INSERT INTO "narrative" VALUES('north-wales-2025','en',9,'P1.3 strengths',179,'-
 - Most sentencers were satisfied with the PDU''s service. A well-established liaison forum, and
   regular meetings through the year, kept them informed of changes in probation policy, gave them a
   channel for feedback and resolved concerns quickly.
-- Leaders knew that most people on probation with a disability had a mental health condition, and
-  had commissioned services for them: every office had a mental health clinic, a service supported
+- Leaders knew that a mental health condition was the most common disability among people on
+  probation, and had commissioned services for them: every office had a mental health clinic, a service supported
   people with a traumatic brain injury, and one-to-one coaching helped people with neurodivergent
   needs to engage.
 - Most women on probation received the support they needed to stop offending, at places where no men
@@ -710,7 +709,7 @@ INSERT INTO "narrative" VALUES('north-wales-2025','en',10,'P1.3 improvements',20
 INSERT INTO "narrative" VALUES('north-wales-2025','en',11,'diversity strengths',217,'- Welsh was promoted and used throughout the PDU''s business, so naturally that it was the everyday
   language between many staff and people on probation. Every team had bilingual practitioners, and
   leaders knew where Welsh-speaking people on probation lived and encouraged staff to learn Welsh.
-- The PDU used its data to understand the profile and needs of its staff and of people on probation.
+- The PDU drew on its data to learn who its staff and people on probation were and what they needed.
 - Leaders showed a real commitment to inclusion and were seen as genuine partners in improving life
   for communities across North Wales. Almost every survey respondent who needed reasonable
   adjustments had them, and middle managers understood what staff needed to work safely.
@@ -730,7 +729,7 @@ INSERT INTO "narrative" VALUES('north-wales-2025','en',12,'diversity improvement
 INSERT INTO "narrative" VALUES('north-wales-2025','en',13,'P2.1 findings',241,'- Practitioners engaged people on probation well when assessing them: {2.1.1:percent} per cent of
   relevant assessments focused enough on engagement, and most took proper account of the person''s
   circumstances and how these might affect them.
-- Assessments analysed the protected characteristics of the person and their effect on compliance in
+- Assessments considered how a person''s protected characteristics might bear on compliance in
   {2.1.1c:percent} per cent of cases, and the person took a real part in their own assessment in
   {2.1.1a:yes} of {2.1.1a:relevant} cases.
 - Factors linked to offending were identified and analysed in {2.1.2a:percent} per cent of cases,
@@ -744,8 +743,8 @@ INSERT INTO "narrative" VALUES('north-wales-2025','en',13,'P2.1 findings',241,'-
   other agencies knew. Assessments drew sufficiently on all available sources in {2.1.3b:yes} of
   {2.1.3b:relevant} cases.');
 INSERT INTO "narrative" VALUES('north-wales-2025','en',14,'P2.2 findings',259,'- Planning engaged people on probation particularly well and showed how skilled practitioners were at
-  building relationships. In {2.2.1a:percent} per cent of cases the plan set a level, pattern and type
-  of contact that would support engagement, and plans took account of protected characteristics and
+  building relationships. In {2.2.1a:percent} per cent of cases the plan fixed how often and in what way
+  the person would be seen, in a way likely to support engagement, and plans took account of protected characteristics and
   circumstances such as neurodivergence, work and childcare.
 - Planning to reduce reoffending was sufficient in {2.2.2:percent} per cent of cases. Discussions with
   the CORRE team helped practitioners choose interventions that tackled the most important factors
@@ -786,11 +785,11 @@ INSERT INTO "narrative" VALUES('north-wales-2025','en',16,'P2.4 findings',300,'-
   {rosh=high+very high:2.4.2a:relevant} high or very high risk cases, but in only
   {rosh=medium:2.4.2a:yes} of {rosh=medium:2.4.2a:relevant} medium-risk cases.
 - A pilot diversity surgery, run with the Wales diversity team, gave practitioners evidence-based
-  advice on complex diversity issues. Staff largely understood the needs of the people they
-  supervised and used that understanding in plans and interventions; reviews built on strengths and
+  advice on complex diversity issues. Staff mostly had a good grasp of what the people they
+  supervised needed and used that understanding in plans and interventions; reviews built on strengths and
   protective factors in {2.4.2b:yes} of {2.4.2b:relevant} relevant cases.
-- As at every other stage, reviewing work to keep other people safe needed to improve. Changes in
-  factors linked to risk of harm were identified and addressed in {2.4.3a:percent} per cent of
+- As at every other stage, reviewing work to keep other people safe needed to improve. Reviews noticed and
+  acted on changes in the risk of harm in {2.4.3a:percent} per cent of
   relevant cases; reviews drew on the other agencies involved in {2.4.3b:yes} of {2.4.3b:relevant},
   and involved the person and the people close to them in {2.4.3c:yes} of {2.4.3c:relevant}. Reviewing
   was not yet a dependable tool for managing risk.');
@@ -1081,8 +1080,8 @@ INSERT INTO "narrative" VALUES('wales-2025','en',3,'recommendations',44,'1. agre
    change, with the person on probation and the people around them.');
 INSERT INTO "narrative" VALUES('wales-2025','en',4,'background',58,'A regional inspection comes after the inspections of the region''s PDUs and draws on them. Our
 fieldwork in {name} began on {fieldwork} and moved from one PDU to the next until late September.
-Together the PDU inspections looked at {cases} cases: {sentence_type=community:cases} community
-orders and {sentence_type=licence:cases} releases on licence from custody.
+Together the PDU inspections looked at {cases} cases, {sentence_type=community:cases} of them community orders and {sentence_type=licence:cases} people on
+licence after prison.
 
 The regional ratings for desistance, public protection and resettlement pool those cases[^pooling].
 Leadership, staffing, work with courts, unpaid work and work with victims were judged by
