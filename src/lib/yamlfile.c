@@ -87,21 +87,14 @@ pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *dia
         return e;
     }
     fclose(fp);
-    if (!(y->path = strdup(path))) {
-        free(text);
-        return PDUREP_ERROR_NO_MEMORY;
-    }
-    /* A failed load holds nothing: callers return at once (found leaking by fuzz-strings). */
     int shape = shape_ok(text, len, path, diag);
     if (shape <= 0) {
         free(text);
-        pdurep_yaml_free(y);
         return shape < 0 ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_DATA;
     }
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
         free(text);
-        pdurep_yaml_free(y);
         return PDUREP_ERROR_NO_MEMORY;
     }
     yaml_parser_set_input_string(&parser, text, len);
@@ -118,13 +111,15 @@ pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *dia
                         parser.problem ? parser.problem : "cannot parse YAML",
                         parser.context ? " " : "", parser.context ? parser.context : "");
         err = PDUREP_ERROR_DATA;
+    } else if (!(y->path = strdup(path))) {
+        /* Only a loaded file keeps its path: callers free nothing after a failed load. */
+        yaml_document_delete(&y->doc);
+        err = PDUREP_ERROR_NO_MEMORY;
     } else {
         y->loaded = 1;
     }
     yaml_parser_delete(&parser);
     free(text);
-    if (err)
-        pdurep_yaml_free(y);
     return err;
 }
 
