@@ -58,7 +58,7 @@ static int shape_ok(const unsigned char *text, size_t len, const char *path, pdu
     return ok;
 }
 
-pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *diag)
+static pdurep_error load(pdurep_yaml *y, const char *path, pdurep_diag *diag)
 {
     memset(y, 0, sizeof *y);
     y->diag = diag;
@@ -120,6 +120,15 @@ pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *dia
     }
     yaml_parser_delete(&parser);
     free(text);
+    return err;
+}
+
+pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *diag)
+{
+    /* A failed load keeps nothing, so a caller frees only what loaded. */
+    pdurep_error err = load(y, path, diag);
+    if (err)
+        pdurep_yaml_free(y);
     return err;
 }
 

@@ -30,7 +30,8 @@ typedef struct pdurep_yaml {
  *         ::PDUREP_ERROR_DATA (syntax error, nesting deeper than
  *         PDUREP_YAML_MAX_DEPTH or an alias, reported with its position; not a
  *         regular file or larger than PDUREP_YAML_MAX_SIZE). An empty file loads,
- *         with no root node: each caller says whether that is allowed.
+ *         with no root node: each caller says whether that is allowed. On
+ *         failure @p y holds nothing (pdurep_yaml_free() is then harmless).
  */
 pdurep_error pdurep_yaml_load(pdurep_yaml *y, const char *path, pdurep_diag *diag);
 
