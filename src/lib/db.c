@@ -202,11 +202,13 @@ pdurep_error pdurep_db_exec(pdurep_db *db, const char *sql, const char *const *t
 int pdurep_db_has_inspection(pdurep_db *db, const char *id)
 {
     sqlite3_stmt *st;
-    int found = 0;
+    int found = -1;
     if (sqlite3_prepare_v2(db->sql, "SELECT 1 FROM inspection WHERE id = ?1", -1, &st, NULL) ==
         SQLITE_OK) {
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-        found = sqlite3_step(st) == SQLITE_ROW;
+        if (sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC) == SQLITE_OK) {
+            int rc = sqlite3_step(st);
+            found = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+        }
         sqlite3_finalize(st);
     }
     return found;

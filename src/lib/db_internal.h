@@ -24,7 +24,8 @@ pdurep_error pdurep_db_fail(pdurep_db *db, pdurep_diag *diag);
 pdurep_error pdurep_db_exec(pdurep_db *db, const char *sql, const char *const *text, int n_text,
                             pdurep_diag *diag);
 
-/** Whether the database holds the inspection @p id (0 also when it cannot be asked). */
+/** 1 if the database holds the inspection @p id, 0 if not, -1 when it cannot be asked (out
+ *  of memory, say: the fault run found import reading that as "absent"). */
 int pdurep_db_has_inspection(pdurep_db *db, const char *id);
 
 #endif

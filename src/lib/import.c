@@ -198,11 +198,18 @@ static pdurep_error read_inspection(import_ctx *c)
             /* Missing input, as a missing bundle file is: the data folder may be the wrong one. */
             c->fatal = PDUREP_ERROR_NO_INPUT;
         }
-        else if (pdurep_framework_read_dir(fwdir, &c->fw, c->diag) == PDUREP_OK &&
-                 strcmp(c->fw->kind, in->kind))
-            pdurep_rows_problem(src, c->diag, line[K_FRAMEWORK] ? line[K_FRAMEWORK] : line[K_KIND],
-                            vcol, "framework %s is for %s inspections, but kind is %s",
-                            in->framework, c->fw->kind, in->kind);
+        else {
+            pdurep_error fe = pdurep_framework_read_dir(fwdir, &c->fw, c->diag);
+            if (fe == PDUREP_OK && strcmp(c->fw->kind, in->kind))
+                pdurep_rows_problem(src, c->diag,
+                                    line[K_FRAMEWORK] ? line[K_FRAMEWORK] : line[K_KIND], vcol,
+                                    "framework %s is for %s inspections, but kind is %s",
+                                    in->framework, c->fw->kind, in->kind);
+            /* Running out of memory (or a read failing) while loading the framework is not
+             * bad data in the bundle: keep its own status, not 65. */
+            else if (fe != PDUREP_OK && fe != PDUREP_ERROR_DATA)
+                c->fatal = fe;
+        }
         free(fwdir);
     }
     pdurep_csv_table_free(&t);
@@ -919,7 +926,12 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
      * after that would each commit alone. Only the COMMIT below may commit. */
     int may_commit = 0;
     sqlite3_commit_hook(db->sql, commit_gate, &may_commit);
-    if (c.insp.id && pdurep_db_has_inspection(db, c.insp.id)) {
+    int there = c.insp.id ? pdurep_db_has_inspection(db, c.insp.id) : 0;
+    if (there < 0) {
+        err = pdurep_db_fail(db, diag);
+        goto out;
+    }
+    if (there) {
         if (!(flags & PDUREP_IMPORT_REPLACE)) {
             pdurep_diag_add(diag, c.inspection_name, 0, 0, "inspection \"%s\" is already in "
                             "the database (use --replace to swap it)", c.insp.id);

@@ -95,7 +95,10 @@ pdurep_error pdurep_inspection_delete(pdurep_db *db, const char *id, int flags, 
     pdurep_error err = begin(db, diag);
     if (err)
         return err;
-    if (!pdurep_db_has_inspection(db, id)) {
+    int has = pdurep_db_has_inspection(db, id);
+    if (has < 0)
+        return finish(db, pdurep_db_fail(db, diag), diag);
+    if (!has) {
         pdurep_diag_add(diag, db->path, 0, 0, "no inspection \"%s\" (see pdurep list)", id);
         return finish(db, PDUREP_ERROR_NO_INPUT, diag);
     }
@@ -184,7 +187,10 @@ static int empty_dir(const char *dir)
 pdurep_error pdurep_inspection_export(pdurep_db *db, const char *id, const char *dir,
                                       pdurep_diag *diag)
 {
-    if (!pdurep_db_has_inspection(db, id)) {
+    int has = pdurep_db_has_inspection(db, id);
+    if (has < 0)
+        return pdurep_db_fail(db, diag);
+    if (!has) {
         pdurep_diag_add(diag, db->path, 0, 0, "no inspection \"%s\" (see pdurep list)", id);
         return PDUREP_ERROR_NO_INPUT;
     }

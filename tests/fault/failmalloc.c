@@ -25,9 +25,11 @@ static void *(*real_realloc)(void *, size_t);
 static void (*real_free)(void *);
 static int (*real_memalign)(void **, size_t, size_t);
 
+extern char **environ;
+
 static atomic_ulong calls;
 static unsigned long fail_at;
-static int persist, resolving;
+static int persist, resolving, configured;
 
 /* dlsym may allocate before the real functions are known: serve it from here. */
 static char boot[65536];
@@ -58,17 +60,31 @@ static void resolve(void)
     real_realloc = dlsym(RTLD_NEXT, "realloc");
     real_free = dlsym(RTLD_NEXT, "free");
     real_memalign = dlsym(RTLD_NEXT, "posix_memalign");
+    resolving = 0;
+}
+
+/*
+ * The settings, read once the C library has its environment. AddressSanitizer's
+ * allocator starts from the program's preinit array, before libc's own start-up
+ * sets environ: read then, getenv finds nothing and no allocation ever failed
+ * in the ASan build.
+ */
+static void configure(void)
+{
+    if (configured || !environ)
+        return;
+    configured = 1;
     const char *at = getenv("PDUREP_FAIL_AT");
     fail_at = at ? strtoul(at, NULL, 10) : 0;
     const char *p = getenv("PDUREP_FAIL_PERSIST");
     persist = p && *p == '1';
-    resolving = 0;
 }
 
 /* Whether this call is the one (or one of those) to fail. */
 static int should_fail(void)
 {
     unsigned long n = atomic_fetch_add(&calls, 1) + 1;
+    configure();
     if (!fail_at)
         return 0;
     if (n == fail_at || (persist && n > fail_at)) {
