@@ -75,6 +75,7 @@ static pdurep_error upgrade(const char *path, pdurep_diag *diag)
     sqlite3_busy_timeout(tmp.sql, 5000);
     pdurep_error err = sqlite3_exec(tmp.sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL)
                            ? PDUREP_ERROR_DATABASE : migrate(&tmp, diag);
+    pdurep_checksum_cache_free(&tmp); /* a migration records checksums */
     sqlite3_close_v2(tmp.sql);
     return err;
 }
