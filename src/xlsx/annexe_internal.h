@@ -182,6 +182,11 @@ void annexe_sheet_rules(annexe_ctx *c);
  */
 pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const char *path,
                                     pdurep_error err, pdurep_diag *diag);
+/**
+ * Is the closed package at @p path whole: every part with its content type, and
+ * no "(null)" where libxlsxwriter prints a name it failed to copy? 1 or 0.
+ */
+int annexe_package_complete(const char *path);
 void annexe_sheet_key_questions(annexe_ctx *c);
 void annexe_sheet_prompts(annexe_ctx *c);
 void annexe_sheet_breakdowns(annexe_ctx *c);

@@ -1,7 +1,8 @@
 /* Closing a workbook, for every workbook writer. A workbook is checked after
  * libxlsxwriter closes it: version 1.1.4 logs some allocation failures (e.g. in
  * content_types.c) and still returns success, leaving a package whose parts
- * Excel cannot open. Fault injection found it. */
+ * Excel cannot open, or a defined name printed as "(null)". Fault injection
+ * found both. */
 #include "annexe_internal.h"
 #include "pdurep/atomic.h"
 
@@ -26,7 +27,31 @@ static int covered(const char *types, const char *part)
     return strstr(types, key) != NULL;
 }
 
-static int package_complete(const char *path)
+/* Does the part @p name hold @p needle? A part that cannot be read counts as holding it. */
+static int part_holds(zip_t *z, const char *name, const char *needle)
+{
+    zip_stat_t st;
+    if (zip_stat(z, name, 0, &st))
+        return 0; /* no such part */
+    char *text = (st.valid & ZIP_STAT_SIZE) ? malloc(st.size + 1) : NULL;
+    zip_file_t *f = text ? zip_fopen(z, name, 0) : NULL;
+    int holds = !f || zip_fread(f, text, st.size) != (zip_int64_t)st.size;
+    if (!holds) {
+        text[st.size] = '\0';
+        holds = strstr(text, needle) != NULL;
+    }
+    if (f)
+        zip_fclose(f);
+    free(text);
+    return holds;
+}
+
+/* The small parts where libxlsxwriter prints names it copied: when a copy fails it
+ * prints "(null)" (glibc's rendering of a null %s), as in "(null)!$6:$6". */
+static const char *const named_parts[] = {"xl/workbook.xml", "docProps/app.xml",
+                                          "docProps/core.xml", "docProps/custom.xml"};
+
+int annexe_package_complete(const char *path)
 {
     int zerr = 0, ok = 0;
     zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
@@ -51,6 +76,8 @@ static int package_complete(const char *path)
         else if (strcmp(name, "[Content_Types].xml") && name[strlen(name) - 1] != '/')
             ok = covered(types, name);
     }
+    for (size_t i = 0; ok && i < sizeof named_parts / sizeof named_parts[0]; i++)
+        ok = !part_holds(z, named_parts[i], "(null)");
 done:
     if (f)
         zip_fclose(f);
@@ -73,7 +100,7 @@ pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const 
                   ? PDUREP_ERROR_CANT_CREATE
                   : PDUREP_ERROR_IO;
     }
-    if (!err && !package_complete(out->tmp_path)) {
+    if (!err && !annexe_package_complete(out->tmp_path)) {
         pdurep_diag_add(diag, path, 0, 0, "the workbook came out incomplete (libxlsxwriter ran "
                         "out of memory); nothing was written");
         err = PDUREP_ERROR_NO_MEMORY;

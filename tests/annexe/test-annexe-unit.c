@@ -13,10 +13,12 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <zip.h>
 
 #include "pdurep/annexe.h"
 #include "pdurep/inspection.h"
 #include "pdurep/strings.h"
+#include "xlsx/annexe_internal.h"
 
 static char tmpdir[256];
 
@@ -371,6 +373,34 @@ static void test_batch_writers(void **state)
     pdurep_db_close(db);
 }
 
+/* A package of two parts, each with its content type, the workbook part holding @p workbook. */
+static char *small_package(const char *name, const char *workbook)
+{
+    static const char types[] =
+        "<Types><Override PartName=\"/xl/workbook.xml\" ContentType=\"x\"/></Types>";
+    char *p = path_in_tmp(name);
+    int zerr = 0;
+    zip_t *z = zip_open(p, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+    assert_non_null(z);
+    zip_source_t *a = zip_source_buffer(z, types, strlen(types), 0);
+    zip_source_t *b = zip_source_buffer(z, workbook, strlen(workbook), 0);
+    assert_true(zip_file_add(z, "[Content_Types].xml", a, 0) >= 0);
+    assert_true(zip_file_add(z, "xl/workbook.xml", b, 0) >= 0);
+    assert_int_equal(zip_close(z), 0);
+    return p;
+}
+
+/* libxlsxwriter prints a defined name it failed to copy as "(null)" and reports
+ * success (fault injection: the Bands sheet's print titles as "(null)!$6:$6"). */
+static void test_package_null_name(void **state)
+{
+    (void)state;
+    assert_int_equal(annexe_package_complete(small_package(
+                         "good.xlsx", "<definedName>Bands!$6:$6</definedName>")), 1);
+    assert_int_equal(annexe_package_complete(small_package(
+                         "null.xlsx", "<definedName>(null)!$6:$6</definedName>")), 0);
+}
+
 int main(void)
 {
     snprintf(tmpdir, sizeof tmpdir, "%s/annexe-unit-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
@@ -384,7 +414,7 @@ int main(void)
         cmocka_unit_test(test_strings_load),    cmocka_unit_test(test_strings_errors),
         cmocka_unit_test(test_write_full),      cmocka_unit_test(test_write_share),
         cmocka_unit_test(test_unwritable),      cmocka_unit_test(test_missing_strings),
-        cmocka_unit_test(test_batch_writers),
+        cmocka_unit_test(test_batch_writers),   cmocka_unit_test(test_package_null_name),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     /* Keep the workbooks when asked, to look at them. */
