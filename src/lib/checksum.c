@@ -412,6 +412,18 @@ static pdurep_error each(pdurep_db *db, pdurep_checksum_owner owner, const char 
     return worst;
 }
 
+/* Every framework, then every inspection, stopping at the first error. */
+static pdurep_error each_owner(pdurep_db *db,
+                               pdurep_error (*fn)(pdurep_db *, pdurep_checksum_owner, const char *,
+                                                  pdurep_diag *, void *),
+                               pdurep_diag *diag)
+{
+    pdurep_error err = each(db, PDUREP_CHECKSUM_FRAMEWORK, NULL, fn, NULL, diag, 0);
+    if (!err)
+        err = each(db, PDUREP_CHECKSUM_INSPECTION, NULL, fn, NULL, diag, 0);
+    return err;
+}
+
 static pdurep_error record_one(pdurep_db *db, pdurep_checksum_owner owner, const char *id,
                                pdurep_diag *diag, void *user)
 {
@@ -421,10 +433,7 @@ static pdurep_error record_one(pdurep_db *db, pdurep_checksum_owner owner, const
 
 pdurep_error pdurep_checksum_record_all(pdurep_db *db, pdurep_diag *diag)
 {
-    pdurep_error err = each(db, PDUREP_CHECKSUM_FRAMEWORK, NULL, record_one, NULL, diag, 0);
-    if (!err)
-        err = each(db, PDUREP_CHECKSUM_INSPECTION, NULL, record_one, NULL, diag, 0);
-    return err;
+    return each_owner(db, record_one, diag);
 }
 
 static pdurep_error verify_one(pdurep_db *db, pdurep_checksum_owner owner, const char *id,
@@ -436,10 +445,7 @@ static pdurep_error verify_one(pdurep_db *db, pdurep_checksum_owner owner, const
 
 pdurep_error pdurep_checksum_verify_all(pdurep_db *db, pdurep_diag *diag)
 {
-    pdurep_error err = each(db, PDUREP_CHECKSUM_FRAMEWORK, NULL, verify_one, NULL, diag, 0);
-    if (!err)
-        err = each(db, PDUREP_CHECKSUM_INSPECTION, NULL, verify_one, NULL, diag, 0);
-    return err;
+    return each_owner(db, verify_one, diag);
 }
 
 static pdurep_error check_one(pdurep_db *db, pdurep_checksum_owner owner, const char *id,
