@@ -8,6 +8,7 @@
  * PDUREP_FAIL_IN=NAME counts (and fails) only the calls made for a shared
  * library whose file name contains NAME (libsqlite3, libhpdf, libxlsxwriter),
  * so a test can aim at one library's own out-of-memory paths.
+ * PDUREP_FAIL_TRACE=1 prints the stack of the failed call on stderr.
  *
  * It forwards to the next definition (libc, or AddressSanitizer's when
  * preloaded before it with ASAN_OPTIONS=verify_asan_link_order=0), so the
@@ -33,7 +34,7 @@ extern char **environ;
 
 static atomic_ulong calls;
 static unsigned long fail_at;
-static int persist, resolving, configured;
+static int persist, trace, resolving, configured;
 static char only_in[256];
 static __thread int asking;
 
@@ -84,6 +85,7 @@ static void configure(void)
     fail_at = at ? strtoul(at, NULL, 10) : 0;
     const char *p = getenv("PDUREP_FAIL_PERSIST");
     persist = p && *p == '1';
+    trace = getenv("PDUREP_FAIL_TRACE") != NULL;
     const char *in = getenv("PDUREP_FAIL_IN");
     if (in)
         snprintf(only_in, sizeof only_in, "%s", in);
@@ -134,6 +136,13 @@ static int should_fail_from(const void *caller)
     if (!fail_at)
         return 0;
     if (n == fail_at || (persist && n > fail_at)) {
+        if (n == fail_at && trace && !asking) {
+            /* Where the failure was injected, for whoever reads a broken promise. */
+            void *frames[24];
+            asking = 1;
+            backtrace_symbols_fd(frames, backtrace(frames, 24), 2);
+            asking = 0;
+        }
         errno = ENOMEM;
         return 1;
     }
