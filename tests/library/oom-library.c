@@ -3,7 +3,7 @@
  * failing allocator (failmalloc.so), it must return ::PDUREP_ERROR_NO_MEMORY
  * or succeed, never end the process. Prints the call's status.
  *
- * usage: oom-library CALL SOURCE_ROOT      CALL: strings, strings-cy, layout, table
+ * usage: oom-library CALL SOURCE_ROOT      CALL: strings, strings-cy, layout, table, xlsx
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +12,34 @@
 #include "pdurep/strings.h"
 #include "report/layout.h"
 #include "rows.h"
+#include "xlsxread.h"
+
+static int count_row(const pdurep_csv_row *row, void *user)
+{
+    (void)row;
+    ++*(size_t *)user;
+    return 0;
+}
+
+/* Every sheet of a bundle workbook, read as import reads them; what the reader reported goes
+ * to stderr, where the test shows it when a status is wrong. */
+static pdurep_error read_workbook(const char *path)
+{
+    pdurep_diag *diag = pdurep_diag_new(8);
+    pdurep_xlsx *book;
+    pdurep_error err = pdurep_xlsx_open(path, "bundle.xlsx", &book, diag);
+    size_t rows = 0;
+    for (size_t i = 0; !err && i < pdurep_xlsx_sheet_count(book); i++) {
+        pdurep_rows src;
+        pdurep_rows_sheet(&src, book, i, "bundle.xlsx", NULL);
+        err = pdurep_rows_read(&src, count_row, &rows, diag);
+        pdurep_rows_clear(&src);
+    }
+    pdurep_xlsx_close(book);
+    pdurep_diag_print(diag, stderr, "oom-library");
+    pdurep_diag_free(diag);
+    return err;
+}
 
 int main(int argc, char **argv)
 {
@@ -41,6 +69,13 @@ int main(int argc, char **argv)
         if (!err)
             pdurep_csv_table_free(&t);
         pdurep_rows_clear(&src);
+    } else if (!strcmp(call, "xlsx")) {
+        /* Shared strings, styles with a date format, formulas; then 1904 dates. */
+        snprintf(path, sizeof path, "%s/tests/fuzz/corpus/xlsx/plain.xlsx", root);
+        err = read_workbook(path);
+        snprintf(path, sizeof path, "%s/tests/fuzz/corpus/xlsx/date1904.xlsx", root);
+        if (!err)
+            err = read_workbook(path);
     } else {
         return 64;
     }
