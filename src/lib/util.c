@@ -55,9 +55,7 @@ char *pdurep_trimmed_dup(const char *s, size_t len)
         s++, len--;
     while (len && isspace((unsigned char)s[len - 1]))
         len--;
-    char *out = malloc(len + 1);
-    if (!out)
-        return NULL;
+    char *out = pdurep_xmalloc(len + 1);
     memcpy(out, s, len);
     out[len] = '\0';
     return out;
@@ -98,7 +96,7 @@ char *pdurep_path_join(const char *dir, const char *file)
     size_t dl = strlen(dir);
     while (dl > 1 && dir[dl - 1] == '/')
         dl--;
-    return pdurep_asprintf("%.*s/%s", (int)dl, dir, file);
+    return pdurep_xasprintf("%.*s/%s", (int)dl, dir, file);
 }
 
 int pdurep_strieq(const char *a, const char *b)

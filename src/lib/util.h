@@ -24,10 +24,10 @@ char *pdurep_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)
 /** printf into a new string; NULL when memory ran out (the policy's way, see above). */
 char *pdurep_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/** A copy of s[0..len) without leading and trailing white space; NULL when memory ran out. */
+/** A copy of s[0..len) without leading and trailing white space (exits as pdurep_xmalloc). */
 char *pdurep_trimmed_dup(const char *s, size_t len);
 
-/** Join a folder and a file name with one '/'; NULL when memory ran out. */
+/** Join a folder and a file name with one '/' (exits as pdurep_xmalloc). */
 char *pdurep_path_join(const char *dir, const char *file);
 
 /** ASCII case-insensitive equality. */
