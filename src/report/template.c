@@ -140,8 +140,10 @@ char *pdurep_report_template(report *rp, const char *key, ...)
 char *pdurep_report_plain(const char *markup)
 {
     char *out = malloc(strlen(markup) + 1);
-    if (!out)
+    if (!out) {
+        pdurep_doc_note_no_memory(); /* callers draw "" instead */
         return NULL;
+    }
     size_t o = 0;
     for (const char *p = markup; *p; p++) {
         if (*p == '\\' && p[1])

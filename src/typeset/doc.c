@@ -31,34 +31,35 @@ struct pdurep_pending {
 };
 
 /*
- * libharu's allocations go through these, so a failed one is known even when
- * libharu does not say so: some of its callers drop the error (the fault run
- * found a report written without what the allocation was for, exit 0), others
- * report a later symptom as another code. A document on whose thread one failed
- * is not saved. Counted per thread: batch makes documents on several at once.
+ * Allocations that failed on this thread while making a PDF: libharu's (its
+ * allocations go through hpdf_alloc) and those of the helpers that give back
+ * NULL for a caller to test (pdurep_doc_note_no_memory()). Some callers drop
+ * the failure: libharu in places, and report code that draws "" for a text it
+ * could not make (the fault run found reports written without a cover line,
+ * exit 0). A document on whose thread one failed is not saved. Counted per
+ * thread: batch makes documents on several at once.
  */
-static _Thread_local unsigned long hpdf_alloc_failures;
+static _Thread_local unsigned long alloc_failures;
+
+void pdurep_doc_note_no_memory(void) { alloc_failures++; }
 
 static void *hpdf_alloc(HPDF_UINT size)
 {
     void *p = malloc(size);
     if (!p)
-        hpdf_alloc_failures++;
+        alloc_failures++;
     return p;
 }
 
 static void hpdf_free(void *p) { free(p); }
 
-static int hpdf_ran_out(const pdurep_doc *doc)
-{
-    return hpdf_alloc_failures != doc->alloc_failures;
-}
+static int ran_out(const pdurep_doc *doc) { return alloc_failures != doc->alloc_failures; }
 
 static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
     int saved_errno = errno;
     pdurep_doc *doc = user;
-    if (hpdf_ran_out(doc))
+    if (ran_out(doc))
         error = HPDF_FAILD_TO_ALLOC_MEM; /* whatever libharu made of it afterwards */
     if (!doc->err) {
         char msg[256];
@@ -69,8 +70,8 @@ static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 
 pdurep_error pdurep_doc_fail(pdurep_doc *doc, pdurep_error err, const char *fmt, ...)
 {
-    /* What fails after libharu ran out of memory fails for that reason. */
-    if (!doc->err && err == PDUREP_ERROR_INTERNAL && hpdf_ran_out(doc)) {
+    /* What fails after an allocation failed fails for that reason. */
+    if (!doc->err && err == PDUREP_ERROR_INTERNAL && ran_out(doc)) {
         doc->err = PDUREP_ERROR_NO_MEMORY;
         pdurep_diag_add(doc->diag, NULL, 0, 0, "out of memory while making the PDF");
     }
@@ -120,7 +121,7 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
         return PDUREP_ERROR_USAGE;
     }
     doc->tags = pdurep_tags_new();
-    doc->alloc_failures = hpdf_alloc_failures;
+    doc->alloc_failures = alloc_failures;
     doc->pdf = doc->tags ? HPDF_NewEx(on_hpdf_error, hpdf_alloc, hpdf_free, 0, doc) : NULL;
     if (!doc->pdf) {
         pdurep_tags_free(doc->tags);
@@ -837,6 +838,18 @@ void pdurep_doc_set_lang(pdurep_doc *doc, const char *tag)
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
 }
 
+/* Refuse a document an allocation failed for without anyone saying so: what it was for is
+ * missing. libharu's own error, set but never raised, counts too. */
+static pdurep_error check_dropped(pdurep_doc *doc)
+{
+    if (!doc->err && ran_out(doc))
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, "out of memory while making the PDF");
+    else if (!doc->err && HPDF_GetError(doc->pdf) != HPDF_OK)
+        pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "the PDF library failed without saying "
+                        "why (code 0x%04X)", (unsigned)HPDF_GetError(doc->pdf));
+    return doc->err;
+}
+
 pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
 {
     if (doc->err)
@@ -844,6 +857,8 @@ pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
     if (doc->n_pending)
         pdurep_doc_reserve(doc, 0);
     mark_end(doc);
+    if (check_dropped(doc))
+        return doc->err;
     pdurep_error terr = pdurep_tags_write(doc->tags, doc->pdf, doc->pages, doc->n_pages);
     if (terr)
         return pdurep_doc_fail(doc, terr, "cannot write the document's structure tree");
@@ -853,13 +868,8 @@ pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
                                         doc->diag);
     if (err)
         pdurep_doc_fail(doc, err, NULL);
-    /* An allocation libharu failed on and never reported: what it was for is missing. The
-     * file written is the caller's temporary one, which an error throws away. */
-    if (!doc->err && hpdf_ran_out(doc))
-        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, "out of memory while making the PDF");
-    else if (!doc->err && HPDF_GetError(doc->pdf) != HPDF_OK)
-        pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "the PDF library failed without saying "
-                        "why (code 0x%04X)", (unsigned)HPDF_GetError(doc->pdf));
+    else if (check_dropped(doc)) /* while saving: the file is written, and wrong */
+        unlink(path);
     return doc->err;
 }
 

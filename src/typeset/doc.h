@@ -75,7 +75,7 @@ typedef struct pdurep_pending pdurep_pending;
 /** A document being typeset. Fields are for the pdf layer's modules only. */
 typedef struct pdurep_doc {
     HPDF_Doc pdf;
-    unsigned long alloc_failures; /**< libharu's failed allocations on this thread before it. */
+    unsigned long alloc_failures; /**< Failed allocations on this thread before it. */
     HPDF_Encoder utf8;
     pdurep_fonts fonts;
     pdurep_doc_config cfg;
@@ -305,6 +305,10 @@ void pdurep_doc_set_info(pdurep_doc *doc, const char *title, const char *subject
  * @return ::PDUREP_OK, the first error recorded, or ::PDUREP_ERROR_IO.
  */
 pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path);
+
+/** Count an allocation that failed on this thread: pdurep_doc_save() then refuses every
+ *  document made on it since, even if the caller went on without what was lost. */
+void pdurep_doc_note_no_memory(void);
 
 /** @brief How many text fragments were drawn and how many crossed the margins. */
 void pdurep_doc_stats(const pdurep_doc *doc, unsigned long *drawn, unsigned long *outside);

@@ -5,6 +5,7 @@
  * fragment by the document layer.
  */
 #include "typeset/text.h"
+#include "typeset/doc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -38,8 +39,10 @@ int pdurep_grow(void **buf, size_t *cap, size_t need, size_t elem)
     while (n < need)
         n *= 2;
     void *p = realloc(*buf, n * elem);
-    if (!p)
+    if (!p) {
+        pdurep_doc_note_no_memory();
         return 0;
+    }
     *buf = p;
     *cap = n;
     return 1;
