@@ -7,6 +7,7 @@
  * when an error is recorded, and pdurep_doc_save() reports it.
  */
 #include "typeset/doc.h"
+#include "typeset/alloc.h"
 #include "typeset/hpdf_error.h"
 #include "typeset/pdfa.h"
 
@@ -31,29 +32,26 @@ struct pdurep_pending {
 };
 
 /*
- * Allocations that failed on this thread while making a PDF: libharu's (its
- * allocations go through hpdf_alloc) and those of the helpers that give back
- * NULL for a caller to test (pdurep_doc_note_no_memory()). Some callers drop
- * the failure: libharu in places, and report code that draws "" for a text it
- * could not make (the fault run found reports written without a cover line,
- * exit 0). A document on whose thread one failed is not saved. Counted per
- * thread: batch makes documents on several at once.
+ * libharu's allocations go through hpdf_alloc, and the writer's own through
+ * typeset/alloc.h, so every failed one is counted for the thread. Some callers
+ * drop a failure: libharu in places, and report code that draws "" for a text
+ * it could not make (the fault run found reports saved without a cover line,
+ * exit 0). A document on whose thread one failed since it began is not saved.
  */
-static _Thread_local unsigned long alloc_failures;
-
-void pdurep_doc_note_no_memory(void) { alloc_failures++; }
-
 static void *hpdf_alloc(HPDF_UINT size)
 {
     void *p = malloc(size);
     if (!p)
-        alloc_failures++;
+        pdurep_ts_note_no_memory();
     return p;
 }
 
 static void hpdf_free(void *p) { free(p); }
 
-static int ran_out(const pdurep_doc *doc) { return alloc_failures != doc->alloc_failures; }
+static int ran_out(const pdurep_doc *doc)
+{
+    return pdurep_ts_alloc_failures() != doc->alloc_failures;
+}
 
 static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
@@ -92,7 +90,7 @@ pdurep_error pdurep_doc_fail(pdurep_doc *doc, pdurep_error err, const char *fmt,
 pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdurep_doc **out)
 {
     *out = NULL;
-    pdurep_doc *doc = calloc(1, sizeof *doc);
+    pdurep_doc *doc = pdurep_ts_calloc(1, sizeof *doc);
     if (!doc)
         return PDUREP_ERROR_NO_MEMORY;
     doc->cfg = *cfg;
@@ -121,7 +119,7 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
         return PDUREP_ERROR_USAGE;
     }
     doc->tags = pdurep_tags_new();
-    doc->alloc_failures = alloc_failures;
+    doc->alloc_failures = pdurep_ts_alloc_failures();
     doc->pdf = doc->tags ? HPDF_NewEx(on_hpdf_error, hpdf_alloc, hpdf_free, 0, doc) : NULL;
     if (!doc->pdf) {
         pdurep_tags_free(doc->tags);
@@ -185,7 +183,7 @@ void pdurep_doc_new_page(pdurep_doc *doc)
     if (doc->err)
         return;
     if (!pdurep_grow((void **)&doc->pages, &doc->cap_pages, doc->n_pages + 1, sizeof *doc->pages) ||
-        !(doc->running = realloc(doc->running, doc->cap_pages * sizeof *doc->running))) {
+        !(doc->running = pdurep_ts_realloc(doc->running, doc->cap_pages * sizeof *doc->running))) {
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
         return;
     }
@@ -214,8 +212,10 @@ void pdurep_doc_set_running(pdurep_doc *doc, const char *text)
 {
     if (doc->err)
         return;
-    char *copy = strdup(text);
-    char **texts = copy ? realloc(doc->running_texts, (doc->n_running + 1) * sizeof *texts) : NULL;
+    char *copy = pdurep_ts_strdup(text);
+    char **texts = copy ? pdurep_ts_realloc(doc->running_texts,
+                                            (doc->n_running + 1) * sizeof *texts)
+                        : NULL;
     if (!texts) {
         free(copy);
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
@@ -590,7 +590,7 @@ static void add_anchor(pdurep_doc *doc, const char *title, int level, double top
     doc->outline[level] = o;
     for (int i = level + 1; i < 4; i++)
         doc->outline[i] = NULL;
-    char *copy = strdup(title);
+    char *copy = pdurep_ts_strdup(title);
     if (!copy || !pdurep_grow((void **)&doc->anchors, &doc->cap_anchors, doc->n_anchors + 1,
                        sizeof *doc->anchors)) {
         free(copy);
@@ -666,7 +666,7 @@ void pdurep_doc_heading(pdurep_doc *doc, const pdurep_style *st, const char *mar
                                  doc->body.x1 - doc->body.x0, 0);
     if (!err) {
         /* The outline shows plain text: forced breaks become spaces. */
-        p->title = strdup(title ? title : p->rich.text ? p->rich.text : "");
+        p->title = pdurep_ts_strdup(title ? title : p->rich.text ? p->rich.text : "");
         if (!p->title)
             err = PDUREP_ERROR_NO_MEMORY;
         else

@@ -306,10 +306,6 @@ void pdurep_doc_set_info(pdurep_doc *doc, const char *title, const char *subject
  */
 pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path);
 
-/** Count an allocation that failed on this thread: pdurep_doc_save() then refuses every
- *  document made on it since, even if the caller went on without what was lost. */
-void pdurep_doc_note_no_memory(void);
-
 /** @brief How many text fragments were drawn and how many crossed the margins. */
 void pdurep_doc_stats(const pdurep_doc *doc, unsigned long *drawn, unsigned long *outside);
 

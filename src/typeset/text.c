@@ -5,7 +5,7 @@
  * fragment by the document layer.
  */
 #include "typeset/text.h"
-#include "typeset/doc.h"
+#include "typeset/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -38,11 +38,9 @@ int pdurep_grow(void **buf, size_t *cap, size_t need, size_t elem)
     size_t n = *cap ? *cap : 16;
     while (n < need)
         n *= 2;
-    void *p = realloc(*buf, n * elem);
-    if (!p) {
-        pdurep_doc_note_no_memory();
+    void *p = pdurep_ts_realloc(*buf, n * elem);
+    if (!p)
         return 0;
-    }
     *buf = p;
     *cap = n;
     return 1;

@@ -21,6 +21,7 @@
 #include "pdurep/db.h"
 #include "pdurep_config.h"
 #include "typeset/chart.h"
+#include "typeset/alloc.h"
 #include "typeset/doc.h"
 #include "typeset/table.h"
 #include "typeset/text.h"
@@ -371,7 +372,7 @@ static void test_no_text_outside_margins(void **state)
     assert_int_equal(outside, 2);
 }
 
-/* An allocation whose caller went on without it (pdurep_doc_note_no_memory) stops the
+/* An allocation whose caller went on without it (pdurep_ts_note_no_memory) stops the
  * document from being saved, and only the documents made before it on this thread. */
 static void test_dropped_failure_refused(void **state)
 {
@@ -381,7 +382,7 @@ static void test_dropped_failure_refused(void **state)
     assert_int_equal(pdurep_doc_new(&c, NULL, &doc), PDUREP_OK);
     pdurep_doc_new_page(doc);
     pdurep_doc_paragraph(doc, &body, "A paragraph drawn before the failure.", NULL, NULL);
-    pdurep_doc_note_no_memory();
+    pdurep_ts_note_no_memory();
     char path[] = "/tmp/pdurep-test-dropped-XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
