@@ -68,8 +68,9 @@ static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 
 pdurep_error pdurep_doc_fail(pdurep_doc *doc, pdurep_error err, const char *fmt, ...)
 {
-    /* What fails after an allocation failed fails for that reason. */
-    if (!doc->err && err == PDUREP_ERROR_INTERNAL && ran_out(doc)) {
+    /* What fails after an allocation failed fails for that reason, whatever the caller made of
+     * it (a line breaker given half a text finds it "invalid"). */
+    if (!doc->err && err && ran_out(doc)) {
         doc->err = PDUREP_ERROR_NO_MEMORY;
         pdurep_diag_add(doc->diag, NULL, 0, 0, "out of memory while making the PDF");
     }

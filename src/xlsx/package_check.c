@@ -269,6 +269,13 @@ pdurep_error annexe_lxw_fail(lxw_error lerr, const char *path, pdurep_diag *diag
 pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const char *path,
                                     pdurep_error err, pdurep_diag *diag)
 {
+    /* libxlsxwriter returns nothing from many functions that allocate, and logs a failure
+     * only on stderr; the writers clear errno once the workbook is started, so ENOMEM here
+     * means an allocation failed while it was made and nobody said so. */
+    if (!err && errno == ENOMEM) {
+        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter ran out of memory; nothing was written");
+        err = PDUREP_ERROR_NO_MEMORY;
+    }
     /* The sheets as given, to find them all in the package: closing frees their names. */
     size_t n_sheets = 0;
     lxw_sheet *sheet;
@@ -285,8 +292,13 @@ pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const 
     if (!sheets)
         err = err ? err : PDUREP_ERROR_NO_MEMORY;
     /* Close even after an error: it frees the workbook. The file is then thrown away. */
+    errno = 0;
     lxw_error cerr = workbook_close(wb);
     int close_errno = errno; /* libxlsxwriter and minizip report a failed malloc as a zip error */
+    if (!err && !cerr && close_errno == ENOMEM) {
+        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter ran out of memory; nothing was written");
+        err = PDUREP_ERROR_NO_MEMORY;
+    }
     if (!err && cerr && pdurep_atomic_disk_full(out->tmp_path)) {
         pdurep_diag_add(diag, path, 0, 0, "cannot write: the disk is full");
         err = PDUREP_ERROR_IO;
