@@ -1079,7 +1079,7 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
     if ((err = pdurep_checksum_record(db, PDUREP_CHECKSUM_FRAMEWORK, c.fw->code, diag)) ||
         (err = pdurep_checksum_record(db, PDUREP_CHECKSUM_INSPECTION, c.insp.id, diag)))
         goto out;
-    /* The caller's copy is made before the COMMIT: nothing may fail once it is done. */
+    /* After COMMIT the import has happened: nothing may fail then, so the copy is made here. */
     if (id_out && !(id_copy = strdup(c.insp.id))) {
         err = PDUREP_ERROR_NO_MEMORY;
         goto out;
