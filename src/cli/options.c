@@ -67,9 +67,16 @@ int cli_usage_error(const char *name, const char *fmt, ...)
 
 int cli_fail(const char *name, pdurep_error err, const pdurep_diag *diag)
 {
-    /* SQLite's out-of-memory code is often lost on the way up: the log heard it anyway. */
-    if (err == PDUREP_ERROR_DATABASE && pdurep_db_memory_failed())
+    /* SQLite's out-of-memory code is often lost on the way up: the log heard it anyway. Rows
+     * it could not finish reading are no evidence of bad data or a missing record either
+     * (the fault run: "standard P1.1 has no judgement", exit 65, for a good database), so
+     * such findings are not shown. */
+    if (pdurep_db_memory_failed() && (err == PDUREP_ERROR_DATABASE || err == PDUREP_ERROR_DATA ||
+                                      err == PDUREP_ERROR_NO_INPUT || err == PDUREP_ERROR_EXISTS)) {
+        if (err != PDUREP_ERROR_DATABASE)
+            diag = NULL;
         err = PDUREP_ERROR_NO_MEMORY;
+    }
     pdurep_diag_print(diag, stderr, "");
     fprintf(stderr, "pdurep %s: %s\n", name, pdurep_strerror(err));
     return pdurep_exit_status(err);

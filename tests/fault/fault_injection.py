@@ -41,6 +41,9 @@ def env(db, extra=None):
         e["ASAN_OPTIONS"] = ("verify_asan_link_order=0:detect_leaks=1:exitcode=99:"
                              "handle_segv=0:handle_sigbus=0")
         e["UBSAN_OPTIONS"] = "halt_on_error=1:exitcode=99"
+        # Third-party leaks on their own error paths, named and explained in the file.
+        e["LSAN_OPTIONS"] = ("suppressions=" + os.path.join(root, "tests", "lsan.supp") +
+                             ":print_suppressions=0")
     e.update(extra or {})
     return e
 
