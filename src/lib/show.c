@@ -3,25 +3,11 @@
 #include "pdurep/lifecycle.h"
 #include "pdurep/provenance.h"
 
+#include "jsonout.h"
+
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-
-/*
- * jansson drops a member it could not allocate and carries on, so every set below
- * counts its failure in *bad: a document missing a field must not be printed as whole.
- */
-static void set(json_t *o, const char *key, json_t *v, int *bad)
-{
-    if (!v || json_object_set_new(o, key, v))
-        *bad = 1;
-}
-
-static void append(json_t *a, json_t *v, int *bad)
-{
-    if (!v || json_array_append_new(a, v))
-        *bad = 1;
-}
 
 static json_t *facts(const pdurep_inspection *in, int *bad)
 {
@@ -30,16 +16,16 @@ static json_t *facts(const pdurep_inspection *in, int *bad)
         *bad = 1;
         return NULL;
     }
-    set(o, "id", json_string(in->id), bad);
-    set(o, "kind", json_string(in->kind), bad);
-    set(o, "name", json_string(in->name), bad);
-    set(o, "region", json_string(in->region), bad);
-    set(o, "framework", json_string(in->framework), bad);
-    set(o, "fieldwork_start", json_string(in->fieldwork_start), bad);
-    set(o, "published", json_string(in->published), bad);
-    set(o, "cases", json_integer(in->n_cases), bad);
-    set(o, "bundle_sha256", json_string(in->bundle_sha256), bad);
-    set(o, "imported_at", json_string(in->imported_at), bad);
+    pdurep_json_set(o, "id", json_string(in->id), bad);
+    pdurep_json_set(o, "kind", json_string(in->kind), bad);
+    pdurep_json_set(o, "name", json_string(in->name), bad);
+    pdurep_json_set(o, "region", json_string(in->region), bad);
+    pdurep_json_set(o, "framework", json_string(in->framework), bad);
+    pdurep_json_set(o, "fieldwork_start", json_string(in->fieldwork_start), bad);
+    pdurep_json_set(o, "published", json_string(in->published), bad);
+    pdurep_json_set(o, "cases", json_integer(in->n_cases), bad);
+    pdurep_json_set(o, "bundle_sha256", json_string(in->bundle_sha256), bad);
+    pdurep_json_set(o, "imported_at", json_string(in->imported_at), bad);
     return o;
 }
 
@@ -59,7 +45,7 @@ char *pdurep_inspection_list_json(const pdurep_inspection *list, size_t n, int f
     int bad = 0;
     json_t *a = json_array();
     for (size_t i = 0; a && !bad && i < n; i++)
-        append(a, facts(&list[i], &bad), &bad);
+        pdurep_json_append(a, facts(&list[i], &bad), &bad);
     return dump(a, flags, bad);
 }
 
@@ -69,7 +55,7 @@ static json_t *id_array(char **ids, size_t n, int *bad)
     if (!a)
         *bad = 1;
     for (size_t i = 0; a && i < n; i++)
-        append(a, json_string(ids[i]), bad);
+        pdurep_json_append(a, json_string(ids[i]), bad);
     return a;
 }
 
@@ -96,9 +82,9 @@ pdurep_error pdurep_inspection_show_json(pdurep_db *db, const char *id, int flag
     int bad = 0;
     json_t *o = err ? NULL : facts(in, &bad);
     if (o) {
-        set(o, "lead_inspector", json_string(in->lead_inspector), &bad);
-        set(o, "inspectorate", json_string(in->inspectorate), &bad);
-        set(o, "caseload", in->caseload >= 0 ? json_integer(in->caseload) : json_null(), &bad);
+        pdurep_json_set(o, "lead_inspector", json_string(in->lead_inspector), &bad);
+        pdurep_json_set(o, "inspectorate", json_string(in->inspectorate), &bad);
+        pdurep_json_set(o, "caseload", in->caseload >= 0 ? json_integer(in->caseload) : json_null(), &bad);
     }
     if (o && region) {
         json_t *pdus = json_array();
@@ -112,45 +98,45 @@ pdurep_error pdurep_inspection_show_json(pdurep_db *db, const char *id, int flag
             }
             json_t *entry = json_object();
             if (entry) {
-                set(entry, "id", json_string(round[i]), &bad);
-                set(entry, "present", json_boolean(m != NULL), &bad);
+                pdurep_json_set(entry, "id", json_string(round[i]), &bad);
+                pdurep_json_set(entry, "present", json_boolean(m != NULL), &bad);
                 if (m) {
-                    set(entry, "name", json_string(m->name), &bad);
-                    set(entry, "fieldwork_start", json_string(m->fieldwork_start), &bad);
+                    pdurep_json_set(entry, "name", json_string(m->name), &bad);
+                    pdurep_json_set(entry, "fieldwork_start", json_string(m->fieldwork_start), &bad);
                 }
             }
             pdurep_inspection_free(m);
-            append(pdus, entry, &bad);
+            pdurep_json_append(pdus, entry, &bad);
         }
-        set(o, "pdus", pdus, &bad);
+        pdurep_json_set(o, "pdus", pdus, &bad);
     } else if (o) {
-        set(o, "listed_by", id_array(round, n_round, &bad), &bad);
+        pdurep_json_set(o, "listed_by", id_array(round, n_round, &bad), &bad);
     }
     if (o && !err) {
-        set(o, "pdurep_version", json_string(p->version), &bad);
+        pdurep_json_set(o, "pdurep_version", json_string(p->version), &bad);
         json_t *files = json_array();
         for (size_t i = 0; files && i < p->n_files; i++) {
             json_t *f = json_object();
             if (f) {
-                set(f, "name", json_string(p->files[i].name), &bad);
-                set(f, "sha256", json_string(p->files[i].sha256), &bad);
-                set(f, "bytes", json_integer(p->files[i].size), &bad);
+                pdurep_json_set(f, "name", json_string(p->files[i].name), &bad);
+                pdurep_json_set(f, "sha256", json_string(p->files[i].sha256), &bad);
+                pdurep_json_set(f, "bytes", json_integer(p->files[i].size), &bad);
             }
-            append(files, f, &bad);
+            pdurep_json_append(files, f, &bad);
         }
-        set(o, "files", files, &bad);
+        pdurep_json_set(o, "files", files, &bad);
         json_t *history = json_array();
         for (size_t i = 0; history && i < p->n_history; i++) {
             json_t *e = json_object();
             if (e) {
-                set(e, "event", json_string(p->history[i].event), &bad);
-                set(e, "at", json_string(p->history[i].at), &bad);
-                set(e, "pdurep_version", json_string(p->history[i].version), &bad);
-                set(e, "bundle_sha256", json_string(p->history[i].sha256), &bad);
+                pdurep_json_set(e, "event", json_string(p->history[i].event), &bad);
+                pdurep_json_set(e, "at", json_string(p->history[i].at), &bad);
+                pdurep_json_set(e, "pdurep_version", json_string(p->history[i].version), &bad);
+                pdurep_json_set(e, "bundle_sha256", json_string(p->history[i].sha256), &bad);
             }
-            append(history, e, &bad);
+            pdurep_json_append(history, e, &bad);
         }
-        set(o, "history", history, &bad);
+        pdurep_json_set(o, "history", history, &bad);
     }
     if (!err && !(*out = dump(o, flags, bad || !o)))
         err = PDUREP_ERROR_NO_MEMORY;

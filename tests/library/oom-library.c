@@ -3,7 +3,9 @@
  * failing allocator (failmalloc.so), it must return ::PDUREP_ERROR_NO_MEMORY
  * or succeed, never end the process. Prints the call's status.
  *
- * usage: oom-library CALL SOURCE_ROOT      CALL: strings, strings-cy, layout, table
+ * usage: oom-library CALL SOURCE_ROOT      CALL: strings, strings-cy, layout, table, or one
+ *        of the calculator and narrative calls below, which read the database
+ *        $PDUREP_OOM_DB that `oom-library setup` (run without the shim) makes.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include "pdurep/strings.h"
 #include "report/layout.h"
 #include "rows.h"
+#include "calls-calculator.h"
 
 int main(int argc, char **argv)
 {
@@ -41,7 +44,7 @@ int main(int argc, char **argv)
         if (!err)
             pdurep_csv_table_free(&t);
         pdurep_rows_clear(&src);
-    } else {
+    } else if (oom_calculator_call(call, root, &err) < 0) {
         return 64;
     }
     printf("%d\n", pdurep_exit_status(err));

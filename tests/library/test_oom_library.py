@@ -25,6 +25,11 @@ def run(call, extra):
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         count = os.path.join(tmp, "count")
+        # The calculator calls read one database, made once without the shim.
+        os.environ["PDUREP_OOM_DB"] = os.path.join(tmp, "calculator.db")
+        r = subprocess.run([prog, "setup", root], capture_output=True, text=True, timeout=120)
+        check(r.returncode == 0 and r.stdout.strip() == "0",
+              "setup: the calculator calls' database is made", r.stdout + r.stderr)
         for call in calls:
             r = run(call, {"PDUREP_FAIL_COUNT": count})
             check(r.returncode == 0 and r.stdout.strip() == "0",
