@@ -23,7 +23,10 @@ static char *read_text(const char *path, size_t *len, pdurep_error *err, pdurep_
     *err = PDUREP_OK;
     FILE *fp = fopen(path, "rb");
     if (!fp) {
-        if (errno != ENOENT) {
+        /* fopen allocates its buffer: ENOMEM is the program's memory, not the file. */
+        if (errno == ENOMEM) {
+            *err = PDUREP_ERROR_NO_MEMORY;
+        } else if (errno != ENOENT) {
             pdurep_diag_add(diag, path, 0, 0, "cannot read: %s", strerror(errno));
             *err = PDUREP_ERROR_IO;
         }
@@ -139,6 +142,14 @@ static pdurep_error narrative_files(const char *bundle_dir, const char *prefix,
     size_t n = 0;
     pdurep_error err = PDUREP_OK;
     DIR *d = opendir(bundle_dir);
+    /* Import has read the bundle's other files from this folder; failing to list it now is
+     * memory (opendir allocates) or the folder going away, never "no narrative". */
+    if (!d && errno == ENOMEM) {
+        err = PDUREP_ERROR_NO_MEMORY;
+    } else if (!d) {
+        pdurep_diag_add(diag, bundle_dir, 0, 0, "cannot list the folder: %s", strerror(errno));
+        err = PDUREP_ERROR_IO;
+    }
     for (struct dirent *e; !err && d && (e = readdir(d));) {
         char lang[PDUREP_BUNDLE_LANG_SIZE];
         if (!pdurep_bundle_narrative_name(e->d_name, prefix, lang))
@@ -331,8 +342,11 @@ pdurep_error pdurep_narrative_replace_lang(pdurep_db *db, const pdurep_framework
         return err;
     FILE *probe = fopen(path, "rb");
     if (!probe) {
-        pdurep_diag_add(diag, path, 0, 0, "cannot open: %s", strerror(errno));
-        return errno == ENOENT ? PDUREP_ERROR_NO_INPUT : PDUREP_ERROR_IO;
+        int e = errno;
+        if (e == ENOMEM)
+            return PDUREP_ERROR_NO_MEMORY;
+        pdurep_diag_add(diag, path, 0, 0, "cannot open: %s", strerror(e));
+        return e == ENOENT ? PDUREP_ERROR_NO_INPUT : PDUREP_ERROR_IO;
     }
     fclose(probe);
     pdurep_narrative *fresh = NULL;
