@@ -59,10 +59,16 @@ static int on_opt(int opt, const char *arg, void *state)
     }
     case OPT_LANG: {
         free(a->langs_text);
-        a->langs_text = strdup(arg);
+        if (!(a->langs_text = strdup(arg))) {
+            fputs("pdurep batch: out of memory\n", stderr);
+            return 70;
+        }
         a->opt.n_langs = 0;
         for (char *save = NULL, *t = strtok_r(a->langs_text, ",", &save); t;
              t = strtok_r(NULL, ",", &save)) {
+            int rc = cli_lang("batch", t, t); /* in place: never longer */
+            if (rc != CLI_CONTINUE)
+                return rc;
             if (strcmp(t, "en") && strcmp(t, "cy"))
                 return cli_usage_error("batch", "unknown language '%s' (en or cy)", t);
             if (a->opt.n_langs < 8)

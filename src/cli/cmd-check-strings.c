@@ -312,21 +312,21 @@ static int on_opt(int opt, const char *arg, void *state)
 {
     if (opt != 'l')
         return 64;
-    if (!pdurep_strings_valid_lang(arg))
-        return cli_usage_error("check-strings", "'%s' is not a language code (such as cy)", arg);
-    *(const char **)state = arg;
-    return CLI_CONTINUE;
+    return cli_lang("check-strings", arg, state);
 }
 
 int cmd_check_strings(int argc, char **argv, cli_context *ctx)
 {
     static const struct option longopts[] = {{"lang", required_argument, NULL, 'l'}, {0}};
     static const cli_spec spec = {"check-strings", usage, "", longopts};
+    char only_buf[CLI_LANG_SIZE] = "";
     const char *only = NULL;
     int first;
-    int rc = cli_parse(argc, argv, &spec, ctx, &first, on_opt, &only);
+    int rc = cli_parse(argc, argv, &spec, ctx, &first, on_opt, only_buf);
     if (rc != CLI_CONTINUE)
         return rc;
+    if (*only_buf)
+        only = only_buf;
     if (first < argc)
         return cli_usage_error("check-strings", "unexpected argument '%s'", argv[first]);
 

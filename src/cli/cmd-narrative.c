@@ -23,25 +23,23 @@ static int on_opt(int opt, const char *arg, void *state)
 {
     if (opt != 'l')
         return 64;
-    *(const char **)state = arg;
-    return CLI_CONTINUE;
+    return cli_lang("narrative", arg, state);
 }
 
 int cmd_narrative(int argc, char **argv, cli_context *ctx)
 {
     static const struct option longopts[] = {{"lang", required_argument, NULL, 'l'}, {0}};
     static const cli_spec spec = {"narrative", usage, "", longopts};
-    const char *lang = NULL;
+    char lang_buf[CLI_LANG_SIZE] = "";
     int first;
-    int rc = cli_parse(argc, argv, &spec, ctx, &first, on_opt, &lang);
+    int rc = cli_parse(argc, argv, &spec, ctx, &first, on_opt, lang_buf);
     if (rc != CLI_CONTINUE)
         return rc;
+    const char *lang = *lang_buf ? lang_buf : NULL;
     if (argc - first < 2)
         return cli_usage_error("narrative", "give an inspection id and a narrative file");
     if (argc - first > 2)
         return cli_usage_error("narrative", "unexpected argument '%s'", argv[first + 2]);
-    if (lang && !pdurep_strings_valid_lang(lang))
-        return cli_usage_error("narrative", "'%s' is not a language code such as cy", lang);
     pdurep_db *db;
     if ((rc = cli_open_db("narrative", ctx, PDUREP_DB_READONLY, &db)))
         return rc;

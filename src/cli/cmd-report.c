@@ -47,6 +47,7 @@ typedef struct report_cli {
     const char *lang;
     int allow_fallback;
     int quiet;
+    char lang_buf[CLI_LANG_SIZE];
 } report_cli;
 
 static int on_opt(int opt, const char *arg, void *state)
@@ -56,10 +57,12 @@ static int on_opt(int opt, const char *arg, void *state)
         o->output = arg;
     else if (opt == OPT_LAYOUT)
         o->layout = arg;
-    else if (opt == OPT_LANG && !pdurep_strings_valid_lang(arg))
-        return cli_usage_error("report", "'%s' is not a language code (such as en or cy)", arg);
-    else if (opt == OPT_LANG)
-        o->lang = arg;
+    else if (opt == OPT_LANG) {
+        int rc = cli_lang("report", arg, o->lang_buf);
+        if (rc != CLI_CONTINUE)
+            return rc;
+        o->lang = o->lang_buf;
+    }
     else if (opt == OPT_FALLBACK)
         o->allow_fallback = 1;
     else if (opt == OPT_QUIET)

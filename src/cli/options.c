@@ -218,6 +218,19 @@ int cli_output_finish(const char *name, cli_output *out, int rc, int quiet, cons
     return rc;
 }
 
+int cli_lang(const char *name, const char *arg, char out[CLI_LANG_SIZE])
+{
+    if (!pdurep_strings_valid_lang(arg))
+        return cli_usage_error(name, "'%s' is not a language code (such as en or cy)", arg);
+    /* The language itself in lower case; a region after it ("pt-BR") as written. */
+    size_t i = 0, lang_end = strcspn(arg, "-");
+    for (; arg[i]; i++)
+        out[i] = (char)(i < lang_end && arg[i] >= 'A' && arg[i] <= 'Z' ? arg[i] - 'A' + 'a'
+                                                                       : arg[i]);
+    out[i] = '\0';
+    return CLI_CONTINUE;
+}
+
 int cli_document_option(const char *name, int opt, int lang_opt, const char *arg,
                         cli_document_opts *o, int *rc)
 {
@@ -226,11 +239,9 @@ int cli_document_option(const char *name, int opt, int lang_opt, const char *arg
         o->output = arg;
     else if (opt == 'q')
         o->quiet = 1;
-    else if (opt == lang_opt && !pdurep_strings_valid_lang(arg))
-        *rc = cli_usage_error(name, "'%s' is not a language code (such as en or cy)", arg);
-    else if (opt == lang_opt)
-        o->lang = arg;
-    else
+    else if (opt == lang_opt && (*rc = cli_lang(name, arg, o->lang_buf)) == CLI_CONTINUE)
+        o->lang = o->lang_buf;
+    else if (opt != lang_opt)
         return 0;
     return 1;
 }

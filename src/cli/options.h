@@ -94,11 +94,23 @@ int cli_output_begin(const char *name, const char *requested, const char *fallba
  */
 int cli_output_finish(const char *name, cli_output *out, int rc, int quiet, const char *detail);
 
+/** Room for a language code and its NUL (pdurep_strings_valid_lang() allows 15 letters). */
+#define CLI_LANG_SIZE 16
+
+/**
+ * Take the argument of a --lang option: a language code in any letter case, its language
+ * kept in lower case in @p out (language codes are case-insensitive, and `cy` is how files
+ * and the database name Welsh).
+ * @return CLI_CONTINUE, or 64 after printing that @p arg is not a language code.
+ */
+int cli_lang(const char *name, const char *arg, char out[CLI_LANG_SIZE]);
+
 /** What a command that writes one workbook takes besides its own options. */
 typedef struct cli_document_opts {
     const char *output; /**< -o FILE, or NULL for the command's default name. */
-    const char *lang;   /**< --lang LANG, or NULL for English. */
+    const char *lang;   /**< --lang LANG in lower case (in lang_buf), or NULL for English. */
     int quiet;          /**< -q: no "wrote" line. */
+    char lang_buf[CLI_LANG_SIZE];
 } cli_document_opts;
 
 /**

@@ -80,6 +80,10 @@ pdurep_error pdurep_bundle_check_files(const char *dir, pdurep_diag *diag)
         if (!read_by_import(e->d_name))
             continue;
         char *path = pdurep_path_join(dir, e->d_name);
+        if (!path) {
+            worst = PDUREP_ERROR_NO_MEMORY;
+            break;
+        }
         pdurep_error err = pdurep_csv_check_file(path, path, -1, diag);
         free(path);
         /* Missing or unreadable input outranks bad data in the exit status. */

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void pdurep_sbuf_add(pdurep_sbuf *b, const char *s, size_t n)
+void pdurep_sbuf_add_growing(pdurep_sbuf *b, const char *s, size_t n)
 {
     if (b->oom)
         return;

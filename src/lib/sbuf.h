@@ -8,6 +8,7 @@
 #define PDUREP_SBUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 /** A NUL-terminated string that grows; zero-initialise, free s when done. */
 typedef struct pdurep_sbuf {
@@ -17,8 +18,23 @@ typedef struct pdurep_sbuf {
     int oom;    /**< Growing failed: nothing more was added, the text is incomplete. */
 } pdurep_sbuf;
 
-/** @brief Append @p n bytes of @p s (which need not be NUL-terminated). */
-void pdurep_sbuf_add(pdurep_sbuf *b, const char *s, size_t n);
+/** @brief pdurep_sbuf_add() when the buffer must grow first (or has failed to). */
+void pdurep_sbuf_add_growing(pdurep_sbuf *b, const char *s, size_t n);
+
+/**
+ * @brief Append @p n bytes of @p s (which need not be NUL-terminated).
+ * Inline because readers append every cell and field: most appends fit.
+ */
+static inline void pdurep_sbuf_add(pdurep_sbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap || b->oom) {
+        pdurep_sbuf_add_growing(b, s, n);
+        return;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
 
 /** @brief Append a NUL-terminated string. */
 void pdurep_sbuf_puts(pdurep_sbuf *b, const char *s);

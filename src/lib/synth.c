@@ -16,6 +16,7 @@
 #include "pdurep/synth.h"
 #include "pdurep/db.h"
 #include "pdurep/framework.h"
+#include "sbuf.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -191,10 +192,12 @@ static int is_bundle_file(const char *name)
     return 0;
 }
 
-/* mkdir -p: the output folder may be new and nested. */
+/* mkdir -p: the output folder may be new and nested. -1 with errno set on failure. */
 static int make_dirs(const char *path)
 {
-    char *p = pdurep_xstrdup(path);
+    char *p = strdup(path);
+    if (!p)
+        return -1;
     int rc = 0;
     for (char *s = p + 1; *s && rc == 0; s++) {
         if (*s != '/')
@@ -244,6 +247,8 @@ static int remove_bundle_dir(const char *dir)
     }
     for (size_t i = 0; i < N_BUNDLE_FILES; i++) {
         char *f = pdurep_path_join(dir, bundle_files[i]);
+        if (!f)
+            return -1; /* errno is ENOMEM */
         if (unlink(f) != 0 && errno != ENOENT) {
             free(f);
             return -1;
@@ -288,17 +293,23 @@ static pdurep_error out_open(out_file *o, const char *dir, const char *name, siz
                              pdurep_diag *diag)
 {
     o->path = pdurep_path_join(dir, name);
-    o->buf = NULL;
+    o->buf = bufsize ? malloc(bufsize) : NULL;
+    o->f = NULL;
+    if (!o->path || (bufsize && !o->buf)) {
+        free(o->path);
+        free(o->buf);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
     o->f = fopen(o->path, "wb");
     if (!o->f) {
-        pdurep_diag_add(diag, o->path, 0, 0, "cannot create: %s", strerror(errno));
+        int e = errno;
+        pdurep_diag_add(diag, o->path, 0, 0, "cannot create: %s", strerror(e));
         free(o->path);
-        return PDUREP_ERROR_CANT_CREATE;
+        free(o->buf);
+        return e == ENOMEM ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_CANT_CREATE;
     }
-    if (bufsize) {
-        o->buf = pdurep_xmalloc(bufsize);
+    if (o->buf)
         setvbuf(o->f, o->buf, _IOFBF, bufsize);
-    }
     return PDUREP_OK;
 }
 
@@ -360,8 +371,7 @@ typedef struct synth {
     size_t *weight_at;     /* per attribute: start in weights */
     char **region_judged;  /* judged standard codes of a region bundle */
     size_t n_region_judged;
-    char *line;            /* one cases.csv row */
-    size_t line_cap;
+    pdurep_sbuf line;      /* one cases.csv row */
 } synth;
 
 /* Per-PDU rates, drawn once from the PDU's own stream. */
@@ -412,15 +422,7 @@ static size_t draw_value(rng *r, const unsigned *w, size_t n)
     return n - 1;
 }
 
-static void line_put(synth *s, size_t *len, const char *text, size_t n)
-{
-    if (*len + n + 2 > s->line_cap) {
-        s->line_cap = (*len + n + 2) * 2;
-        s->line = pdurep_xrealloc(s->line, s->line_cap);
-    }
-    memcpy(s->line + *len, text, n);
-    *len += n;
-}
+static void line_put(synth *s, const char *text, size_t n) { pdurep_sbuf_add(&s->line, text, n); }
 
 static pdurep_error write_cases(synth *s, const char *dir, unsigned region, unsigned pdu,
                                 const pdu_rates *pr)
@@ -455,12 +457,14 @@ static pdurep_error write_cases(synth *s, const char *dir, unsigned region, unsi
     }
 
     rng r = rng_stream(s->opt->seed, region, pdu, STREAM_CASES);
-    char *answer = pdurep_xcalloc(fw->n_questions, 1); /* 'Y', 'N' or 0 (not applicable) */
-    for (unsigned long c = 1; c <= s->opt->cases_per_pdu; c++) {
-        size_t len = 0;
+    char *answer = calloc(fw->n_questions + 1, 1); /* 'Y', 'N' or 0 (not applicable) */
+    if (!answer)
+        err = PDUREP_ERROR_NO_MEMORY;
+    for (unsigned long c = 1; !err && c <= s->opt->cases_per_pdu; c++) {
+        s->line.len = 0;
         char id[32];
         int n = snprintf(id, sizeof id, "r%02up%02u-%06lu", region, pdu, c);
-        line_put(s, &len, id, (size_t)n);
+        line_put(s, id, (size_t)n);
 
         int licence = 0;
         for (size_t a = 0; a < fw->n_attributes; a++) {
@@ -468,15 +472,15 @@ static pdurep_error write_cases(synth *s, const char *dir, unsigned region, unsi
             size_t v = draw_value(&r, w + s->weight_at[a], at->n_values);
             if ((long)a == s->licence_attr && (long)v == s->licence_value)
                 licence = 1;
-            line_put(s, &len, ",", 1);
+            line_put(s, ",", 1);
             /* Attribute values with a comma would need quoting; the framework has none,
              * but stay correct if one appears. */
             if (strchr(at->values[v], ',')) {
-                line_put(s, &len, "\"", 1);
-                line_put(s, &len, at->values[v], strlen(at->values[v]));
-                line_put(s, &len, "\"", 1);
+                line_put(s, "\"", 1);
+                line_put(s, at->values[v], strlen(at->values[v]));
+                line_put(s, "\"", 1);
             } else {
-                line_put(s, &len, at->values[v], strlen(at->values[v]));
+                line_put(s, at->values[v], strlen(at->values[v]));
             }
         }
 
@@ -502,17 +506,21 @@ static pdurep_error write_cases(synth *s, const char *dir, unsigned region, unsi
             }
             answer[q] = a;
             if (a)
-                line_put(s, &len, a == 'Y' ? ",Y" : ",N", 2);
+                line_put(s, a == 'Y' ? ",Y" : ",N", 2);
             else if (s->role[q] >= 0)
-                line_put(s, &len, ",NA", 3); /* key questions need an explicit answer */
+                line_put(s, ",NA", 3); /* key questions need an explicit answer */
             else
-                line_put(s, &len, ",", 1);  /* a blank prompt means not applicable */
+                line_put(s, ",", 1);  /* a blank prompt means not applicable */
         }
-        line_put(s, &len, "\n", 1);
-        fwrite(s->line, 1, len, o.f);
+        line_put(s, "\n", 1);
+        if (s->line.oom)
+            err = PDUREP_ERROR_NO_MEMORY;
+        else
+            fwrite(s->line.s, 1, s->line.len, o.f);
     }
     free(answer);
-    return out_close(&o, s->diag);
+    pdurep_error closed = out_close(&o, s->diag);
+    return err ? err : closed;
 }
 
 static pdurep_error write_inspection(synth *s, const char *dir, const char *id, const char *kind,
@@ -592,18 +600,21 @@ typedef struct bundle_paths {
 
 static pdurep_error begin_bundle(synth *s, const char *id, bundle_paths *bp)
 {
+    char tmp[80], old[80];
+    snprintf(tmp, sizeof tmp, ".%s.tmp", id);
+    snprintf(old, sizeof old, ".%s.old", id);
     bp->final = pdurep_path_join(s->opt->out_dir, id);
-    char *hidden = pdurep_xasprintf(".%s.tmp", id);
-    bp->tmp = pdurep_path_join(s->opt->out_dir, hidden);
-    free(hidden);
-    hidden = pdurep_xasprintf(".%s.old", id);
-    bp->old = pdurep_path_join(s->opt->out_dir, hidden);
-    free(hidden);
+    bp->tmp = pdurep_path_join(s->opt->out_dir, tmp);
+    bp->old = pdurep_path_join(s->opt->out_dir, old);
+    if (!bp->final || !bp->tmp || !bp->old)
+        return PDUREP_ERROR_NO_MEMORY;
 
     /* Leftovers of an interrupted run are ours: clear them. A real folder at the
      * final name that is not a bundle is someone else's: refuse to touch it. */
     struct stat sb;
     if (remove_bundle_dir(bp->tmp) != 0 || remove_bundle_dir(bp->old) != 0) {
+        if (errno == ENOMEM)
+            return PDUREP_ERROR_NO_MEMORY;
         pdurep_diag_add(s->diag, bp->tmp, 0, 0, "cannot clear an earlier temporary folder: %s",
                         strerror(errno));
         return PDUREP_ERROR_CANT_CREATE;
@@ -632,7 +643,7 @@ static pdurep_error begin_bundle(synth *s, const char *id, bundle_paths *bp)
 
 static void end_bundle(bundle_paths *bp, pdurep_error err)
 {
-    if (err)
+    if (err && bp->tmp)
         remove_bundle_dir(bp->tmp);
     free(bp->final);
     free(bp->tmp);
@@ -656,12 +667,13 @@ static pdurep_error write_pdu(synth *s, unsigned region, unsigned pdu, pdu_rates
         /* A caseload of roughly 25 to 40 times the sample, as real samples go. */
         long caseload = (long)opt->cases_per_pdu * (25 + (long)rng_below(&jr, 16));
         size_t n_judged = 0;
-        char **judged = pdurep_xcalloc(s->fw->n_standards, sizeof *judged);
-        for (size_t i = 0; i < s->fw->n_standards; i++)
+        char **judged = calloc(s->fw->n_standards + 1, sizeof *judged);
+        for (size_t i = 0; judged && i < s->fw->n_standards; i++)
             if (s->fw->standards[i].rated_by == PDUREP_RATED_BY_JUDGEMENT)
                 judged[n_judged++] = s->fw->standards[i].code;
-        err = write_inspection(s, bp.tmp, id, "pdu", name, region_name, s->fw->code, date,
-                               caseload);
+        err = judged ? write_inspection(s, bp.tmp, id, "pdu", name, region_name, s->fw->code,
+                                        date, caseload)
+                     : PDUREP_ERROR_NO_MEMORY;
         if (!err)
             err = write_judgements(s, bp.tmp, &jr, judged, n_judged);
         free(judged);
@@ -721,37 +733,51 @@ static pdurep_error load_region_judged(synth *s)
 {
     static const char *const provisional[] = {"R1.1", "R1.2", "R2.4", "R2.5", "R2.6"};
     char *dir = s->opt->region_framework_dir
-                    ? pdurep_xstrdup(s->opt->region_framework_dir)
-                    : pdurep_xasprintf("%s/frameworks/probation-region-2024", pdurep_data_dir());
+                    ? strdup(s->opt->region_framework_dir)
+                    : pdurep_asprintf("%s/frameworks/probation-region-2024", pdurep_data_dir());
+    if (!dir)
+        return PDUREP_ERROR_NO_MEMORY;
     struct stat sb;
     pdurep_error err = PDUREP_OK;
-    if (stat(dir, &sb) != 0 && !s->opt->region_framework_dir) {
-        s->n_region_judged = sizeof provisional / sizeof *provisional;
-        s->region_judged = pdurep_xcalloc(s->n_region_judged, sizeof *s->region_judged);
-        for (size_t i = 0; i < s->n_region_judged; i++)
-            s->region_judged[i] = pdurep_xstrdup(provisional[i]);
-    } else {
-        pdurep_framework *rfw = NULL;
+    pdurep_framework *rfw = NULL;
+    const char *const *codes = provisional;
+    size_t n = sizeof provisional / sizeof *provisional;
+    if (stat(dir, &sb) == 0 || s->opt->region_framework_dir) {
         err = pdurep_framework_read_dir(dir, &rfw, s->diag);
-        if (!err) {
-            s->region_judged = pdurep_xcalloc(rfw->n_standards + 1, sizeof *s->region_judged);
-            for (size_t i = 0; i < rfw->n_standards; i++)
-                if (rfw->standards[i].rated_by == PDUREP_RATED_BY_JUDGEMENT)
-                    s->region_judged[s->n_region_judged++] =
-                        pdurep_xstrdup(rfw->standards[i].code);
-        }
-        pdurep_framework_free(rfw);
+        n = err ? 0 : rfw->n_standards;
+        codes = NULL;
     }
+    /* The region's judged standards, or the provisional set when no framework is installed;
+     * freed by pdurep_synth_write() however far this got. */
+    if (!err && !(s->region_judged = calloc(n + 1, sizeof *s->region_judged)))
+        err = PDUREP_ERROR_NO_MEMORY;
+    for (size_t i = 0; !err && i < n; i++) {
+        if (rfw && rfw->standards[i].rated_by != PDUREP_RATED_BY_JUDGEMENT)
+            continue;
+        char *code = strdup(rfw ? rfw->standards[i].code : codes[i]);
+        if (!code)
+            err = PDUREP_ERROR_NO_MEMORY;
+        else
+            s->region_judged[s->n_region_judged++] = code;
+    }
+    pdurep_framework_free(rfw);
     free(dir);
     return err;
 }
 
 /* Work out, once, what each question is and how attributes are mixed. */
-static void prepare(synth *s)
+static pdurep_error prepare(synth *s)
 {
     const pdurep_framework *fw = s->fw;
-    s->role = pdurep_xcalloc(fw->n_questions, sizeof *s->role);
-    s->not_reviewable = pdurep_xcalloc(fw->n_questions, sizeof *s->not_reviewable);
+    size_t total = 0;
+    for (size_t a = 0; a < fw->n_attributes; a++)
+        total += fw->attributes[a].n_values;
+    s->role = calloc(fw->n_questions + 1, sizeof *s->role);
+    s->not_reviewable = calloc(fw->n_questions + 1, sizeof *s->not_reviewable);
+    s->weight_at = calloc(fw->n_attributes + 1, sizeof *s->weight_at);
+    s->weights = calloc(total + 1, sizeof *s->weights);
+    if (!s->role || !s->not_reviewable || !s->weight_at || !s->weights)
+        return PDUREP_ERROR_NO_MEMORY; /* the caller frees what there is */
     long last_cases = -1;
     for (size_t i = 0; i < fw->n_standards; i++)
         if (fw->standards[i].rated_by == PDUREP_RATED_BY_CASES)
@@ -771,13 +797,11 @@ static void prepare(synth *s)
 
     s->licence_attr = pdurep_framework_attribute_index(fw, "sentence_type");
     s->licence_value = -1;
-    size_t total = 0;
-    s->weight_at = pdurep_xcalloc(fw->n_attributes + 1, sizeof *s->weight_at);
+    total = 0;
     for (size_t a = 0; a < fw->n_attributes; a++) {
         s->weight_at[a] = total;
         total += fw->attributes[a].n_values;
     }
-    s->weights = pdurep_xcalloc(total + 1, sizeof *s->weights);
     for (size_t a = 0; a < fw->n_attributes; a++) {
         const pdurep_attribute *at = &fw->attributes[a];
         unsigned sum = 0;
@@ -792,6 +816,7 @@ static void prepare(synth *s)
             for (size_t v = 0; v < at->n_values; v++)
                 s->weights[s->weight_at[a] + v] = 1;
     }
+    return PDUREP_OK;
 }
 
 void pdurep_synth_options_init(pdurep_synth_options *opt)
@@ -824,8 +849,10 @@ pdurep_error pdurep_synth_write(const pdurep_synth_options *opt, pdurep_diag *di
 
     synth s = {.opt = opt, .diag = diag};
     char *fw_dir = opt->framework_dir
-                       ? pdurep_xstrdup(opt->framework_dir)
-                       : pdurep_xasprintf("%s/frameworks/probation-pdu-2023", pdurep_data_dir());
+                       ? strdup(opt->framework_dir)
+                       : pdurep_asprintf("%s/frameworks/probation-pdu-2023", pdurep_data_dir());
+    if (!fw_dir)
+        return PDUREP_ERROR_NO_MEMORY;
     pdurep_framework *fw = NULL;
     pdurep_error err = pdurep_framework_read_dir(fw_dir, &fw, diag);
     free(fw_dir);
@@ -836,17 +863,26 @@ pdurep_error pdurep_synth_write(const pdurep_synth_options *opt, pdurep_diag *di
         err = load_region_judged(&s);
 
     if (!err && make_dirs(opt->out_dir) != 0) {
-        pdurep_diag_add(diag, opt->out_dir, 0, 0, "cannot create folder: %s", strerror(errno));
-        err = PDUREP_ERROR_CANT_CREATE;
+        if (errno == ENOMEM) {
+            err = PDUREP_ERROR_NO_MEMORY;
+        } else {
+            pdurep_diag_add(diag, opt->out_dir, 0, 0, "cannot create folder: %s",
+                            strerror(errno));
+            err = PDUREP_ERROR_CANT_CREATE;
+        }
     }
 
     pdu_rates pr = {0};
+    if (!err)
+        err = prepare(&s);
     if (!err) {
-        prepare(&s);
-        pr.key = pdurep_xcalloc(fw->n_questions, sizeof *pr.key);
-        pr.prompt_yes = pdurep_xcalloc(fw->n_questions, sizeof *pr.prompt_yes);
-        pr.prompt_no = pdurep_xcalloc(fw->n_questions, sizeof *pr.prompt_no);
-        pr.prompt_na = pdurep_xcalloc(fw->n_questions, sizeof *pr.prompt_na);
+        size_t n = fw->n_questions + 1;
+        pr.key = calloc(n, sizeof *pr.key);
+        pr.prompt_yes = calloc(n, sizeof *pr.prompt_yes);
+        pr.prompt_no = calloc(n, sizeof *pr.prompt_no);
+        pr.prompt_na = calloc(n, sizeof *pr.prompt_na);
+        if (!pr.key || !pr.prompt_yes || !pr.prompt_no || !pr.prompt_na)
+            err = PDUREP_ERROR_NO_MEMORY;
     }
     for (unsigned r = 1; !err && r <= opt->regions; r++) {
         for (unsigned p = 1; !err && p <= opt->pdus_per_region; p++)
@@ -866,7 +902,7 @@ pdurep_error pdurep_synth_write(const pdurep_synth_options *opt, pdurep_diag *di
     free(s.not_reviewable);
     free(s.weights);
     free(s.weight_at);
-    free(s.line);
+    free(s.line.s);
     pdurep_framework_free(fw);
     return err;
 }

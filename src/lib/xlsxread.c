@@ -1,12 +1,16 @@
 #include "xlsxread.h"
+#include "sbuf.h"
 #include "util.h"
 
+#include <errno.h>
 #include <expat.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
+#include <zlib.h>
 
 /* Limits that keep a hostile or broken file from taking the machine: Excel itself stops
  * at 16384 columns, 1048576 rows and 32767 characters a cell. */
@@ -23,7 +27,9 @@
 struct pdurep_xlsx {
     zip_t *zip;
     char *name;
-    char **sheet_names, **sheet_parts, **sheet_rids;
+    struct sheet {
+        char *name, *rid, *part;
+    } *sheets;
     size_t n_sheets;
     char *sst_part, *styles_part;
     char **sst; /* shared strings */
@@ -32,33 +38,6 @@ struct pdurep_xlsx {
     size_t n_xf;
     int date1904;
 };
-
-/* ---- growing text ---- */
-
-typedef struct text {
-    char *s;
-    size_t len, cap;
-} text;
-
-/* Room for @p n more bytes and the closing NUL. */
-static void text_reserve(text *t, size_t n)
-{
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 256;
-        while (cap < t->len + n + 1)
-            cap *= 2;
-        t->s = pdurep_xrealloc(t->s, cap);
-        t->cap = cap;
-    }
-}
-
-static void text_add(text *t, const char *s, size_t n)
-{
-    text_reserve(t, n);
-    memcpy(t->s + t->len, s, n);
-    t->len += n;
-    t->s[t->len] = '\0';
-}
 
 /* ---- parsing one part ---- */
 
@@ -77,10 +56,33 @@ static const char *attr(const char **atts, const char *name)
     return NULL;
 }
 
+/* Whether libzip failed for want of memory: its own allocation, inflate's, or the system's. */
+static int zip_out_of_memory(zip_error_t *e)
+{
+    int code = zip_error_code_zip(e), sys = zip_error_code_system(e);
+    return code == ZIP_ER_MEMORY || (code == ZIP_ER_ZLIB && sys == Z_MEM_ERROR) ||
+           (zip_error_system_type(e) == ZIP_ET_SYS && sys == ENOMEM);
+}
+
 typedef struct part_parse {
     XML_Parser parser;
     pdurep_error err; /* set by a handler that stopped the parse */
 } part_parse;
+
+/* A handler cannot return an error: it records one and stops the parse, which
+ * parse_part() then returns. */
+static void part_fail(part_parse *pp, pdurep_error err)
+{
+    pp->err = err;
+    XML_StopParser(pp->parser, XML_FALSE);
+}
+
+/* realloc for @p n elements of @p size; NULL (the array as it was) on overflow or when
+ * memory ran out. */
+static void *resized(void *array, size_t n, size_t size)
+{
+    return n > SIZE_MAX / size ? NULL : realloc(array, n * size);
+}
 
 /*
  * Stream a part of the package through expat. @p pp must be the first member of the
@@ -93,9 +95,17 @@ static pdurep_error parse_part(pdurep_xlsx *x, const char *part, int required,
 {
     zip_file_t *f = zip_fopen(x->zip, part, ZIP_FL_NOCASE);
     if (!f) {
-        if (!required)
+        zip_error_t *e = zip_get_error(x->zip);
+        if (zip_out_of_memory(e))
+            return PDUREP_ERROR_NO_MEMORY;
+        if (zip_error_code_zip(e) != ZIP_ER_NOENT)
+            pdurep_diag_add(diag, where, 0, 0, "cannot read part %s of the workbook: %s", part,
+                            zip_error_strerror(e));
+        else if (!required)
             return PDUREP_OK;
-        pdurep_diag_add(diag, where, 0, 0, "not a readable workbook: it has no part %s", part);
+        else
+            pdurep_diag_add(diag, where, 0, 0, "not a readable workbook: it has no part %s",
+                            part);
         return PDUREP_ERROR_DATA;
     }
     XML_Parser p = XML_ParserCreate("UTF-8");
@@ -113,14 +123,20 @@ static pdurep_error parse_part(pdurep_xlsx *x, const char *part, int required,
     for (;;) {
         zip_int64_t n = zip_fread(f, buf, sizeof buf);
         if (n < 0) {
+            if (zip_out_of_memory(zip_file_get_error(f))) {
+                err = PDUREP_ERROR_NO_MEMORY;
+                break;
+            }
             pdurep_diag_add(diag, where, 0, 0, "cannot read part %s of the workbook: %s", part,
-                            zip_strerror(x->zip));
+                            zip_file_strerror(f));
             err = PDUREP_ERROR_DATA;
             break;
         }
         if (XML_Parse(p, buf, (int)n, n == 0) == XML_STATUS_ERROR) {
             if (pp->err)
                 err = pp->err;
+            else if (XML_GetErrorCode(p) == XML_ERROR_NO_MEMORY)
+                err = PDUREP_ERROR_NO_MEMORY;
             else {
                 pdurep_diag_add(diag, where, 0, 0, "part %s of the workbook is not well-formed "
                                 "XML (line %lu): %s", part,
@@ -138,12 +154,13 @@ static pdurep_error parse_part(pdurep_xlsx *x, const char *part, int required,
     return err;
 }
 
-/* "worksheets/sheet1.xml" relative to xl/, or "/xl/worksheets/sheet1.xml". */
+/* "worksheets/sheet1.xml" relative to xl/, or "/xl/worksheets/sheet1.xml"; NULL when
+ * memory ran out. */
 static char *part_path(const char *target)
 {
     if (target[0] == '/')
-        return pdurep_xstrdup(target + 1);
-    return pdurep_xasprintf("xl/%s", target);
+        return strdup(target + 1);
+    return pdurep_asprintf("xl/%s", target);
 }
 
 /* ---- workbook.xml and its relationships ---- */
@@ -183,15 +200,22 @@ static void book_start(void *ud, const char *el, const char **atts)
         if (!name || !rid)
             return;
         if (full(x->n_sheets)) {
-            size_t cap = x->n_sheets ? x->n_sheets * 2 : 1;
-            x->sheet_names = pdurep_xrealloc(x->sheet_names, cap * sizeof(char *));
-            x->sheet_rids = pdurep_xrealloc(x->sheet_rids, cap * sizeof(char *));
-            x->sheet_parts = pdurep_xrealloc(x->sheet_parts, cap * sizeof(char *));
+            struct sheet *sheets = resized(x->sheets, x->n_sheets ? x->n_sheets * 2 : 1,
+                                           sizeof *sheets);
+            if (!sheets) {
+                part_fail(&b->pp, PDUREP_ERROR_NO_MEMORY);
+                return;
+            }
+            x->sheets = sheets;
         }
-        x->sheet_names[x->n_sheets] = pdurep_xstrdup(name);
-        x->sheet_rids[x->n_sheets] = pdurep_xstrdup(rid);
-        x->sheet_parts[x->n_sheets] = NULL;
-        x->n_sheets++;
+        struct sheet sh = {strdup(name), strdup(rid), NULL};
+        if (!sh.name || !sh.rid) {
+            free(sh.name);
+            free(sh.rid);
+            part_fail(&b->pp, PDUREP_ERROR_NO_MEMORY);
+            return;
+        }
+        x->sheets[x->n_sheets++] = sh;
     }
 }
 
@@ -227,9 +251,13 @@ static void rels_start(void *ud, const char *el, const char **atts)
         if (!x->n_sheets)
             return;
         if (!b->by_rid) {
-            b->by_rid = pdurep_xmalloc(x->n_sheets * sizeof *b->by_rid);
+            b->by_rid = malloc(x->n_sheets * sizeof *b->by_rid);
+            if (!b->by_rid) {
+                part_fail(&b->pp, PDUREP_ERROR_NO_MEMORY);
+                return;
+            }
             for (size_t i = 0; i < x->n_sheets; i++)
-                b->by_rid[i] = (sheet_rid){x->sheet_rids[i], i};
+                b->by_rid[i] = (sheet_rid){x->sheets[i].rid, i};
             qsort(b->by_rid, x->n_sheets, sizeof *b->by_rid, rid_cmp);
         }
         /* The first sheet of this id, then every other sheet that shares it. */
@@ -242,12 +270,17 @@ static void rels_start(void *ud, const char *el, const char **atts)
                 hi = mid;
         }
         for (; lo < x->n_sheets && !strcmp(b->by_rid[lo].rid, id); lo++)
-            if (!x->sheet_parts[b->by_rid[lo].i])
-                x->sheet_parts[b->by_rid[lo].i] = part_path(target);
+            if (!x->sheets[b->by_rid[lo].i].part &&
+                !(x->sheets[b->by_rid[lo].i].part = part_path(target))) {
+                part_fail(&b->pp, PDUREP_ERROR_NO_MEMORY);
+                return;
+            }
     } else if (ends_with(type, "/sharedStrings") && !x->sst_part) {
-        x->sst_part = part_path(target);
+        if (!(x->sst_part = part_path(target)))
+            part_fail(&b->pp, PDUREP_ERROR_NO_MEMORY);
     } else if (ends_with(type, "/styles") && !x->styles_part) {
-        x->styles_part = part_path(target);
+        if (!(x->styles_part = part_path(target)))
+            part_fail(&b->pp, PDUREP_ERROR_NO_MEMORY);
     }
 }
 
@@ -256,7 +289,7 @@ static void rels_start(void *ud, const char *el, const char **atts)
 typedef struct sst_parse {
     part_parse pp;
     pdurep_xlsx *x;
-    text t;
+    pdurep_sbuf t;
     int in_si, in_t, in_rph;
     const char *where;
     pdurep_diag *diag;
@@ -270,7 +303,9 @@ static void sst_start(void *ud, const char *el, const char **atts)
     if (!strcmp(el, "si")) {
         s->in_si = 1;
         s->t.len = 0;
-        text_add(&s->t, "", 0);
+        pdurep_sbuf_add(&s->t, "", 0);
+        if (s->t.oom)
+            part_fail(&s->pp, PDUREP_ERROR_NO_MEMORY);
     } else if (!strcmp(el, "rPh")) {
         s->in_rph = 1; /* phonetic guides are not part of the value */
     } else if (!strcmp(el, "t")) {
@@ -293,13 +328,22 @@ static void sst_end(void *ud, const char *el)
         if (x->sst_bytes > MAX_SST_BYTES) {
             pdurep_diag_add(s->diag, s->where, 0, 0, "the workbook's shared strings are larger "
                             "than %zu MB", MAX_SST_BYTES >> 20);
-            s->pp.err = PDUREP_ERROR_DATA;
-            XML_StopParser(s->pp.parser, XML_FALSE);
+            part_fail(&s->pp, PDUREP_ERROR_DATA);
             return;
         }
-        if ((x->n_sst & (x->n_sst - 1)) == 0) /* grow at powers of two */
-            x->sst = pdurep_xrealloc(x->sst, (x->n_sst ? x->n_sst * 2 : 1) * sizeof *x->sst);
-        x->sst[x->n_sst++] = pdurep_xstrdup(s->t.s);
+        if (full(x->n_sst)) {
+            char **sst = resized(x->sst, x->n_sst ? x->n_sst * 2 : 1, sizeof *sst);
+            if (!sst) {
+                part_fail(&s->pp, PDUREP_ERROR_NO_MEMORY);
+                return;
+            }
+            x->sst = sst;
+        }
+        if (!(x->sst[x->n_sst] = strdup(s->t.s))) {
+            part_fail(&s->pp, PDUREP_ERROR_NO_MEMORY);
+            return;
+        }
+        x->n_sst++;
     }
 }
 
@@ -310,11 +354,12 @@ static void sst_chars(void *ud, const char *str, int len)
         if (s->t.len + (size_t)len > MAX_CELL_BYTES) {
             pdurep_diag_add(s->diag, s->where, 0, 0, "a shared string of the workbook is longer "
                             "than %u KB", MAX_CELL_BYTES >> 10);
-            s->pp.err = PDUREP_ERROR_DATA;
-            XML_StopParser(s->pp.parser, XML_FALSE);
+            part_fail(&s->pp, PDUREP_ERROR_DATA);
             return;
         }
-        text_add(&s->t, str, (size_t)len);
+        pdurep_sbuf_add(&s->t, str, (size_t)len);
+        if (s->t.oom)
+            part_fail(&s->pp, PDUREP_ERROR_NO_MEMORY);
     }
 }
 
@@ -375,9 +420,14 @@ static void style_start(void *ud, const char *el, const char **atts)
         const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
         long n;
         if (id && code && !pdurep_parse_long(id, &n) && code_is_date(code)) {
-            if (full(s->n_fmt_ids))
-                s->fmt_ids = pdurep_xrealloc(s->fmt_ids, (s->n_fmt_ids ? s->n_fmt_ids * 2 : 1) *
-                                                             sizeof *s->fmt_ids);
+            if (full(s->n_fmt_ids)) {
+                long *ids = resized(s->fmt_ids, s->n_fmt_ids ? s->n_fmt_ids * 2 : 1, sizeof *ids);
+                if (!ids) {
+                    part_fail(&s->pp, PDUREP_ERROR_NO_MEMORY);
+                    return;
+                }
+                s->fmt_ids = ids;
+            }
             s->fmt_ids[s->n_fmt_ids++] = n;
         }
     } else if (!strcmp(el, "cellXfs")) {
@@ -393,8 +443,14 @@ static void style_start(void *ud, const char *el, const char **atts)
         int date = builtin_date(n) ||
                    (s->n_fmt_ids &&
                     bsearch(&n, s->fmt_ids, s->n_fmt_ids, sizeof *s->fmt_ids, long_cmp));
-        if (full(x->n_xf))
-            x->date_xf = pdurep_xrealloc(x->date_xf, x->n_xf ? x->n_xf * 2 : 1);
+        if (full(x->n_xf)) {
+            unsigned char *xf = resized(x->date_xf, x->n_xf ? x->n_xf * 2 : 1, 1);
+            if (!xf) {
+                part_fail(&s->pp, PDUREP_ERROR_NO_MEMORY);
+                return;
+            }
+            x->date_xf = xf;
+        }
         x->date_xf[x->n_xf++] = (unsigned char)date;
     }
 }
@@ -410,26 +466,56 @@ static void style_end(void *ud, const char *el)
 
 static pdurep_error open_zip(zip_t *z, const char *name, pdurep_xlsx **out, pdurep_diag *diag);
 
+/* The status and message for a workbook libzip could not open or create. */
+static pdurep_error open_failed(zip_error_t *e, const char *name, pdurep_diag *diag)
+{
+    int code = zip_error_code_zip(e);
+    if (zip_out_of_memory(e))
+        return PDUREP_ERROR_NO_MEMORY;
+    if (code == ZIP_ER_OPEN || code == ZIP_ER_NOENT || code == ZIP_ER_READ) {
+        pdurep_diag_add(diag, name, 0, 0, "cannot open: %s", zip_error_strerror(e));
+        return code == ZIP_ER_READ ? PDUREP_ERROR_IO : PDUREP_ERROR_NO_INPUT;
+    }
+    pdurep_diag_add(diag, name, 0, 0, "not an XLSX workbook (%s); save it from the "
+                    "spreadsheet as Excel Workbook (.xlsx)", zip_error_strerror(e));
+    return PDUREP_ERROR_DATA;
+}
+
+/* A workbook from @p src (taken, whatever happens), or the reason there is none. */
+static pdurep_error open_source(zip_source_t *src, const char *name, pdurep_xlsx **out,
+                                pdurep_diag *diag)
+{
+    zip_error_t e;
+    zip_error_init(&e);
+    zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &e);
+    /* libzip 1.7 takes an allocation that fails while it looks for the central directory for
+     * a candidate that is not one, and then calls the file no ZIP archive. A second look
+     * tells the two apart: a damaged file fails the same way again. */
+    int code = zip_error_code_zip(&e);
+    if (!z && (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS)) {
+        zip_error_fini(&e);
+        zip_error_init(&e);
+        z = zip_open_from_source(src, ZIP_RDONLY, &e);
+    }
+    pdurep_error err = z ? PDUREP_OK : open_failed(&e, name, diag);
+    zip_error_fini(&e);
+    if (!z) {
+        zip_source_free(src);
+        return err;
+    }
+    return open_zip(z, name, out, diag);
+}
+
 pdurep_error pdurep_xlsx_open(const char *path, const char *name, pdurep_xlsx **out,
                               pdurep_diag *diag)
 {
     *out = NULL;
-    int zerr = 0;
-    zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
-    if (!z) {
-        zip_error_t e;
-        zip_error_init_with_code(&e, zerr);
-        if (zerr == ZIP_ER_OPEN || zerr == ZIP_ER_NOENT || zerr == ZIP_ER_READ) {
-            pdurep_diag_add(diag, name, 0, 0, "cannot open: %s", zip_error_strerror(&e));
-            zip_error_fini(&e);
-            return zerr == ZIP_ER_READ ? PDUREP_ERROR_IO : PDUREP_ERROR_NO_INPUT;
-        }
-        pdurep_diag_add(diag, name, 0, 0, "not an XLSX workbook (%s); save it from the "
-                        "spreadsheet as Excel Workbook (.xlsx)", zip_error_strerror(&e));
-        zip_error_fini(&e);
-        return PDUREP_ERROR_DATA;
-    }
-    return open_zip(z, name, out, diag);
+    zip_error_t e;
+    zip_error_init(&e);
+    zip_source_t *src = zip_source_file_create(path, 0, -1, &e);
+    pdurep_error err = src ? open_source(src, name, out, diag) : open_failed(&e, name, diag);
+    zip_error_fini(&e);
+    return err;
 }
 
 pdurep_error pdurep_xlsx_open_buffer(const void *data, size_t len, const char *name,
@@ -439,24 +525,23 @@ pdurep_error pdurep_xlsx_open_buffer(const void *data, size_t len, const char *n
     zip_error_t e;
     zip_error_init(&e);
     zip_source_t *src = zip_source_buffer_create(data, len, 0, &e);
-    zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &e) : NULL;
-    if (!z) {
-        pdurep_diag_add(diag, name, 0, 0, "not an XLSX workbook (%s); save it from the "
-                        "spreadsheet as Excel Workbook (.xlsx)", zip_error_strerror(&e));
-        zip_error_fini(&e);
-        if (src)
-            zip_source_free(src);
-        return PDUREP_ERROR_DATA;
-    }
+    pdurep_error err = src ? open_source(src, name, out, diag) : open_failed(&e, name, diag);
     zip_error_fini(&e);
-    return open_zip(z, name, out, diag);
+    return err;
 }
 
 static pdurep_error open_zip(zip_t *z, const char *name, pdurep_xlsx **out, pdurep_diag *diag)
 {
-    pdurep_xlsx *x = pdurep_xcalloc(1, sizeof *x);
+    pdurep_xlsx *x = calloc(1, sizeof *x);
+    if (!x) {
+        zip_discard(z);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
     x->zip = z;
-    x->name = pdurep_xstrdup(name);
+    if (!(x->name = strdup(name))) {
+        pdurep_xlsx_close(x);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
     book_parse b = {.x = x};
     pdurep_error err = parse_part(x, "xl/workbook.xml", 1, book_start, no_end, no_chars, &b.pp,
                                   name, diag);
@@ -465,9 +550,9 @@ static pdurep_error open_zip(zip_t *z, const char *name, pdurep_xlsx **out, pdur
                          &b.pp, name, diag);
     free(b.by_rid);
     for (size_t i = 0; !err && i < x->n_sheets; i++)
-        if (!x->sheet_parts[i]) {
+        if (!x->sheets[i].part) {
             pdurep_diag_add(diag, name, 0, 0, "not a readable workbook: sheet \"%s\" has no "
-                            "part", x->sheet_names[i]);
+                            "part", x->sheets[i].name);
             err = PDUREP_ERROR_DATA;
         }
     if (!err) {
@@ -497,13 +582,11 @@ void pdurep_xlsx_close(pdurep_xlsx *x)
     if (x->zip)
         zip_discard(x->zip);
     for (size_t i = 0; i < x->n_sheets; i++) {
-        free(x->sheet_names[i]);
-        free(x->sheet_parts[i]);
-        free(x->sheet_rids[i]);
+        free(x->sheets[i].name);
+        free(x->sheets[i].part);
+        free(x->sheets[i].rid);
     }
-    free(x->sheet_names);
-    free(x->sheet_parts);
-    free(x->sheet_rids);
+    free(x->sheets);
     for (size_t i = 0; i < x->n_sst; i++)
         free(x->sst[i]);
     free(x->sst);
@@ -518,16 +601,16 @@ size_t pdurep_xlsx_sheet_count(const pdurep_xlsx *x) { return x->n_sheets; }
 
 const char *pdurep_xlsx_sheet_name(const pdurep_xlsx *x, size_t i)
 {
-    return i < x->n_sheets ? x->sheet_names[i] : NULL;
+    return i < x->n_sheets ? x->sheets[i].name : NULL;
 }
 
 long pdurep_xlsx_find_sheet(const pdurep_xlsx *x, const char *name)
 {
     for (size_t i = 0; i < x->n_sheets; i++)
-        if (!strcmp(x->sheet_names[i], name))
+        if (!strcmp(x->sheets[i].name, name))
             return (long)i;
     for (size_t i = 0; i < x->n_sheets; i++)
-        if (pdurep_strieq(x->sheet_names[i], name))
+        if (pdurep_strieq(x->sheets[i].name, name))
             return (long)i;
     return -1;
 }
@@ -552,17 +635,13 @@ typedef struct sheet_parse {
     int in_row, in_cell, in_v, in_is, in_t, in_rph;
     enum cell_type type;
     long xf;
-    text value; /* the current cell's raw text */
-    text cells; /* the row's values back to back, NUL-terminated */
+    pdurep_sbuf value; /* the current cell's raw text */
+    pdurep_sbuf cells; /* the row's values back to back, NUL-terminated */
     size_t *offsets, *lengths, cap;
     const char **fields;
 } sheet_parse;
 
-static void sheet_fail(sheet_parse *s, pdurep_error err)
-{
-    s->pp.err = err;
-    XML_StopParser(s->pp.parser, XML_FALSE);
-}
+static void sheet_fail(sheet_parse *s, pdurep_error err) { part_fail(&s->pp, err); }
 
 /* "I14" into column 9 and row 14; 0 on a malformed reference. */
 static int parse_ref(const char *r, unsigned long *col, unsigned long *row)
@@ -593,26 +672,33 @@ static void add_cell(sheet_parse *s, unsigned long col, const char *v, size_t le
         size_t cap = s->cap ? s->cap : 64;
         while (cap < col)
             cap *= 2;
-        s->offsets = pdurep_xrealloc(s->offsets, cap * sizeof *s->offsets);
-        s->lengths = pdurep_xrealloc(s->lengths, cap * sizeof *s->lengths);
-        s->fields = pdurep_xrealloc(s->fields, cap * sizeof *s->fields);
+        /* Each array keeps the old capacity until all three have grown. */
+        size_t *offsets = resized(s->offsets, cap, sizeof *offsets);
+        if (offsets)
+            s->offsets = offsets;
+        size_t *lengths = offsets ? resized(s->lengths, cap, sizeof *lengths) : NULL;
+        if (lengths)
+            s->lengths = lengths;
+        const char **fields = lengths ? resized(s->fields, cap, sizeof *fields) : NULL;
+        if (!fields) {
+            sheet_fail(s, PDUREP_ERROR_NO_MEMORY);
+            return;
+        }
+        s->fields = fields;
         s->cap = cap;
     }
-    if (s->n_cols < col - 1) { /* cells a writer left out are empty: one NUL each */
-        size_t gap = col - 1 - s->n_cols, at = s->cells.len;
-        text_reserve(&s->cells, gap);
-        memset(s->cells.s + at, 0, gap + 1);
-        for (size_t i = 0; i < gap; i++) {
-            s->offsets[s->n_cols + i] = at + i;
-            s->lengths[s->n_cols + i] = 0;
-        }
-        s->n_cols += gap;
-        s->cells.len += gap;
+    /* Cells a writer left out are empty: one NUL each. */
+    for (; s->n_cols < col - 1; s->n_cols++) {
+        s->offsets[s->n_cols] = s->cells.len;
+        s->lengths[s->n_cols] = 0;
+        pdurep_sbuf_add(&s->cells, "", 1);
     }
     s->offsets[s->n_cols] = s->cells.len;
     s->lengths[s->n_cols++] = len;
-    text_add(&s->cells, v, len);
-    text_add(&s->cells, "", 1);
+    pdurep_sbuf_add(&s->cells, v, len);
+    pdurep_sbuf_add(&s->cells, "", 1);
+    if (s->cells.oom)
+        sheet_fail(s, PDUREP_ERROR_NO_MEMORY);
 }
 
 /* Days since 1970-01-01 to a civil date (proleptic Gregorian). */
@@ -682,10 +768,14 @@ static void sheet_start(void *ud, const char *el, const char **atts)
             sheet_fail(s, PDUREP_ERROR_DATA);
             return;
         }
+        s->value.len = 0;
+        pdurep_sbuf_add(&s->value, "", 0);
+        if (s->value.oom) {
+            sheet_fail(s, PDUREP_ERROR_NO_MEMORY);
+            return;
+        }
         s->col = col;
         s->in_cell = 1;
-        s->value.len = 0;
-        text_add(&s->value, "", 0);
         s->type = !t || !strcmp(t, "n") ? CT_NUMBER : !strcmp(t, "s") ? CT_SHARED
                   : !strcmp(t, "inlineStr") ? CT_INLINE : !strcmp(t, "b") ? CT_BOOL
                   : !strcmp(t, "e") ? CT_ERROR : !strcmp(t, "d") ? CT_DATE : CT_STRING;
@@ -807,7 +897,8 @@ static void sheet_end(void *ud, const char *el)
         s->in_is = 0;
     } else if (!strcmp(el, "c") && s->in_cell) {
         s->in_cell = 0;
-        finish_cell(s);
+        if (!s->pp.err) /* expat may report the end of an element after a handler stopped it */
+            finish_cell(s);
     } else if (!strcmp(el, "row") && s->in_row) {
         s->in_row = 0;
         s->prev_row = s->row;
@@ -835,7 +926,9 @@ static void sheet_chars(void *ud, const char *str, int len)
         sheet_fail(s, PDUREP_ERROR_DATA);
         return;
     }
-    text_add(&s->value, str, (size_t)len);
+    pdurep_sbuf_add(&s->value, str, (size_t)len);
+    if (s->value.oom)
+        sheet_fail(s, PDUREP_ERROR_NO_MEMORY);
 }
 
 pdurep_error pdurep_xlsx_read(const pdurep_rows *src, pdurep_csv_row_fn fn, void *user,
@@ -844,7 +937,7 @@ pdurep_error pdurep_xlsx_read(const pdurep_rows *src, pdurep_csv_row_fn fn, void
     pdurep_xlsx *x = src->book;
     sheet_parse s = {.x = x, .src = src, .diag = diag, .fn = fn, .user = user};
     size_t before = pdurep_diag_total(diag);
-    pdurep_error err = parse_part(x, x->sheet_parts[src->sheet], 1, sheet_start, sheet_end,
+    pdurep_error err = parse_part(x, x->sheets[src->sheet].part, 1, sheet_start, sheet_end,
                                   sheet_chars, &s.pp, src->name, diag);
     free(s.value.s);
     free(s.cells.s);

@@ -3,18 +3,85 @@
  * failing allocator (failmalloc.so), it must return ::PDUREP_ERROR_NO_MEMORY
  * or succeed, never end the process. Prints the call's status.
  *
- * usage: oom-library CALL SOURCE_ROOT      CALL: strings, strings-cy, layout, table, or one
- *        of the calculator and narrative calls below, which read the database
- *        $PDUREP_OOM_DB that `oom-library setup` (run without the shim) makes.
+ * usage: oom-library CALL SOURCE_ROOT      CALL: strings, strings-cy, layout, table, xlsx,
+ *        synth, or one of the calculator and narrative calls of calls-calculator.c, which
+ *        read the database $PDUREP_OOM_DB that `oom-library setup` (run without the shim)
+ *        makes.
  */
+#define _XOPEN_SOURCE 700 /* nftw */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <ftw.h>
+#include <unistd.h>
 
 #include "pdurep/strings.h"
+#include "pdurep/synth.h"
 #include "report/layout.h"
 #include "rows.h"
+#include "xlsxread.h"
 #include "calls-calculator.h"
+
+static int count_row(const pdurep_csv_row *row, void *user)
+{
+    (void)row;
+    ++*(size_t *)user;
+    return 0;
+}
+
+/* Every sheet of a bundle workbook, read as import reads them; what the reader reported goes
+ * to stderr, where the test shows it when a status is wrong. */
+static pdurep_error read_workbook(const char *path)
+{
+    pdurep_diag *diag = pdurep_diag_new(8);
+    pdurep_xlsx *book;
+    pdurep_error err = pdurep_xlsx_open(path, "bundle.xlsx", &book, diag);
+    size_t rows = 0;
+    for (size_t i = 0; !err && i < pdurep_xlsx_sheet_count(book); i++) {
+        pdurep_rows src;
+        pdurep_rows_sheet(&src, book, i, "bundle.xlsx", NULL);
+        err = pdurep_rows_read(&src, count_row, &rows, diag);
+        pdurep_rows_clear(&src);
+    }
+    pdurep_xlsx_close(book);
+    pdurep_diag_print(diag, stderr, "oom-library");
+    pdurep_diag_free(diag);
+    return err;
+}
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb, (void)flag, (void)ftw;
+    return remove(path);
+}
+
+/* Two bundles written into a new folder; a failed run may leave the bundles it finished,
+ * never a hidden temporary folder (reported as status 99). */
+static int synthesise(const char *root)
+{
+    char out[] = "/tmp/oom-synth-XXXXXX", fw[4096], rfw[4096];
+    if (!mkdtemp(out))
+        return 99;
+    snprintf(fw, sizeof fw, "%s/frameworks/probation-pdu-2023", root);
+    snprintf(rfw, sizeof rfw, "%s/frameworks/probation-region-2024", root);
+    pdurep_synth_options opt;
+    pdurep_synth_options_init(&opt);
+    opt.out_dir = out;
+    opt.pdus_per_region = 1;
+    opt.cases_per_pdu = 3;
+    opt.framework_dir = fw;
+    opt.region_framework_dir = rfw;
+    int status = pdurep_exit_status(pdurep_synth_write(&opt, NULL));
+    DIR *d = opendir(out);
+    for (struct dirent *e; d && (e = readdir(d));)
+        if (e->d_name[0] == '.' && strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            status = 99;
+    if (d)
+        closedir(d);
+    nftw(out, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    return status;
+}
 
 int main(int argc, char **argv)
 {
@@ -44,6 +111,16 @@ int main(int argc, char **argv)
         if (!err)
             pdurep_csv_table_free(&t);
         pdurep_rows_clear(&src);
+    } else if (!strcmp(call, "xlsx")) {
+        /* Shared strings, styles with a date format, formulas; then 1904 dates. */
+        snprintf(path, sizeof path, "%s/tests/fuzz/corpus/xlsx/plain.xlsx", root);
+        err = read_workbook(path);
+        snprintf(path, sizeof path, "%s/tests/fuzz/corpus/xlsx/date1904.xlsx", root);
+        if (!err)
+            err = read_workbook(path);
+    } else if (!strcmp(call, "synth")) {
+        printf("%d\n", synthesise(root));
+        return 0;
     } else if (oom_calculator_call(call, root, &err) < 0) {
         return 64;
     }

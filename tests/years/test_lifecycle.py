@@ -224,6 +224,11 @@ def main():
         r = p("narrative", "--lang", "cy", "north-wales-2025", cy)
         check(r.returncode == 0 and "replaced the cy narrative" in r.stdout,
               "narrative --lang cy replaces the Welsh one", r.stderr)
+        r = p("narrative", "--lang", "CY", "north-wales-2025", cy)
+        langs = {row[0] for row in sqlite3.connect(db).execute(
+            "SELECT DISTINCT lang FROM narrative WHERE inspection = 'north-wales-2025'")}
+        check(r.returncode == 0 and "replaced the cy narrative" in r.stdout and langs == {"en", "cy"},
+              "narrative --lang CY is the Welsh narrative, stored as cy", (r.stderr, langs))
         r = p("narrative", "--lang", "../x", "north-wales-2025", cy)
         check(r.returncode == 64, "a language that is not a code is a usage error", r.stderr)
 
