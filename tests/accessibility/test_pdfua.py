@@ -30,7 +30,7 @@ import pikepdf
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
 sys.path.insert(0, HERE)
-from harness import check, run_main  # noqa: E402
+from harness import check, run_main, wales_bundles  # noqa: E402
 from pdfcheck import in_order, run, words  # noqa: E402
 import pdfua_check  # noqa: E402
 
@@ -231,11 +231,8 @@ def main():
     tmp = tempfile.mkdtemp(prefix="pdurep-pdfua-")
     try:
         db = os.path.join(tmp, "db")
-        wales = os.path.join(root, "fixtures", "wales")
-        for d in sorted(os.listdir(wales)):
-            if os.path.isdir(os.path.join(wales, d)) and d != "region":
-                run([pdurep, "--db", db, "import", os.path.join(wales, d)], env)
-        run([pdurep, "--db", db, "import", os.path.join(wales, "region")], env)
+        for bundle in wales_bundles(root):
+            run([pdurep, "--db", db, "import", bundle], env)
         layout = os.path.join(HERE, "layouts", "every-section.yaml")
         docs = {
             "north-wales.pdf": ["report", "north-wales-2025"],

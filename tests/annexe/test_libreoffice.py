@@ -22,10 +22,9 @@ import tempfile
 import openpyxl
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
-from harness import check, run_main  # noqa: E402
+from harness import check, run_main, wales_bundles  # noqa: E402
 
 PDUREP, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-WALES = os.path.join(ROOT, "fixtures", "wales")
 TIME_LIMIT = 240
 ENVIRONMENT_NOISE = ("Warning: failed to launch javaldx",)
 # Every sheet as UTF-8 CSV, one file per sheet (the last token, -1), values as shown.
@@ -57,8 +56,7 @@ def main():
         return
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "w.db")
-        pdus = sorted(d for d in os.listdir(WALES) if d != "region" and os.path.isdir(os.path.join(WALES, d)))
-        r = run(db, "import", *[os.path.join(WALES, d) for d in pdus], os.path.join(WALES, "region"))
+        r = run(db, "import", *wales_bundles(ROOT))
         check(r.returncode == 0, "import the Wales fixture", r.stderr)
         books = {}
         for name, args in (("north-wales", ["north-wales-2025"]),

@@ -24,12 +24,11 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
 sys.path.insert(0, HERE)
-from harness import check, run_main  # noqa: E402
+from harness import check, run_main, wales_bundles  # noqa: E402
 from spreadsheet_standard import problems  # noqa: E402
 from workbook_edit import rezip, with_openpyxl  # noqa: E402
 
 PDUREP, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-WALES = os.path.join(ROOT, "fixtures", "wales")
 
 
 def run(db, *args):
@@ -47,8 +46,7 @@ def table_cell(ws, dr=1, dc=0):
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "w.db")
-        pdus = sorted(d for d in os.listdir(WALES) if d != "region" and os.path.isdir(os.path.join(WALES, d)))
-        r = run(db, "import", *[os.path.join(WALES, d) for d in pdus], os.path.join(WALES, "region"))
+        r = run(db, "import", *wales_bundles(ROOT))
         check(r.returncode == 0, "import the Wales fixture", r.stderr)
 
         out = os.path.join(tmp, "out")

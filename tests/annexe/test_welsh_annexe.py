@@ -23,7 +23,7 @@ import zipfile
 import openpyxl
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
-from harness import check, finish  # noqa: E402
+from harness import check, finish, wales_bundles  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from spreadsheet_standard import problems  # noqa: E402
@@ -68,12 +68,8 @@ def main():
     tmp = tempfile.mkdtemp(prefix="pdurep-welsh-xlsx-")
     try:
         db = os.path.join(tmp, "x.db")
-        wales = os.path.join(root, "fixtures", "wales")
-        ok = True
-        for d in sorted(os.listdir(wales)):
-            if d != "region" and os.path.isdir(os.path.join(wales, d)):
-                ok &= run([pdurep, "--db", db, "import", os.path.join(wales, d)], env).returncode == 0
-        ok &= run([pdurep, "--db", db, "import", os.path.join(wales, "region")], env).returncode == 0
+        ok = all(run([pdurep, "--db", db, "import", b], env).returncode == 0
+                 for b in wales_bundles(root))
         check(ok, "import the Wales fixture")
 
         for share in (False, True):

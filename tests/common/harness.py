@@ -1,5 +1,6 @@
 """Shared plumbing of the end-to-end tests: numbered checks and the closing
 `N passed, N failed` line that CI reads."""
+import os
 import sys
 
 passed = failed = 0
@@ -22,6 +23,15 @@ def edit(path, old, new):
     text = open(path, encoding="utf-8").read()
     assert old in text, (path, old)
     open(path, "w", encoding="utf-8").write(text.replace(old, new))
+
+
+def wales_bundles(root):
+    """The Wales fixture's bundles in the order they import: every PDU, then the region
+    that lists them."""
+    wales = os.path.join(root, "fixtures", "wales")
+    pdus = sorted(d for d in os.listdir(wales)
+                  if d != "region" and os.path.isdir(os.path.join(wales, d)))
+    return [os.path.join(wales, d) for d in pdus + ["region"]]
 
 
 def finish():

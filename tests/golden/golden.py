@@ -23,6 +23,8 @@ import xml.dom.minidom
 
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "tests", "common"))
+from harness import wales_bundles  # noqa: E402
 
 # (file name, command arguments after the database option)
 DOCUMENTS = [
@@ -52,11 +54,8 @@ def render(pdurep, outdir):
     db = os.path.join(outdir, "golden.db")
     if os.path.exists(db):
         os.remove(db)
-    wales = os.path.join(ROOT, "fixtures", "wales")
-    pdus = sorted(d for d in os.listdir(wales)
-                  if d != "region" and os.path.isdir(os.path.join(wales, d)))
-    for d in pdus + ["region"]:
-        run([pdurep, "--db", db, "import", os.path.join(wales, d)], env)
+    for bundle in wales_bundles(ROOT):
+        run([pdurep, "--db", db, "import", bundle], env)
     for name, args in DOCUMENTS:
         run([pdurep, "--db", db] + args + ["-o", os.path.join(outdir, name)], env)
     os.remove(db)

@@ -21,44 +21,7 @@
 #include <unistd.h>
 #include "csvfile.h"
 
-typedef struct seen {
-    int rows;
-    unsigned long lines[16];
-    char first[16][64];
-    size_t widths[16];
-} seen;
-
-static int collect(const pdurep_csv_row *row, void *user)
-{
-    seen *s = user;
-    if (s->rows < 16) {
-        s->lines[s->rows] = row->line;
-        snprintf(s->first[s->rows], 64, "%s", row->n ? row->fields[0] : "");
-        s->widths[s->rows] = row->n;
-    }
-    s->rows++;
-    return 0;
-}
-
-static char path[64];
-
-static void write_file(const char *bytes, size_t len)
-{
-    strcpy(path, "/tmp/pdurep-csv-XXXXXX");
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    assert_int_equal(write(fd, bytes, len), (ssize_t)len);
-    close(fd);
-}
-
-static pdurep_error read_bytes(const char *bytes, size_t len, seen *s, pdurep_diag *d)
-{
-    memset(s, 0, sizeof *s);
-    write_file(bytes, len);
-    pdurep_error err = pdurep_csv_read(path, "x.csv", collect, s, d);
-    unlink(path);
-    return err;
-}
+#include "../common/csv_collect.h"
 
 static void nul_byte_is_refused_with_its_position(void **state)
 {

@@ -22,7 +22,7 @@ import pikepdf
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import check, run_main  # noqa: E402
+from harness import check, run_main, wales_bundles  # noqa: E402
 from pdfcheck import run  # noqa: E402
 import pdfa_check  # noqa: E402
 
@@ -114,13 +114,9 @@ def main():
     tmp = tempfile.mkdtemp(prefix="pdurep-pdfa-")
     try:
         db = os.path.join(tmp, "x.db")
-        wales = os.path.join(root, "fixtures", "wales")
-        for d in sorted(os.listdir(wales)):
-            if d != "region" and os.path.isdir(os.path.join(wales, d)):
-                r = run([pdurep, "--db", db, "import", os.path.join(wales, d)], env)
-                check(r.returncode == 0, f"import {d}", r.stderr)
-        r = run([pdurep, "--db", db, "import", os.path.join(wales, "region")], env)
-        check(r.returncode == 0, "import the region", r.stderr)
+        for bundle in wales_bundles(root):
+            r = run([pdurep, "--db", db, "import", bundle], env)
+            check(r.returncode == 0, f"import {os.path.basename(bundle)}", r.stderr)
         docs = [("north-wales.pdf", ["report", "north-wales-2025"], None),
                 ("north-wales.cy.pdf", ["report", "north-wales-2025", "--lang", "cy"], None),
                 ("wales.pdf", ["report", "wales-2025"], "2026-01-21")]

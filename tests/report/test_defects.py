@@ -25,7 +25,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
-from harness import check, edit, run_main  # noqa: E402
+from harness import check, edit, run_main, wales_bundles  # noqa: E402
 from pdfcheck import REPORT_MARGINS as MARGINS, run, words, words_outside  # noqa: E402
 
 EPOCH = "1767225600"
@@ -89,11 +89,9 @@ def main():
     tmp = tempfile.mkdtemp(prefix="pdurep-defects-")
     try:
         db = os.path.join(tmp, "x.db")
-        wales = os.path.join(root, "fixtures", "wales")
-        for d in sorted(d for d in os.listdir(wales) if d != "region") + ["region"]:
-            if os.path.isdir(os.path.join(wales, d)):
-                r = run([pdurep, "--db", db, "import", os.path.join(wales, d)], env)
-                check(r.returncode == 0, f"import {d}", r.stderr)
+        for bundle in wales_bundles(root):
+            r = run([pdurep, "--db", db, "import", bundle], env)
+            check(r.returncode == 0, f"import {os.path.basename(bundle)}", r.stderr)
 
         # ---- every section type, every attribute -------------------------------
         shutil.copytree(os.path.join(root, "layouts", "strings"), os.path.join(tmp, "strings"))

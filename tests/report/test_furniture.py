@@ -21,7 +21,7 @@ import tempfile
 import pikepdf
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
-from harness import check, run_main  # noqa: E402
+from harness import check, run_main, wales_bundles  # noqa: E402
 from pdfcheck import run, words  # noqa: E402
 
 EPOCH = "1767225600"  # 2026-01-01
@@ -42,11 +42,9 @@ def main():
     tmp = tempfile.mkdtemp(prefix="pdurep-furniture-")
     try:
         db = os.path.join(tmp, "x.db")
-        wales = os.path.join(root, "fixtures", "wales")
-        for d in sorted(d for d in os.listdir(wales) if d != "region") + ["region"]:
-            if os.path.isdir(os.path.join(wales, d)):
-                r = run([pdurep, "--db", db, "import", os.path.join(wales, d)], env)
-                check(r.returncode == 0, f"import {d}", r.stderr)
+        for bundle in wales_bundles(root):
+            r = run([pdurep, "--db", db, "import", bundle], env)
+            check(r.returncode == 0, f"import {os.path.basename(bundle)}", r.stderr)
         cases = [
             ("wales.pdf", ["wales-2025"], "Published 21 January 2026", "© Crown copyright 2026",
              ["Open Government Licence v3.0", "nationalarchives.gov.uk/doc/open-government-licence/version/3",
