@@ -45,6 +45,17 @@ const char *pdurep_db_default_path(void);
  */
 pdurep_error pdurep_db_open(const char *path, int flags, pdurep_db **out, pdurep_diag *diag);
 
+/**
+ * @brief Whether SQLite failed to allocate memory at any time in this process.
+ *
+ * SQLite's out-of-memory code is easily lost on its way up (a later reset or
+ * finalize replaces it), so a command that fails with ::PDUREP_ERROR_DATABASE
+ * asks this to tell the user it ran out of memory (exit 70), not that the
+ * database is at fault (exit 74). Known from the first pdurep_db_open() on.
+ * @return 1 if an allocation inside SQLite failed, else 0.
+ */
+int pdurep_db_memory_failed(void);
+
 /** @brief Close a database. NULL is allowed. */
 void pdurep_db_close(pdurep_db *db);
 

@@ -83,6 +83,8 @@ int cmd_import(int argc, char **argv, cli_context *ctx)
             else if (in)
                 printf("imported %s (%s, %s %s; its case-rated standards pool the region's "
                        "PDU cases) from %s\n", id, in->name, in->kind, in->region, argv[i]);
+            else /* committed: a failed look-up afterwards cannot undo that */
+                printf("imported %s from %s\n", id, argv[i]);
             pdurep_inspection_free(in);
             pdurep_diag_print(diag, stderr, ""); /* warnings only, on success */
             if (!imported++ && journal) {

@@ -67,6 +67,9 @@ int cli_usage_error(const char *name, const char *fmt, ...)
 
 int cli_fail(const char *name, pdurep_error err, const pdurep_diag *diag)
 {
+    /* SQLite's out-of-memory code is often lost on the way up: the log heard it anyway. */
+    if (err == PDUREP_ERROR_DATABASE && pdurep_db_memory_failed())
+        err = PDUREP_ERROR_NO_MEMORY;
     pdurep_diag_print(diag, stderr, "");
     fprintf(stderr, "pdurep %s: %s\n", name, pdurep_strerror(err));
     return pdurep_exit_status(err);

@@ -111,6 +111,7 @@ static void recover_hot_journal(const char *path)
 pdurep_error pdurep_db_open(const char *path, int flags, pdurep_db **out, pdurep_diag *diag)
 {
     *out = NULL;
+    pdurep_db_watch_memory();
     struct stat sb;
     if ((flags & PDUREP_DB_READONLY) && stat(path, &sb) != 0) {
         pdurep_diag_add(diag, path, 0, 0, "no such database (import a bundle first)");
@@ -184,7 +185,8 @@ pdurep_error pdurep_db_fail(pdurep_db *db, pdurep_diag *diag)
 {
     int code = sqlite3_errcode(db->sql);
     pdurep_diag_add(diag, db->path, 0, 0, "database error: %s", sqlite3_errmsg(db->sql));
-    return code == SQLITE_NOMEM ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_DATABASE;
+    return code == SQLITE_NOMEM || pdurep_db_memory_failed() ? PDUREP_ERROR_NO_MEMORY
+                                                             : PDUREP_ERROR_DATABASE;
 }
 
 pdurep_error pdurep_db_exec(pdurep_db *db, const char *sql, const char *const *text, int n_text,

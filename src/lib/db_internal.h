@@ -17,6 +17,10 @@ struct pdurep_db {
 /** Finalize the checksum statements of @p db; done before the connection closes. */
 void pdurep_checksum_cache_free(pdurep_db *db);
 
+/** Listen to SQLite's log for failed allocations (pdurep_db_memory_failed()); before the
+ *  first open, as SQLite takes a logger only then. */
+void pdurep_db_watch_memory(void);
+
 /** Record SQLite's last error message in @p diag and return the matching error. */
 pdurep_error pdurep_db_fail(pdurep_db *db, pdurep_diag *diag);
 

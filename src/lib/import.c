@@ -984,8 +984,15 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
     if ((err = pdurep_checksum_record(db, PDUREP_CHECKSUM_FRAMEWORK, c.fw->code, diag)) ||
         (err = pdurep_checksum_record(db, PDUREP_CHECKSUM_INSPECTION, c.insp.id, diag)))
         goto out;
+    /* After COMMIT the import has happened: nothing may fail then, so the copy is made here. */
+    char *id_copy = NULL;
+    if (id_out && !(id_copy = strdup(c.insp.id))) {
+        err = PDUREP_ERROR_NO_MEMORY;
+        goto out;
+    }
     may_commit = sqlite3_get_autocommit(db->sql) == 0;
     if (!may_commit || sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        free(id_copy);
         if (may_commit)
             err = pdurep_db_fail(db, diag);
         else {
@@ -997,7 +1004,7 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
     }
     in_transaction = 0;
     if (id_out)
-        *id_out = pdurep_xstrdup(c.insp.id);
+        *id_out = id_copy;
 
 out:
     if (in_transaction)

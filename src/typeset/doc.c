@@ -30,10 +30,36 @@ struct pdurep_pending {
     char *title;
 };
 
+/*
+ * libharu's allocations go through these, so a failed one is known even when
+ * libharu does not say so: some of its callers drop the error (the fault run
+ * found a report written without what the allocation was for, exit 0), others
+ * report a later symptom as another code. A document on whose thread one failed
+ * is not saved. Counted per thread: batch makes documents on several at once.
+ */
+static _Thread_local unsigned long hpdf_alloc_failures;
+
+static void *hpdf_alloc(HPDF_UINT size)
+{
+    void *p = malloc(size);
+    if (!p)
+        hpdf_alloc_failures++;
+    return p;
+}
+
+static void hpdf_free(void *p) { free(p); }
+
+static int hpdf_ran_out(const pdurep_doc *doc)
+{
+    return hpdf_alloc_failures != doc->alloc_failures;
+}
+
 static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
     int saved_errno = errno;
     pdurep_doc *doc = user;
+    if (hpdf_ran_out(doc))
+        error = HPDF_FAILD_TO_ALLOC_MEM; /* whatever libharu made of it afterwards */
     if (!doc->err) {
         char msg[256];
         doc->err = pdurep_hpdf_describe(error, detail, saved_errno, msg, sizeof msg);
@@ -43,6 +69,11 @@ static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 
 pdurep_error pdurep_doc_fail(pdurep_doc *doc, pdurep_error err, const char *fmt, ...)
 {
+    /* What fails after libharu ran out of memory fails for that reason. */
+    if (!doc->err && err == PDUREP_ERROR_INTERNAL && hpdf_ran_out(doc)) {
+        doc->err = PDUREP_ERROR_NO_MEMORY;
+        pdurep_diag_add(doc->diag, NULL, 0, 0, "out of memory while making the PDF");
+    }
     if (!doc->err) {
         doc->err = err;
         if (fmt) {
@@ -89,7 +120,8 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
         return PDUREP_ERROR_USAGE;
     }
     doc->tags = pdurep_tags_new();
-    doc->pdf = doc->tags ? HPDF_New(on_hpdf_error, doc) : NULL;
+    doc->alloc_failures = hpdf_alloc_failures;
+    doc->pdf = doc->tags ? HPDF_NewEx(on_hpdf_error, hpdf_alloc, hpdf_free, 0, doc) : NULL;
     if (!doc->pdf) {
         pdurep_tags_free(doc->tags);
         pdurep_pdfa_free(doc->pdfa);
@@ -821,6 +853,13 @@ pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
                                         doc->diag);
     if (err)
         pdurep_doc_fail(doc, err, NULL);
+    /* An allocation libharu failed on and never reported: what it was for is missing. The
+     * file written is the caller's temporary one, which an error throws away. */
+    if (!doc->err && hpdf_ran_out(doc))
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, "out of memory while making the PDF");
+    else if (!doc->err && HPDF_GetError(doc->pdf) != HPDF_OK)
+        pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "the PDF library failed without saying "
+                        "why (code 0x%04X)", (unsigned)HPDF_GetError(doc->pdf));
     return doc->err;
 }
 

@@ -336,10 +336,8 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
         pdurep_diag_add(diag, sp, 0, 0, "strings file has no '%s'", c.missing_key);
         err = PDUREP_ERROR_DATA;
     }
-    if (!err && c.lxw_err) {
-        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter: %s", lxw_strerror(c.lxw_err));
-        err = PDUREP_ERROR_INTERNAL;
-    }
+    if (!err && c.lxw_err)
+        err = annexe_lxw_fail(c.lxw_err, path, diag);
     err = annexe_workbook_finish(c.wb, &out, path, err, diag);
     for (int i = 0; i < 3; i++)
         free(owned[i]);

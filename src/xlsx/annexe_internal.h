@@ -187,6 +187,10 @@ pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const 
  * no "(null)" where libxlsxwriter prints a name it failed to copy? 1 or 0.
  */
 int annexe_package_complete(const char *path);
+
+/** Report libxlsxwriter error @p lerr for @p path in @p diag; returns ::PDUREP_ERROR_NO_MEMORY
+ *  for the errors running out of memory gives, else ::PDUREP_ERROR_INTERNAL. */
+pdurep_error annexe_lxw_fail(lxw_error lerr, const char *path, pdurep_diag *diag);
 void annexe_sheet_key_questions(annexe_ctx *c);
 void annexe_sheet_prompts(annexe_ctx *c);
 void annexe_sheet_breakdowns(annexe_ctx *c);

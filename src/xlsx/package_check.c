@@ -6,6 +6,7 @@
 #include "annexe_internal.h"
 #include "pdurep/atomic.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
@@ -86,14 +87,30 @@ done:
     return ok;
 }
 
+pdurep_error annexe_lxw_fail(lxw_error lerr, const char *path, pdurep_diag *diag)
+{
+    /* libxlsxwriter 1.1.4 reports a shared string it failed to allocate as a string index
+     * it cannot find: both mean memory ran out. */
+    if (lerr == LXW_ERROR_MEMORY_MALLOC_FAILED || lerr == LXW_ERROR_SHARED_STRING_INDEX_NOT_FOUND) {
+        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter ran out of memory; nothing was written");
+        return PDUREP_ERROR_NO_MEMORY;
+    }
+    pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter: %s", lxw_strerror(lerr));
+    return PDUREP_ERROR_INTERNAL;
+}
+
 pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const char *path,
                                     pdurep_error err, pdurep_diag *diag)
 {
     /* Close even after an error: it frees the workbook. The file is then thrown away. */
     lxw_error cerr = workbook_close(wb);
+    int close_errno = errno; /* libxlsxwriter and minizip report a failed malloc as a zip error */
     if (!err && cerr && pdurep_atomic_disk_full(out->tmp_path)) {
         pdurep_diag_add(diag, path, 0, 0, "cannot write: the disk is full");
         err = PDUREP_ERROR_IO;
+    } else if (!err && cerr && close_errno == ENOMEM) {
+        pdurep_diag_add(diag, path, 0, 0, "cannot write workbook: out of memory");
+        err = PDUREP_ERROR_NO_MEMORY;
     } else if (!err && cerr) {
         pdurep_diag_add(diag, path, 0, 0, "cannot write workbook: %s", lxw_strerror(cerr));
         err = (cerr == LXW_ERROR_CREATING_XLSX_FILE || cerr == LXW_ERROR_CREATING_TMPFILE)

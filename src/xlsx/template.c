@@ -372,10 +372,8 @@ pdurep_error pdurep_template_write(const char *path, const pdurep_template_optio
             sheet_questions(&t, questions);
         }
     }
-    if (t.err)
-        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter: %s", lxw_strerror(t.err));
-    err = annexe_workbook_finish(t.wb, &out, path, t.err ? PDUREP_ERROR_INTERNAL : PDUREP_OK,
-                                 diag);
+    err = annexe_workbook_finish(t.wb, &out, path,
+                                 t.err ? annexe_lxw_fail(t.err, path, diag) : PDUREP_OK, diag);
     free(title);
     pdurep_strings_free(t.str);
     pdurep_strings_free(t.terms);

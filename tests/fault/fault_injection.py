@@ -10,7 +10,9 @@ usage: fault_injection.py PDUREP SOURCE_ROOT SHIM [--quick] [--only=PART[:CMD],.
 --quick runs a bounded sample (scripts/test.sh); without it every part runs
 at full length (scripts/fault-injection.sh). --only runs some of it, so a
 long run can be split: PART is alloc, kill or disk, CMD one of the commands
-of that part (alloc:report, kill:batch)."""
+of that part (alloc:report, kill:batch), or for alloc a library whose own
+allocations are aimed at (alloc:libsqlite3, alloc:libhpdf, alloc:libxlsxwriter,
+alloc:libminizip)."""
 import json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, time, zipfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "common"))
@@ -96,63 +98,87 @@ def allocation_failures(tmp):
     }
     per_command = 12 if quick else 150
     for name, (args, output) in commands.items():
-        if not wanted("alloc", name):
-            continue
-        started = time.time()
-        db = os.path.join(tmp, "alloc.db")
+        if wanted("alloc", name):
+            fail_points(tmp, base, out, f"alloc {name}", name, args, output, {},
+                        lambda total: sorted({rng.randint(1, total) for _ in range(per_command)} |
+                                             {total // k for k in range(1, 6)}))
+    # Aimed at one library's own allocations (PDUREP_FAIL_IN): each library's
+    # out-of-memory paths, which a countdown over the whole process seldom reaches.
+    # Evenly spaced points, so the quick run tries the same ones every time.
+    per_library = 10 if quick else 60
+    aimed = [("import", "libsqlite3"), ("rate", "libsqlite3"), ("report", "libhpdf"),
+             ("annexe", "libxlsxwriter"), ("annexe", "libminizip")]
+    for name, lib in aimed:
+        if wanted("alloc", name) or wanted("alloc", lib):
+            args, output = commands[name]
+            fail_points(tmp, base, out, f"alloc {name} in {lib}", name, args, output,
+                        {"PDUREP_FAIL_IN": lib},
+                        lambda total: sorted({max(1, total * k // (per_library + 1))
+                                              for k in range(1, per_library + 1)} | {total}))
+
+
+def fail_points(tmp, base, out, label, name, args, output, extra, choose):
+    """Fail the allocations choose(total) picks, one run each, and check every promise."""
+    started = time.time()
+    db = os.path.join(tmp, "alloc.db")
+    shutil.copy(base, db)
+    before = open(db, "rb").read()
+    countfile = os.path.join(tmp, "count")
+    ok = run(args, db, tmp, dict(extra, LD_PRELOAD=shim, PDUREP_FAIL_COUNT=countfile))
+    total = int(open(countfile).read())
+    good_stdout = ok.stdout
+    good_file = open(os.path.join(out, output), "rb").read() if output else None
+    for f in os.listdir(out):
+        os.unlink(os.path.join(out, f))
+    failures = 0
+    statuses = {}
+    points = choose(total) if total else []
+    for i, n in enumerate(points):
         shutil.copy(base, db)
-        before = open(db, "rb").read()
-        countfile = os.path.join(tmp, "count")
-        ok = run(args, db, tmp, {"LD_PRELOAD": shim, "PDUREP_FAIL_COUNT": countfile})
-        total = int(open(countfile).read())
-        good_stdout = ok.stdout
-        good_file = open(os.path.join(out, output), "rb").read() if output else None
-        for f in os.listdir(out):
-            os.unlink(os.path.join(out, f))
-        failures = 0
-        statuses = {}
-        points = sorted({rng.randint(1, total) for _ in range(per_command)} |
-                        {total // k for k in range(1, 6)})
-        for i, n in enumerate(points):
-            shutil.copy(base, db)
-            persist = "1" if i % 2 else "0"
-            r = run(args, db, tmp, {"LD_PRELOAD": shim, "PDUREP_FAIL_AT": str(n),
-                                    "PDUREP_FAIL_PERSIST": persist})
-            statuses[r.returncode] = statuses.get(r.returncode, 0) + 1
-            problems = []
-            if r.returncode not in DOCUMENTED:
-                problems.append(f"exit status {r.returncode}")
-            # The inputs are good: a failed allocation is never "invalid data", and a NULL
-            # stopped by a constraint means a failed copy went unnoticed.
-            if r.returncode == 65:
-                problems.append("exit 65, invalid data, for good input")
-            if "NOT NULL constraint failed" in r.stderr:
-                problems.append("a value lost to the failed allocation reached the database")
-            # A read-only command recovers a journal a dying writer left; then the bytes count.
-            subprocess.run([pdurep, "list"], capture_output=True, env=env(db))
-            if r.returncode != 0 and name == "import" and open(db, "rb").read() != before:
-                problems.append("the database changed")
-            if r.returncode == 0 and name == "rate" and r.stdout != good_stdout:
-                problems.append("other figures")
-            if output:
-                problems += outputs_ok(out)
-                made = os.path.join(out, output)
-                if r.returncode == 0 and (not os.path.exists(made) or
-                                          open(made, "rb").read() != good_file):
-                    problems.append("exit 0 without the same document")
-                if r.returncode != 0 and os.path.exists(made):
-                    problems.append("a document after a failure")
-                for f in os.listdir(out):
-                    os.unlink(os.path.join(out, f))
-            if problems:
-                failures += 1
-                check(False, f"{name}: allocation {n} of {total} failing"
-                             f"{' and after' if persist == '1' else ''}",
-                      "; ".join(problems) + "\n" + r.stderr[-1500:])
-        counts[f"alloc {name}"] = (len(points), failures, statuses, total,
-                                   time.time() - started)
-        check(failures == 0, f"{name}: {len(points)} failing allocations (of {total}) keep "
-                             f"every promise; exit statuses {statuses}")
+        persist = "1" if i % 2 else "0"
+        r = run(args, db, tmp, dict(extra, LD_PRELOAD=shim, PDUREP_FAIL_AT=str(n),
+                                    PDUREP_FAIL_PERSIST=persist))
+        statuses[r.returncode] = statuses.get(r.returncode, 0) + 1
+        problems = []
+        if r.returncode not in DOCUMENTED:
+            problems.append(f"exit status {r.returncode}")
+        # The inputs are good: a failed allocation is never "invalid data", and a NULL
+        # stopped by a constraint means a failed copy went unnoticed.
+        if r.returncode == 65:
+            problems.append("exit 65, invalid data, for good input")
+        # Nor a database or disk error: the user is told what happened.
+        if r.returncode == 74:
+            problems.append("exit 74, a database or disk error, for a failed allocation")
+        if r.returncode != 0 and "memory" not in r.stderr.lower():
+            problems.append("no word of memory")
+        if "NOT NULL constraint failed" in r.stderr:
+            problems.append("a value lost to the failed allocation reached the database")
+        # A read-only command recovers a journal a dying writer left; then the bytes count.
+        subprocess.run([pdurep, "list"], capture_output=True, env=env(db))
+        if r.returncode != 0 and name == "import" and open(db, "rb").read() != before:
+            problems.append("the database changed")
+        if r.returncode == 0 and name == "import" and "imported" not in r.stdout:
+            problems.append("exit 0 without saying what was imported")
+        if r.returncode == 0 and name == "rate" and r.stdout != good_stdout:
+            problems.append("other figures")
+        if output:
+            problems += outputs_ok(out)
+            made = os.path.join(out, output)
+            if r.returncode == 0 and (not os.path.exists(made) or
+                                      open(made, "rb").read() != good_file):
+                problems.append("exit 0 without the same document")
+            if r.returncode != 0 and os.path.exists(made):
+                problems.append("a document after a failure")
+            for f in os.listdir(out):
+                os.unlink(os.path.join(out, f))
+        if problems:
+            failures += 1
+            check(False, f"{label}: allocation {n} of {total} failing"
+                         f"{' and after' if persist == '1' else ''}",
+                  "; ".join(problems) + "\n" + r.stderr[-1500:])
+    counts[label] = (len(points), failures, statuses, total, time.time() - started)
+    check(failures == 0 and total > 0, f"{label}: {len(points)} failing allocations (of {total}) "
+                                       f"keep every promise; exit statuses {statuses}")
 
 
 def kill9(tmp):
