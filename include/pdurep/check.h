@@ -32,7 +32,7 @@ typedef enum pdurep_checksum_owner {
  * @brief Compute and record the checksum of @p id's rows.
  *
  * Call it inside the transaction that changes the rows, after the change.
- * @return ::PDUREP_OK or the database error (reported to @p diag).
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_MEMORY, or the database error (reported to @p diag).
  */
 pdurep_error pdurep_checksum_record(pdurep_db *db, pdurep_checksum_owner owner, const char *id,
                                     pdurep_diag *diag);
@@ -41,7 +41,7 @@ pdurep_error pdurep_checksum_record(pdurep_db *db, pdurep_checksum_owner owner, 
  * @brief Verify @p id's rows against the recorded checksum.
  * @return ::PDUREP_OK; ::PDUREP_ERROR_DATABASE with a message naming the
  *         database and the inspection or framework when the rows do not match
- *         or no checksum is recorded.
+ *         or no checksum is recorded; ::PDUREP_ERROR_NO_MEMORY.
  */
 pdurep_error pdurep_checksum_verify(pdurep_db *db, pdurep_checksum_owner owner, const char *id,
                                     pdurep_diag *diag);

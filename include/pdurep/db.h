@@ -41,7 +41,8 @@ const char *pdurep_db_default_path(void);
  * @param out Receives the handle.
  * @param diag Receives a message on failure; may be NULL.
  * @return ::PDUREP_OK; ::PDUREP_ERROR_NO_INPUT (read-only and missing);
- *         ::PDUREP_ERROR_DATABASE (cannot open, not a pdurep database, too new).
+ *         ::PDUREP_ERROR_DATABASE (cannot open, not a pdurep database, too new);
+ *         ::PDUREP_ERROR_NO_MEMORY (an upgrade cut short keeps the steps it committed).
  */
 pdurep_error pdurep_db_open(const char *path, int flags, pdurep_db **out, pdurep_diag *diag);
 
@@ -66,7 +67,7 @@ const char *pdurep_db_path(const pdurep_db *db);
  * @brief Store (or update) a framework in the database.
  *
  * Must be called inside a transaction the caller owns.
- * @return ::PDUREP_OK or ::PDUREP_ERROR_DATABASE.
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_DATABASE or ::PDUREP_ERROR_NO_MEMORY.
  */
 pdurep_error pdurep_db_store_framework(pdurep_db *db, const pdurep_framework *fw,
                                        pdurep_diag *diag);
@@ -77,7 +78,8 @@ pdurep_error pdurep_db_store_framework(pdurep_db *db, const pdurep_framework *fw
  * @param code Framework code, e.g. "probation-pdu-2023".
  * @param out Receives the framework; free with pdurep_framework_free().
  * @param diag Receives the reason for a failure.
- * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT (no such framework), ::PDUREP_ERROR_DATABASE.
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT (no such framework), ::PDUREP_ERROR_DATABASE,
+ *         ::PDUREP_ERROR_NO_MEMORY.
  */
 pdurep_error pdurep_db_load_framework(pdurep_db *db, const char *code,
                                       pdurep_framework **out, pdurep_diag *diag);

@@ -121,7 +121,8 @@ typedef struct pdurep_framework {
  * @param out Receives the framework on success.
  * @param diag Receives `file:line:column: message` for each problem; may be NULL.
  * @return ::PDUREP_OK; ::PDUREP_ERROR_NO_INPUT if a file is missing;
- *         ::PDUREP_ERROR_DATA if a file is malformed.
+ *         ::PDUREP_ERROR_DATA if a file is malformed; ::PDUREP_ERROR_NO_MEMORY when
+ *         out of memory (nothing is returned then).
  */
 pdurep_error pdurep_framework_read_dir(const char *dir, pdurep_framework **out,
                                        pdurep_diag *diag);
@@ -131,7 +132,7 @@ void pdurep_framework_free(pdurep_framework *fw);
 
 /**
  * @brief A deep copy of @p fw that shares no memory with it.
- * @return The copy; free with pdurep_framework_free().
+ * @return The copy; free with pdurep_framework_free(). NULL when out of memory.
  */
 pdurep_framework *pdurep_framework_copy(const pdurep_framework *fw);
 

@@ -51,7 +51,8 @@ enum {
  * @param diag Collector for problems.
  * @return ::PDUREP_OK; ::PDUREP_ERROR_NO_INPUT (missing folder or file);
  *         ::PDUREP_ERROR_DATA (bad content); ::PDUREP_ERROR_EXISTS (id taken);
- *         ::PDUREP_ERROR_DATABASE.
+ *         ::PDUREP_ERROR_DATABASE; ::PDUREP_ERROR_NO_MEMORY (the transaction rolled back,
+ *         as on every error).
  */
 pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_out,
                            pdurep_diag *diag);

@@ -23,7 +23,7 @@ extern "C" {
  * @param out Receives a malloc'd array of malloc'd ids; free with pdurep_id_list_free().
  * @param n_out Receives the count (0 for a PDU or an unknown id).
  * @param diag Receives a message on failure; may be NULL.
- * @return ::PDUREP_OK or ::PDUREP_ERROR_DATABASE.
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_DATABASE or ::PDUREP_ERROR_NO_MEMORY.
  */
 pdurep_error pdurep_region_members(pdurep_db *db, const char *region_id, char ***out,
                                    size_t *n_out, pdurep_diag *diag);
@@ -58,7 +58,8 @@ enum {
  * @param n_regions Receives their count; may be NULL when @p regions is.
  * @param diag Receives messages.
  * @return ::PDUREP_OK; ::PDUREP_ERROR_NO_INPUT (no such inspection);
- *         ::PDUREP_ERROR_DATA (a region lists it and no force); ::PDUREP_ERROR_DATABASE.
+ *         ::PDUREP_ERROR_DATA (a region lists it and no force); ::PDUREP_ERROR_DATABASE;
+ *         ::PDUREP_ERROR_NO_MEMORY. On any error the database is as it was.
  */
 pdurep_error pdurep_inspection_delete(pdurep_db *db, const char *id, int flags, char ***regions,
                                       size_t *n_regions, pdurep_diag *diag);
@@ -71,7 +72,8 @@ pdurep_error pdurep_inspection_delete(pdurep_db *db, const char *id, int flags, 
  * it appears complete or not at all; @p dir must not exist or be empty.
  * @return ::PDUREP_OK; ::PDUREP_ERROR_NO_INPUT (no such inspection, or one
  *         imported before pdurep kept bundle files); ::PDUREP_ERROR_CANT_CREATE;
- *         ::PDUREP_ERROR_IO; ::PDUREP_ERROR_DATABASE.
+ *         ::PDUREP_ERROR_IO; ::PDUREP_ERROR_DATABASE; ::PDUREP_ERROR_NO_MEMORY (no
+ *         folder is left then either).
  */
 pdurep_error pdurep_inspection_export(pdurep_db *db, const char *id, const char *dir,
                                       pdurep_diag *diag);
@@ -88,7 +90,8 @@ pdurep_error pdurep_inspection_export(pdurep_db *db, const char *id, const char 
  * @param diag Receives problems and warnings.
  * @return ::PDUREP_OK; ::PDUREP_ERROR_USAGE (not a language code);
  *         ::PDUREP_ERROR_NO_INPUT; ::PDUREP_ERROR_DATA; ::PDUREP_ERROR_IO;
- *         ::PDUREP_ERROR_DATABASE.
+ *         ::PDUREP_ERROR_DATABASE; ::PDUREP_ERROR_NO_MEMORY. On any error the database
+ *         is as it was.
  */
 pdurep_error pdurep_narrative_replace(pdurep_db *db, const char *id, const char *path,
                                       const char *lang, pdurep_diag *diag);

@@ -45,7 +45,8 @@ typedef struct pdurep_provenance {
 
 /**
  * @brief Read an inspection's provenance.
- * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT (no such inspection), ::PDUREP_ERROR_DATABASE.
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT (no such inspection), ::PDUREP_ERROR_DATABASE,
+ *         ::PDUREP_ERROR_NO_MEMORY.
  */
 pdurep_error pdurep_provenance_get(pdurep_db *db, const char *id, pdurep_provenance **out,
                                    pdurep_diag *diag);

@@ -93,12 +93,13 @@ static int order_of(sqlite3 *s, const char *table, char *out, size_t n)
                                 -1, &st, NULL);
     if (rc)
         return rc;
-    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    rc = sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
     size_t used = 0;
     out[0] = '\0';
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rc = SQLITE_OK;
         const char *col = (const char *)sqlite3_column_text(st, 0);
-        char *q = sqlite3_mprintf("%s\"%w\"", used ? ", " : "", col);
+        char *q = col ? sqlite3_mprintf("%s\"%w\"", used ? ", " : "", col) : NULL;
         if (!q) {
             sqlite3_finalize(st);
             return SQLITE_NOMEM;
@@ -214,12 +215,14 @@ static int plan_make(checksum_plan *p, sqlite3 *s, const owner_info *o)
                                    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' "
                                    "AND m.name NOT IN ('inspection', 'framework')) "
                                    "WHERE link IS NOT NULL ORDER BY name", -1, &tables, NULL);
-    if (!rc) {
-        sqlite3_bind_text(tables, 1, o->link, -1, SQLITE_STATIC);
-        sqlite3_bind_text(tables, 2, o->table, -1, SQLITE_STATIC);
-        while (!rc && (rc = sqlite3_step(tables)) == SQLITE_ROW)
-            rc = plan_add(p, s, (const char *)sqlite3_column_text(tables, 0),
-                          (const char *)sqlite3_column_text(tables, 1));
+    if (!rc && !(rc = sqlite3_bind_text(tables, 1, o->link, -1, SQLITE_STATIC)) &&
+        !(rc = sqlite3_bind_text(tables, 2, o->table, -1, SQLITE_STATIC))) {
+        while (!rc && (rc = sqlite3_step(tables)) == SQLITE_ROW) {
+            const char *name = (const char *)sqlite3_column_text(tables, 0);
+            const char *link = (const char *)sqlite3_column_text(tables, 1);
+            /* Neither is NULL in a row (the query says so) unless SQLite ran out of memory. */
+            rc = name && link ? plan_add(p, s, name, link) : SQLITE_NOMEM;
+        }
         if (rc == SQLITE_DONE)
             rc = SQLITE_OK;
     }
@@ -263,8 +266,9 @@ static checksum_plan *plan_for(pdurep_db *db, pdurep_checksum_owner owner, int *
 static int feed_statement(struct sha256_ctx *h, sqlite3_stmt *st, const char *id)
 {
     sqlite3_reset(st);
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    int rc = feed_rows(h, st);
+    int rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = feed_rows(h, st);
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return rc;
@@ -309,10 +313,13 @@ pdurep_error pdurep_checksum_record(pdurep_db *db, pdurep_checksum_owner owner, 
                                     "ON CONFLICT(owner, id) DO UPDATE SET sha256 = ?3",
                            -1, &st, NULL) != SQLITE_OK)
         return fail(db, diag);
-    sqlite3_bind_text(st, 1, owners[owner].table, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, hex, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
+    int rc = sqlite3_bind_text(st, 1, owners[owner].table, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 3, hex, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? PDUREP_OK : fail(db, diag);
 }
@@ -329,9 +336,11 @@ pdurep_error pdurep_checksum_verify(pdurep_db *db, pdurep_checksum_owner owner, 
     if (sqlite3_prepare_v2(db->sql, "SELECT sha256 FROM checksum WHERE owner = ?1 AND id = ?2", -1,
                            &st, NULL) != SQLITE_OK)
         return fail(db, diag);
-    sqlite3_bind_text(st, 1, o->table, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
+    int rc = sqlite3_bind_text(st, 1, o->table, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
     int same = rc == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 64 &&
                !memcmp(sqlite3_column_text(st, 0), hex, 64);
     sqlite3_finalize(st);
@@ -357,10 +366,16 @@ pdurep_error pdurep_checksum_verify_inspection(pdurep_db *db, const char *id, pd
     if (sqlite3_prepare_v2(db->sql, "SELECT framework FROM inspection WHERE id = ?1", -1, &st,
                            NULL) != SQLITE_OK)
         return fail(db, diag);
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        err = pdurep_checksum_verify(db, PDUREP_CHECKSUM_FRAMEWORK,
-                                     (const char *)sqlite3_column_text(st, 0), diag);
+    int rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    const char *framework = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    if (framework)
+        err = pdurep_checksum_verify(db, PDUREP_CHECKSUM_FRAMEWORK, framework, diag);
+    else if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        err = PDUREP_ERROR_NO_MEMORY; /* the text could not be made */
+    else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        err = fail(db, diag);
     sqlite3_finalize(st);
     return err;
 }
@@ -381,7 +396,11 @@ static pdurep_error each(pdurep_db *db, pdurep_checksum_owner owner, const char 
     sqlite3_free(sql);
     if (rc)
         return fail(db, diag);
-    sqlite3_bind_text(st, 1, only, -1, SQLITE_STATIC);
+    if (sqlite3_bind_text(st, 1, only, -1, SQLITE_STATIC) != SQLITE_OK) {
+        pdurep_error err = fail(db, diag);
+        sqlite3_finalize(st);
+        return err;
+    }
     pdurep_error worst = PDUREP_OK;
     /* Ids are copied out: the callback may write (record) while this reads. */
     char **ids = NULL;
@@ -505,9 +524,14 @@ pdurep_error pdurep_db_check(pdurep_db *db, const char *id, FILE *out, pdurep_di
         if (sqlite3_prepare_v2(db->sql, "SELECT 1 FROM inspection WHERE id = ?1", -1, &st,
                                NULL) != SQLITE_OK)
             return fail(db, diag);
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-        int found = sqlite3_step(st) == SQLITE_ROW;
+        int rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(st);
+        int found = rc == SQLITE_ROW;
+        pdurep_error err = found || rc == SQLITE_DONE ? PDUREP_OK : fail(db, diag);
         sqlite3_finalize(st);
+        if (err)
+            return err;
         if (!found) {
             pdurep_diag_add(diag, db->path, 0, 0, "no inspection \"%s\"", id);
             return PDUREP_ERROR_NO_INPUT;

@@ -22,8 +22,13 @@ static pdurep_error migrate(pdurep_db *db, pdurep_diag *diag)
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        version = sqlite3_column_int(st, 0);
+    /* A version that cannot be read is no version 0: every migration would run again. */
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        pdurep_error err = pdurep_db_fail(db, diag);
+        sqlite3_finalize(st);
+        return err;
+    }
+    version = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
 
     if (version > pdurep_n_migrations) {
@@ -38,17 +43,19 @@ static pdurep_error migrate(pdurep_db *db, pdurep_diag *diag)
         /* Each step and its version bump commit together, or not at all. */
         if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
             return pdurep_db_fail(db, diag);
+        pdurep_error err = PDUREP_OK;
         if (sqlite3_exec(db->sql, pdurep_migrations[version], NULL, NULL, NULL) != SQLITE_OK ||
-            pdurep_migration_code(db->sql, version + 1) != 0 ||
-            sqlite3_exec(db->sql, pragma, NULL, NULL, NULL) != SQLITE_OK) {
-            pdurep_error err = pdurep_db_fail(db, diag);
+            (err = pdurep_migration_code(db->sql, version + 1)) == PDUREP_ERROR_DATABASE ||
+            (!err && sqlite3_exec(db->sql, pragma, NULL, NULL, NULL) != SQLITE_OK))
+            err = pdurep_db_fail(db, diag);
+        if (err) {
             sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
             return err;
         }
         /* A migration changes rows on purpose: their checksums are recorded afresh in the
          * same transaction, so a crash leaves the old schema and the old checksums. */
         if (version + 1 >= PDUREP_MIGRATION_CHECKSUM) {
-            pdurep_error err = pdurep_checksum_record_all(db, diag);
+            err = pdurep_checksum_record_all(db, diag);
             if (err) {
                 sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
                 return err;
@@ -68,13 +75,14 @@ static pdurep_error migrate(pdurep_db *db, pdurep_diag *diag)
 static pdurep_error upgrade(const char *path, pdurep_diag *diag)
 {
     pdurep_db tmp = {.path = (char *)path};
-    if (sqlite3_open_v2(path, &tmp.sql, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+    int rc = sqlite3_open_v2(path, &tmp.sql, SQLITE_OPEN_READWRITE, NULL);
+    if (rc != SQLITE_OK) {
         sqlite3_close_v2(tmp.sql);
-        return PDUREP_ERROR_DATABASE;
+        return rc == SQLITE_NOMEM ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_DATABASE;
     }
     sqlite3_busy_timeout(tmp.sql, 5000);
     pdurep_error err = sqlite3_exec(tmp.sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL)
-                           ? PDUREP_ERROR_DATABASE : migrate(&tmp, diag);
+                           ? pdurep_db_fail(&tmp, diag) : migrate(&tmp, diag);
     pdurep_checksum_cache_free(&tmp); /* a migration records checksums */
     sqlite3_close_v2(tmp.sql);
     return err;
@@ -88,24 +96,28 @@ static pdurep_error upgrade(const char *path, pdurep_diag *diag)
  * (or wait, if the journal belongs to a live writer). Without write permission
  * the read-only open below reports the problem as before.
  */
-static void recover_hot_journal(const char *path)
+static pdurep_error recover_hot_journal(const char *path)
 {
     size_t n = strlen(path) + sizeof "-journal";
     char *journal = malloc(n);
     if (!journal)
-        return;
+        return PDUREP_ERROR_NO_MEMORY;
     snprintf(journal, n, "%s-journal", path);
     struct stat sb;
     int present = stat(journal, &sb) == 0 && sb.st_size > 0;
     free(journal);
     if (!present)
-        return;
+        return PDUREP_OK;
     sqlite3 *rw = NULL;
-    if (sqlite3_open_v2(path, &rw, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
+    /* Any other failure is the read-only open's to report; running out of memory here
+     * would leave the journal to be mistaken for damage. */
+    int rc = sqlite3_open_v2(path, &rw, SQLITE_OPEN_READWRITE, NULL);
+    if (rc == SQLITE_OK) {
         sqlite3_busy_timeout(rw, 5000);
-        sqlite3_exec(rw, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+        rc = sqlite3_exec(rw, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
     }
     sqlite3_close(rw);
+    return rc == SQLITE_NOMEM ? PDUREP_ERROR_NO_MEMORY : PDUREP_OK;
 }
 
 pdurep_error pdurep_db_open(const char *path, int flags, pdurep_db **out, pdurep_diag *diag)
@@ -122,15 +134,18 @@ pdurep_error pdurep_db_open(const char *path, int flags, pdurep_db **out, pdurep
         free(db);
         return PDUREP_ERROR_NO_MEMORY;
     }
-    if (flags & PDUREP_DB_READONLY)
-        recover_hot_journal(path);
+    if ((flags & PDUREP_DB_READONLY) && recover_hot_journal(path)) {
+        pdurep_db_close(db);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
     int oflags = (flags & PDUREP_DB_READONLY) ? SQLITE_OPEN_READONLY
                                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path, &db->sql, oflags, NULL) != SQLITE_OK) {
+    int rc = sqlite3_open_v2(path, &db->sql, oflags, NULL);
+    if (rc != SQLITE_OK) {
         pdurep_diag_add(diag, path, 0, 0, "cannot open database: %s",
                         db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
         pdurep_db_close(db);
-        return PDUREP_ERROR_DATABASE;
+        return rc == SQLITE_NOMEM ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_DATABASE;
     }
     sqlite3_busy_timeout(db->sql, 5000);
     if (sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK) {
@@ -150,11 +165,15 @@ pdurep_error pdurep_db_open(const char *path, int flags, pdurep_db **out, pdurep
                 version = sqlite3_column_int(st, 0);
             sqlite3_finalize(st);
         }
-        if (version < 0) {
+        pdurep_error up = PDUREP_ERROR_DATABASE;
+        if (version < 0 && sqlite3_errcode(db->sql) == SQLITE_NOMEM) {
+            err = pdurep_db_fail(db, diag);
+        } else if (version < 0) {
             pdurep_diag_add(diag, path, 0, 0, "not a pdurep database: %s", sqlite3_errmsg(db->sql));
             err = PDUREP_ERROR_DATABASE;
-        } else if (version < pdurep_n_migrations && upgrade(path, diag) == PDUREP_OK) {
-            err = PDUREP_OK;
+        } else if (version < pdurep_n_migrations &&
+                   ((up = upgrade(path, diag)) == PDUREP_OK || up == PDUREP_ERROR_NO_MEMORY)) {
+            err = up;
         } else if (version != pdurep_n_migrations) {
             pdurep_diag_add(diag, path, 0, 0, "database schema version %d, expected %d (open it "
                             "once read-write to upgrade)", version, pdurep_n_migrations);
@@ -195,9 +214,12 @@ pdurep_error pdurep_db_exec(pdurep_db *db, const char *sql, const char *const *t
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    for (int i = 0; i < n_text; i++)
-        sqlite3_bind_text(st, i + 1, text[i], -1, SQLITE_STATIC);
-    pdurep_error err = sqlite3_step(st) == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
+    int rc = SQLITE_OK;
+    for (int i = 0; i < n_text && rc == SQLITE_OK; i++)
+        rc = sqlite3_bind_text(st, i + 1, text[i], -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    pdurep_error err = rc == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
     sqlite3_finalize(st);
     return err;
 }

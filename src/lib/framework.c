@@ -146,64 +146,109 @@ void pdurep_framework_free(pdurep_framework *fw)
     free(fw);
 }
 
-/* NULL stays NULL: optional fields (pooled_from, filters) are NULL when absent. */
-static char *dup_or_null(const char *s)
+/* A copy of @p s into *@p dst; NULL stays NULL (optional fields are NULL when absent).
+ * 0, or -1 when memory ran out. */
+static int dup_into(char **dst, const char *s)
 {
-    return s ? pdurep_xstrdup(s) : NULL;
+    *dst = s ? strdup(s) : NULL;
+    return s && !*dst ? -1 : 0;
+}
+
+/* A zeroed array of @p n items, never NULL for none: NULL means memory ran out. */
+static void *array_of(size_t n, size_t size)
+{
+    return calloc(n ? n : 1, size);
+}
+
+static int copy_standards(pdurep_framework *c, const pdurep_framework *fw)
+{
+    if (!(c->standards = array_of(fw->n_standards, sizeof *c->standards)))
+        return -1;
+    for (size_t i = 0; i < fw->n_standards; i++) {
+        const pdurep_standard *s = &fw->standards[i];
+        pdurep_standard *d = &c->standards[c->n_standards++];
+        *d = *s;
+        d->code = d->name = d->statement = d->domain_name = NULL;
+        d->key_questions = NULL;
+        if (dup_into(&d->code, s->code) || dup_into(&d->name, s->name) ||
+            dup_into(&d->statement, s->statement) || dup_into(&d->domain_name, s->domain_name) ||
+            !(d->key_questions = array_of(s->n_key_questions, sizeof *d->key_questions)))
+            return -1;
+        if (s->n_key_questions)
+            memcpy(d->key_questions, s->key_questions, s->n_key_questions * sizeof *s->key_questions);
+    }
+    return 0;
+}
+
+static int copy_questions(pdurep_framework *c, const pdurep_framework *fw)
+{
+    if (!(c->questions = array_of(fw->n_questions, sizeof *c->questions)))
+        return -1;
+    for (size_t i = 0; i < fw->n_questions; i++) {
+        const pdurep_question *q = &fw->questions[i];
+        pdurep_question *d = &c->questions[c->n_questions++];
+        *d = *q;
+        d->code = d->text = d->pooled_from = d->filter_attribute = d->filter_value = NULL;
+        if (dup_into(&d->code, q->code) || dup_into(&d->text, q->text) ||
+            dup_into(&d->pooled_from, q->pooled_from) ||
+            dup_into(&d->filter_attribute, q->filter_attribute) ||
+            dup_into(&d->filter_value, q->filter_value))
+            return -1;
+    }
+    return 0;
+}
+
+static int copy_attributes(pdurep_framework *c, const pdurep_framework *fw)
+{
+    if (!(c->attributes = array_of(fw->n_attributes, sizeof *c->attributes)))
+        return -1;
+    for (size_t i = 0; i < fw->n_attributes; i++) {
+        const pdurep_attribute *a = &fw->attributes[i];
+        pdurep_attribute *d = &c->attributes[c->n_attributes++];
+        if (dup_into(&d->code, a->code) || dup_into(&d->label, a->label) ||
+            !(d->values = array_of(a->n_values, sizeof *d->values)) ||
+            !(d->labels = array_of(a->n_values, sizeof *d->labels)))
+            return -1;
+        for (size_t v = 0; v < a->n_values; v++) {
+            d->n_values++; /* counted first: pdurep_framework_free() frees what is there */
+            if (dup_into(&d->values[v], a->values[v]) || dup_into(&d->labels[v], a->labels[v]))
+                return -1;
+        }
+    }
+    return 0;
 }
 
 pdurep_framework *pdurep_framework_copy(const pdurep_framework *fw)
 {
-    pdurep_framework *c = pdurep_xcalloc(1, sizeof *c);
-    *c = *fw;
-    c->code = dup_or_null(fw->code);
-    c->name = dup_or_null(fw->name);
-    c->kind = dup_or_null(fw->kind);
-    c->standards = pdurep_xcalloc(fw->n_standards, sizeof *c->standards);
-    for (size_t i = 0; i < fw->n_standards; i++) {
-        const pdurep_standard *s = &fw->standards[i];
-        pdurep_standard *d = &c->standards[i];
-        *d = *s;
-        d->code = dup_or_null(s->code);
-        d->name = dup_or_null(s->name);
-        d->statement = dup_or_null(s->statement);
-        d->domain_name = dup_or_null(s->domain_name);
-        d->key_questions = pdurep_xcalloc(s->n_key_questions, sizeof *d->key_questions);
-        if (s->n_key_questions)
-            memcpy(d->key_questions, s->key_questions, s->n_key_questions * sizeof *s->key_questions);
-    }
-    c->questions = pdurep_xcalloc(fw->n_questions, sizeof *c->questions);
-    for (size_t i = 0; i < fw->n_questions; i++) {
-        const pdurep_question *q = &fw->questions[i];
-        pdurep_question *d = &c->questions[i];
-        *d = *q;
-        d->code = dup_or_null(q->code);
-        d->text = dup_or_null(q->text);
-        d->pooled_from = dup_or_null(q->pooled_from);
-        d->filter_attribute = dup_or_null(q->filter_attribute);
-        d->filter_value = dup_or_null(q->filter_value);
-    }
-    c->bands = pdurep_xcalloc(fw->n_bands, sizeof *c->bands);
-    for (size_t i = 0; i < fw->n_bands; i++) {
-        c->bands[i] = fw->bands[i];
-        c->bands[i].name = dup_or_null(fw->bands[i].name);
-    }
-    c->overall = pdurep_xcalloc(fw->n_overall, sizeof *c->overall);
-    if (fw->n_overall)
-        memcpy(c->overall, fw->overall, fw->n_overall * sizeof *fw->overall);
-    c->attributes = pdurep_xcalloc(fw->n_attributes, sizeof *c->attributes);
-    for (size_t i = 0; i < fw->n_attributes; i++) {
-        const pdurep_attribute *a = &fw->attributes[i];
-        pdurep_attribute *d = &c->attributes[i];
-        *d = *a;
-        d->code = dup_or_null(a->code);
-        d->label = dup_or_null(a->label);
-        d->values = pdurep_xcalloc(a->n_values, sizeof *d->values);
-        d->labels = pdurep_xcalloc(a->n_values, sizeof *d->labels);
-        for (size_t v = 0; v < a->n_values; v++) {
-            d->values[v] = dup_or_null(a->values[v]);
-            d->labels[v] = dup_or_null(a->labels[v]);
+    pdurep_framework *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    /* The scalars as they are; every array counts only what was copied, so a copy cut short
+     * by memory frees cleanly. */
+    c->band_on_rounded = fw->band_on_rounded;
+    c->provisional = fw->provisional;
+    memcpy(c->points, fw->points, sizeof c->points);
+    int failed = dup_into(&c->code, fw->code) || dup_into(&c->name, fw->name) ||
+                 dup_into(&c->kind, fw->kind) || copy_standards(c, fw) ||
+                 copy_questions(c, fw) || copy_attributes(c, fw);
+    if (!failed && (c->bands = array_of(fw->n_bands, sizeof *c->bands))) {
+        for (size_t i = 0; !failed && i < fw->n_bands; i++) {
+            c->bands[c->n_bands] = fw->bands[i];
+            failed = dup_into(&c->bands[c->n_bands++].name, fw->bands[i].name);
         }
+    } else {
+        failed = 1;
+    }
+    if (!failed && (c->overall = array_of(fw->n_overall, sizeof *c->overall))) {
+        c->n_overall = fw->n_overall;
+        if (fw->n_overall)
+            memcpy(c->overall, fw->overall, fw->n_overall * sizeof *fw->overall);
+    } else {
+        failed = 1;
+    }
+    if (failed) {
+        pdurep_framework_free(c);
+        return NULL;
     }
     return c;
 }
@@ -212,7 +257,10 @@ pdurep_framework *pdurep_framework_copy(const pdurep_framework *fw)
 
 pdurep_standard *pdurep_framework_add_standard(pdurep_framework *fw)
 {
-    fw->standards = pdurep_xrealloc(fw->standards, (fw->n_standards + 1) * sizeof *fw->standards);
+    pdurep_standard *grown = realloc(fw->standards, (fw->n_standards + 1) * sizeof *grown);
+    if (!grown)
+        return NULL;
+    fw->standards = grown;
     pdurep_standard *s = &fw->standards[fw->n_standards++];
     memset(s, 0, sizeof *s);
     return s;
@@ -220,34 +268,56 @@ pdurep_standard *pdurep_framework_add_standard(pdurep_framework *fw)
 
 pdurep_question *pdurep_framework_add_question(pdurep_framework *fw)
 {
-    fw->questions = pdurep_xrealloc(fw->questions, (fw->n_questions + 1) * sizeof *fw->questions);
+    pdurep_question *grown = realloc(fw->questions, (fw->n_questions + 1) * sizeof *grown);
+    if (!grown)
+        return NULL;
+    fw->questions = grown;
     pdurep_question *q = &fw->questions[fw->n_questions++];
     memset(q, 0, sizeof *q);
     q->parent = -1;
     return q;
 }
 
-void pdurep_framework_add_attribute_value(pdurep_framework *fw, const char *attr,
-                                          const char *attr_label, const char *value,
-                                          const char *label)
+pdurep_error pdurep_framework_add_attribute_value(pdurep_framework *fw, const char *attr,
+                                                  const char *attr_label, const char *value,
+                                                  const char *label)
 {
     long i = pdurep_framework_attribute_index(fw, attr);
     pdurep_attribute *a;
     if (i < 0) {
-        fw->attributes = pdurep_xrealloc(fw->attributes,
-                                         (fw->n_attributes + 1) * sizeof *fw->attributes);
-        a = &fw->attributes[fw->n_attributes++];
+        pdurep_attribute *grown = realloc(fw->attributes,
+                                          (fw->n_attributes + 1) * sizeof *grown);
+        if (!grown)
+            return PDUREP_ERROR_NO_MEMORY;
+        fw->attributes = grown;
+        a = &fw->attributes[fw->n_attributes];
         memset(a, 0, sizeof *a);
-        a->code = pdurep_xstrdup(attr);
-        a->label = pdurep_xstrdup(attr_label);
+        a->code = strdup(attr);
+        a->label = strdup(attr_label);
+        /* Counted even when a copy failed, so pdurep_framework_free() frees the other. */
+        fw->n_attributes++;
+        if (!a->code || !a->label)
+            return PDUREP_ERROR_NO_MEMORY;
     } else {
         a = &fw->attributes[i];
     }
-    a->values = pdurep_xrealloc(a->values, (a->n_values + 1) * sizeof *a->values);
-    a->labels = pdurep_xrealloc(a->labels, (a->n_values + 1) * sizeof *a->labels);
-    a->values[a->n_values] = pdurep_xstrdup(value);
-    a->labels[a->n_values] = pdurep_xstrdup(label);
+    char **values = realloc(a->values, (a->n_values + 1) * sizeof *values);
+    if (values)
+        a->values = values;
+    char **labels = values ? realloc(a->labels, (a->n_values + 1) * sizeof *labels) : NULL;
+    if (!labels)
+        return PDUREP_ERROR_NO_MEMORY;
+    a->labels = labels;
+    char *v = strdup(value), *l = strdup(label);
+    if (!v || !l) {
+        free(v);
+        free(l);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
+    a->values[a->n_values] = v;
+    a->labels[a->n_values] = l;
     a->n_values++;
+    return PDUREP_OK;
 }
 
 static int cmp_band_desc(const void *a, const void *b)
@@ -265,19 +335,21 @@ static int cmp_overall_asc(const void *a, const void *b)
  * Link prompts to key questions and key questions to standards, sort the
  * bands, and check the whole is a usable scheme. Reports against @p where.
  */
-static int framework_finish(pdurep_framework *fw, const char *where, pdurep_diag *diag);
+static pdurep_error framework_finish(pdurep_framework *fw, const char *where,
+                                     pdurep_diag *diag);
 
-int pdurep_framework_finish(pdurep_framework *fw, const char *where, pdurep_diag *diag)
+pdurep_error pdurep_framework_finish(pdurep_framework *fw, const char *where, pdurep_diag *diag)
 {
     pdurep_diag *own;
     if (!(diag = pdurep_diag_ensure(diag, &own)))
-        return -1;
-    int rc = framework_finish(fw, where, diag);
+        return PDUREP_ERROR_NO_MEMORY;
+    pdurep_error err = framework_finish(fw, where, diag);
     pdurep_diag_free(own);
-    return rc;
+    return err;
 }
 
-static int framework_finish(pdurep_framework *fw, const char *where, pdurep_diag *diag)
+static pdurep_error framework_finish(pdurep_framework *fw, const char *where,
+                                     pdurep_diag *diag)
 {
     size_t before = pdurep_diag_total(diag);
     qsort(fw->bands, fw->n_bands, sizeof *fw->bands, cmp_band_desc);
@@ -288,8 +360,10 @@ static int framework_finish(pdurep_framework *fw, const char *where, pdurep_diag
         if (q->parent >= 0)
             continue;
         pdurep_standard *s = &fw->standards[q->standard];
-        s->key_questions = pdurep_xrealloc(s->key_questions,
-                                           (s->n_key_questions + 1) * sizeof *s->key_questions);
+        size_t *grown = realloc(s->key_questions, (s->n_key_questions + 1) * sizeof *grown);
+        if (!grown)
+            return PDUREP_ERROR_NO_MEMORY;
+        s->key_questions = grown;
         s->key_questions[s->n_key_questions++] = i;
     }
     for (size_t i = 0; i < fw->n_standards; i++) {
@@ -312,7 +386,7 @@ static int framework_finish(pdurep_framework *fw, const char *where, pdurep_diag
     if (expect != max + 1)
         pdurep_diag_add(diag, where, 0, 0, "overall bands end at %d but the maximum score is %d",
                         expect - 1, max);
-    return pdurep_diag_total(diag) > before ? -1 : 0;
+    return pdurep_diag_total(diag) > before ? PDUREP_ERROR_DATA : PDUREP_OK;
 }
 
 /* ---- reading the CSV files of frameworks/NAME ---- */
@@ -326,8 +400,8 @@ typedef struct fwfile {
 static pdurep_error fw_slurp(const char *dir, const char *file, const pdurep_csv_column *cols,
                              size_t n, fwfile *out, pdurep_diag *diag)
 {
-    out->path = pdurep_path_join(dir, file);
-    out->name = pdurep_xstrdup(out->path);
+    if (!(out->path = pdurep_path_join(dir, file)) || !(out->name = strdup(out->path)))
+        return PDUREP_ERROR_NO_MEMORY;
     /* Through the bundle's row reader: one header mapping, one trimming, one set of messages. */
     pdurep_rows src;
     pdurep_rows_csv(&src, out->path, NULL);
@@ -345,19 +419,34 @@ static void fw_file_free(fwfile *f)
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-static void read_meta(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
+/* A copy of @p s, or NULL with *@p oom set: a reader goes on to the end of its table and
+ * then returns PDUREP_ERROR_NO_MEMORY, and the whole framework is freed. */
+static char *dup(const char *s, int *oom)
 {
+    char *d = strdup(s);
+    if (!d)
+        *oom = 1;
+    return d;
+}
+
+static pdurep_error read_meta(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
+{
+    int oom = 0;
     for (size_t r = 0; r < f->t.n_rows; r++) {
         const char *k = pdurep_csv_cell(&f->t, r, 0), *v = pdurep_csv_cell(&f->t, r, 1);
         unsigned long line = f->t.lines[r];
-        if (!strcmp(k, "code"))
-            fw->code = pdurep_xstrdup(v);
-        else if (!strcmp(k, "name"))
-            fw->name = pdurep_xstrdup(v);
-        else if (!strcmp(k, "kind")) {
+        /* A key given twice keeps its last value, as it always did (without the leak). */
+        if (!strcmp(k, "code")) {
+            free(fw->code);
+            fw->code = dup(v, &oom);
+        } else if (!strcmp(k, "name")) {
+            free(fw->name);
+            fw->name = dup(v, &oom);
+        } else if (!strcmp(k, "kind")) {
             if (strcmp(v, "pdu") && strcmp(v, "region"))
                 pdurep_diag_add(diag, f->name, line, 2, "kind \"%s\" is not pdu or region", v);
-            fw->kind = pdurep_xstrdup(v);
+            free(fw->kind);
+            fw->kind = dup(v, &oom);
         } else if (!strcmp(k, "band_basis")) {
             if (!strcmp(v, "rounded"))
                 fw->band_on_rounded = 1;
@@ -373,58 +462,67 @@ static void read_meta(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
             pdurep_diag_add(diag, f->name, line, 1, "unknown key \"%s\"", k);
         }
     }
+    if (oom)
+        return PDUREP_ERROR_NO_MEMORY;
     if (!fw->code || !fw->name || !fw->kind)
         pdurep_diag_add(diag, f->name, 0, 0, "code, name and kind are required");
-    if (!fw->code) fw->code = pdurep_xstrdup("");
-    if (!fw->name) fw->name = pdurep_xstrdup("");
-    if (!fw->kind) fw->kind = pdurep_xstrdup("pdu");
+    if (!fw->code) fw->code = dup("", &oom);
+    if (!fw->name) fw->name = dup("", &oom);
+    if (!fw->kind) fw->kind = dup("pdu", &oom);
+    return oom ? PDUREP_ERROR_NO_MEMORY : PDUREP_OK;
 }
 
-static void read_standards(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
+static pdurep_error read_standards(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
 {
-    for (size_t r = 0; r < f->t.n_rows; r++) {
+    int oom = 0;
+    for (size_t r = 0; r < f->t.n_rows && !oom; r++) {
         unsigned long line = f->t.lines[r];
         const char *code = pdurep_csv_cell(&f->t, r, 0);
         if (pdurep_framework_standard_index(fw, code) >= 0)
             pdurep_diag_add(diag, f->name, line, f->t.col_index[0], "standard %s appears twice",
                             code);
         pdurep_standard *s = pdurep_framework_add_standard(fw);
-        s->code = pdurep_xstrdup(code);
-        s->name = pdurep_xstrdup(pdurep_csv_cell(&f->t, r, 1));
+        if (!s)
+            return PDUREP_ERROR_NO_MEMORY;
+        s->code = dup(code, &oom);
+        s->name = dup(pdurep_csv_cell(&f->t, r, 1), &oom);
         long domain;
         if (pdurep_parse_long(pdurep_csv_cell(&f->t, r, 2), &domain) || domain < 1)
             pdurep_diag_add(diag, f->name, line, f->t.col_index[2], "domain \"%s\" is not a "
                             "positive whole number", pdurep_csv_cell(&f->t, r, 2));
         s->domain = (int)domain;
-        s->domain_name = pdurep_xstrdup(pdurep_csv_cell(&f->t, r, 3));
+        s->domain_name = dup(pdurep_csv_cell(&f->t, r, 3), &oom);
         const char *by = pdurep_csv_cell(&f->t, r, 4);
         if (!strcmp(by, "cases"))
             s->rated_by = PDUREP_RATED_BY_CASES;
         else if (strcmp(by, "judgement"))
             pdurep_diag_add(diag, f->name, line, f->t.col_index[4],
                             "rated_by \"%s\" is not judgement or cases", by);
-        s->statement = pdurep_xstrdup(pdurep_csv_cell(&f->t, r, 5));
+        s->statement = dup(pdurep_csv_cell(&f->t, r, 5), &oom);
     }
+    return oom ? PDUREP_ERROR_NO_MEMORY : PDUREP_OK;
 }
 
 /* Region frameworks pool a PDU question, optionally over cases with one attribute value. */
-static void read_pooling(pdurep_framework *fw, fwfile *f, size_t r, pdurep_question *q,
-                         pdurep_diag *diag)
+static pdurep_error read_pooling(pdurep_framework *fw, fwfile *f, size_t r, pdurep_question *q,
+                                 pdurep_diag *diag)
 {
     const char *from = pdurep_csv_cell(&f->t, r, 5);
     const char *filter = pdurep_csv_cell(&f->t, r, 6);
-    if (*from)
-        q->pooled_from = pdurep_xstrdup(from);
+    if (*from && !(q->pooled_from = strdup(from)))
+        return PDUREP_ERROR_NO_MEMORY;
     if (!*filter)
-        return;
+        return PDUREP_OK;
     const char *eq = strchr(filter, '=');
     if (!*from || !eq) {
         pdurep_diag_add(diag, f->name, f->t.lines[r], f->t.col_index[6],
                         "filter \"%s\" must read ATTRIBUTE=VALUE and go with pooled_from", filter);
-        return;
+        return PDUREP_OK;
     }
-    q->filter_attribute = pdurep_xasprintf("%.*s", (int)(eq - filter), filter);
-    q->filter_value = pdurep_xstrdup(eq + 1);
+    q->filter_attribute = strndup(filter, (size_t)(eq - filter));
+    q->filter_value = strdup(eq + 1);
+    if (!q->filter_attribute || !q->filter_value)
+        return PDUREP_ERROR_NO_MEMORY;
     long a = pdurep_framework_attribute_index(fw, q->filter_attribute);
     size_t v = 0;
     if (a >= 0)
@@ -433,10 +531,12 @@ static void read_pooling(pdurep_framework *fw, fwfile *f, size_t r, pdurep_quest
     if (a < 0 || v == fw->attributes[a].n_values)
         pdurep_diag_add(diag, f->name, f->t.lines[r], f->t.col_index[6],
                         "filter \"%s\" names no attribute value of attributes.csv", filter);
+    return PDUREP_OK;
 }
 
-static void read_questions(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
+static pdurep_error read_questions(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
 {
+    int oom = 0;
     /* Parents may come later in the file, so resolve them in a second pass. */
     for (size_t r = 0; r < f->t.n_rows; r++) {
         unsigned long line = f->t.lines[r];
@@ -455,11 +555,15 @@ static void read_questions(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
             pdurep_diag_add(diag, f->name, line, f->t.col_index[3],
                             "wording \"%s\" is not published or paraphrased", wording);
         pdurep_question *q = pdurep_framework_add_question(fw);
-        q->code = pdurep_xstrdup(code);
-        q->text = pdurep_xstrdup(pdurep_csv_cell(&f->t, r, 4));
+        if (!q)
+            return PDUREP_ERROR_NO_MEMORY;
+        q->code = dup(code, &oom);
+        q->text = dup(pdurep_csv_cell(&f->t, r, 4), &oom);
         q->standard = si < 0 ? 0 : (size_t)si;
         q->paraphrased = !strcmp(wording, "paraphrased");
-        read_pooling(fw, f, r, q, diag);
+        /* The code is compared with later ones: nothing more is read without it. */
+        if (oom || read_pooling(fw, f, r, q, diag))
+            return PDUREP_ERROR_NO_MEMORY;
     }
     for (size_t r = 0; r < f->t.n_rows && r < fw->n_questions; r++) {
         const char *parent = pdurep_csv_cell(&f->t, r, 2);
@@ -476,6 +580,7 @@ static void read_questions(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
                             q->code, parent);
         q->parent = pi;
     }
+    return PDUREP_OK;
 }
 
 static pdurep_rating rating_cell(fwfile *f, size_t r, size_t col, pdurep_diag *diag)
@@ -489,9 +594,11 @@ static pdurep_rating rating_cell(fwfile *f, size_t r, size_t col, pdurep_diag *d
     return rating;
 }
 
-static void read_bands(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
+static pdurep_error read_bands(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
 {
-    fw->bands = pdurep_xcalloc(f->t.n_rows, sizeof *fw->bands);
+    int oom = 0;
+    if (!(fw->bands = array_of(f->t.n_rows, sizeof *fw->bands)))
+        return PDUREP_ERROR_NO_MEMORY;
     for (size_t r = 0; r < f->t.n_rows; r++) {
         pdurep_band *b = &fw->bands[fw->n_bands++];
         if (pdurep_parse_double(pdurep_csv_cell(&f->t, r, 0), &b->min_percent) ||
@@ -499,12 +606,13 @@ static void read_bands(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
             pdurep_diag_add(diag, f->name, f->t.lines[r], f->t.col_index[0],
                             "min_percent \"%s\" is not a number from 0 to 100",
                             pdurep_csv_cell(&f->t, r, 0));
-        b->name = pdurep_xstrdup(pdurep_csv_cell(&f->t, r, 1));
+        b->name = dup(pdurep_csv_cell(&f->t, r, 1), &oom);
         b->rating = rating_cell(f, r, 2, diag);
     }
+    return oom ? PDUREP_ERROR_NO_MEMORY : PDUREP_OK;
 }
 
-static void read_points(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
+static pdurep_error read_points(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
 {
     int seen[PDUREP_RATING_COUNT] = {0};
     for (size_t r = 0; r < f->t.n_rows; r++) {
@@ -522,11 +630,13 @@ static void read_points(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
     for (int r = 0; r < PDUREP_RATING_COUNT; r++)
         if (!seen[r])
             pdurep_diag_add(diag, f->name, 0, 0, "no points given for %s", rating_names[r]);
+    return PDUREP_OK;
 }
 
-static void read_overall(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
+static pdurep_error read_overall(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
 {
-    fw->overall = pdurep_xcalloc(f->t.n_rows, sizeof *fw->overall);
+    if (!(fw->overall = array_of(f->t.n_rows, sizeof *fw->overall)))
+        return PDUREP_ERROR_NO_MEMORY;
     for (size_t r = 0; r < f->t.n_rows; r++) {
         pdurep_overall_band *o = &fw->overall[fw->n_overall++];
         long lo = 0, hi = 0;
@@ -538,6 +648,7 @@ static void read_overall(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
         o->max_score = (int)hi;
         o->rating = rating_cell(f, r, 2, diag);
     }
+    return PDUREP_OK;
 }
 
 static int valid_attribute_code(const char *code)
@@ -551,7 +662,7 @@ static int valid_attribute_code(const char *code)
     return 1;
 }
 
-static void read_attributes(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
+static pdurep_error read_attributes(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
 {
     for (size_t r = 0; r < f->t.n_rows; r++) {
         const char *attr = pdurep_csv_cell(&f->t, r, 0);
@@ -569,9 +680,11 @@ static void read_attributes(pdurep_framework *fw, fwfile *f, pdurep_diag *diag)
                 if (!strcmp(fw->attributes[ai].values[v], value))
                     pdurep_diag_add(diag, f->name, f->t.lines[r], f->t.col_index[2],
                                     "value \"%s\" of %s appears twice", value, attr);
-        pdurep_framework_add_attribute_value(fw, attr, pdurep_csv_cell(&f->t, r, 1), value,
-                                             pdurep_csv_cell(&f->t, r, 3));
+        if (pdurep_framework_add_attribute_value(fw, attr, pdurep_csv_cell(&f->t, r, 1), value,
+                                                 pdurep_csv_cell(&f->t, r, 3)))
+            return PDUREP_ERROR_NO_MEMORY;
     }
+    return PDUREP_OK;
 }
 
 pdurep_error pdurep_framework_read_dir(const char *dir, pdurep_framework **out, pdurep_diag *diag)
@@ -592,7 +705,7 @@ pdurep_error pdurep_framework_read_dir(const char *dir, pdurep_framework **out, 
         const char *file;
         const pdurep_csv_column *cols;
         size_t n;
-        void (*read)(pdurep_framework *, fwfile *, pdurep_diag *);
+        pdurep_error (*read)(pdurep_framework *, fwfile *, pdurep_diag *);
     } files[] = {
         {"framework.csv", meta_cols, ARRAY_LEN(meta_cols), read_meta},
         {"standards.csv", std_cols, ARRAY_LEN(std_cols), read_standards},
@@ -607,20 +720,24 @@ pdurep_error pdurep_framework_read_dir(const char *dir, pdurep_framework **out, 
     pdurep_diag *own;
     if (!(diag = pdurep_diag_ensure(diag, &own)))
         return PDUREP_ERROR_NO_MEMORY;
-    pdurep_framework *fw = pdurep_xcalloc(1, sizeof *fw);
+    pdurep_framework *fw = calloc(1, sizeof *fw);
+    if (!fw) {
+        pdurep_diag_free(own);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
     size_t before = pdurep_diag_total(diag);
     pdurep_error err = PDUREP_OK;
     for (size_t i = 0; i < ARRAY_LEN(files) && !err; i++) {
         fwfile f = {0};
         err = fw_slurp(dir, files[i].file, files[i].cols, files[i].n, &f, diag);
         if (!err)
-            files[i].read(fw, &f, diag);
+            err = files[i].read(fw, &f, diag);
         fw_file_free(&f);
         if (!err && pdurep_diag_total(diag) > before)
             err = PDUREP_ERROR_DATA;
     }
-    if (!err && framework_finish(fw, dir, diag) != 0)
-        err = PDUREP_ERROR_DATA;
+    if (!err)
+        err = framework_finish(fw, dir, diag);
     pdurep_diag_free(own);
     if (err) {
         pdurep_framework_free(fw);

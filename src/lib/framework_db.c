@@ -8,9 +8,11 @@
 #include "util.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* Run one statement with arguments bound by a format: s text, i int, d double, n NULL. */
+/* Run one statement with arguments bound by a format: s text, i int, d double, n NULL.
+ * -1 when a step failed, its error left on the connection for pdurep_db_fail(). */
 static int exec_bind(sqlite3 *db, const char *sql, const char *fmt, ...)
 {
     sqlite3_stmt *st;
@@ -18,16 +20,20 @@ static int exec_bind(sqlite3 *db, const char *sql, const char *fmt, ...)
         return -1;
     va_list ap;
     va_start(ap, fmt);
-    for (int i = 0; fmt[i]; i++) {
+    int rc = SQLITE_OK;
+    for (int i = 0; fmt[i] && rc == SQLITE_OK; i++) {
         switch (fmt[i]) {
-        case 's': sqlite3_bind_text(st, i + 1, va_arg(ap, const char *), -1, SQLITE_STATIC); break;
-        case 'i': sqlite3_bind_int(st, i + 1, va_arg(ap, int)); break;
-        case 'd': sqlite3_bind_double(st, i + 1, va_arg(ap, double)); break;
-        case 'n': (void)va_arg(ap, const char *); sqlite3_bind_null(st, i + 1); break;
+        case 's': rc = sqlite3_bind_text(st, i + 1, va_arg(ap, const char *), -1, SQLITE_STATIC); break;
+        case 'i': rc = sqlite3_bind_int(st, i + 1, va_arg(ap, int)); break;
+        case 'd': rc = sqlite3_bind_double(st, i + 1, va_arg(ap, double)); break;
+        case 'n': (void)va_arg(ap, const char *); rc = sqlite3_bind_null(st, i + 1); break;
         }
     }
     va_end(ap);
-    int rc = sqlite3_step(st);
+    /* A failed bind leaves its error on the connection (finalizing a statement that never
+     * ran keeps it), so pdurep_db_fail() reports it as it does a failed step. */
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -113,8 +119,11 @@ pdurep_error pdurep_db_load_framework(pdurep_db *db, const char *code, pdurep_fr
     *out = NULL;
     sqlite3 *s = db->sql;
     sqlite3_stmt *st = NULL;
-    pdurep_framework *fw = pdurep_xcalloc(1, sizeof *fw);
+    pdurep_framework *fw = calloc(1, sizeof *fw);
+    if (!fw)
+        return PDUREP_ERROR_NO_MEMORY;
     pdurep_error err = PDUREP_OK;
+    int rc;
 
 #define PREPARE(sql)                                                   \
     do {                                                               \
@@ -123,83 +132,116 @@ pdurep_error pdurep_db_load_framework(pdurep_db *db, const char *code, pdurep_fr
             err = pdurep_db_fail(db, diag);                            \
             goto done;                                                 \
         }                                                              \
-        sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);             \
+        if (sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC)) {      \
+            err = pdurep_db_fail(db, diag);                            \
+            goto done;                                                 \
+        }                                                              \
+    } while (0)
+/* A row's copies, or the end: out of memory and a failed step end the load alike. */
+#define NEED(x)                                                        \
+    do {                                                               \
+        if (!(x)) {                                                    \
+            err = PDUREP_ERROR_NO_MEMORY;                              \
+            goto done;                                                 \
+        }                                                              \
+    } while (0)
+#define ROWS_DONE()                                                    \
+    do {                                                               \
+        if (rc != SQLITE_DONE) {                                       \
+            err = pdurep_db_fail(db, diag);                            \
+            goto done;                                                 \
+        }                                                              \
     } while (0)
 
     PREPARE("SELECT name, kind, band_on_rounded, provisional FROM framework WHERE code = ?1");
-    if (sqlite3_step(st) != SQLITE_ROW) {
+    if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+        ROWS_DONE();
         pdurep_diag_add(diag, db->path, 0, 0, "no framework \"%s\" in the database", code);
         err = PDUREP_ERROR_NO_INPUT;
         goto done;
     }
-    fw->code = pdurep_xstrdup(code);
-    fw->name = pdurep_xstrdup(col_text(st, 0));
-    fw->kind = pdurep_xstrdup(col_text(st, 1));
+    NEED(fw->code = strdup(code));
+    NEED(fw->name = strdup(col_text(st, 0)));
+    NEED(fw->kind = strdup(col_text(st, 1)));
     fw->band_on_rounded = sqlite3_column_int(st, 2);
     fw->provisional = sqlite3_column_int(st, 3);
 
     PREPARE("SELECT code, name, statement, domain, domain_name, rated_by "
             "FROM framework_standard WHERE framework = ?1 ORDER BY position");
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        pdurep_standard *sd = pdurep_framework_add_standard(fw);
-        sd->code = pdurep_xstrdup(col_text(st, 0));
-        sd->name = pdurep_xstrdup(col_text(st, 1));
-        sd->statement = pdurep_xstrdup(col_text(st, 2));
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        pdurep_standard *sd;
+        NEED(sd = pdurep_framework_add_standard(fw));
         sd->domain = sqlite3_column_int(st, 3);
-        sd->domain_name = pdurep_xstrdup(col_text(st, 4));
         sd->rated_by = strcmp(col_text(st, 5), "cases") ? PDUREP_RATED_BY_JUDGEMENT
                                                         : PDUREP_RATED_BY_CASES;
+        NEED(sd->code = strdup(col_text(st, 0)));
+        NEED(sd->name = strdup(col_text(st, 1)));
+        NEED(sd->statement = strdup(col_text(st, 2)));
+        NEED(sd->domain_name = strdup(col_text(st, 4)));
     }
+    ROWS_DONE();
     PREPARE("SELECT q.code, q.standard, p.position, q.text, q.paraphrased, q.pooled_from, "
             "q.filter_attribute, q.filter_value "
             "FROM framework_question q LEFT JOIN framework_question p "
             "ON p.framework = q.framework AND p.code = q.parent "
             "WHERE q.framework = ?1 ORDER BY q.position");
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        pdurep_question *q = pdurep_framework_add_question(fw);
-        q->code = pdurep_xstrdup(col_text(st, 0));
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        pdurep_question *q;
+        NEED(q = pdurep_framework_add_question(fw));
+        NEED(q->code = strdup(col_text(st, 0)));
         long si = pdurep_framework_standard_index(fw, col_text(st, 1));
         q->standard = si < 0 ? 0 : (size_t)si;
         q->parent = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 2);
-        q->text = pdurep_xstrdup(col_text(st, 3));
         q->paraphrased = sqlite3_column_int(st, 4);
+        NEED(q->text = strdup(col_text(st, 3)));
         if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-            q->pooled_from = pdurep_xstrdup(col_text(st, 5));
+            NEED(q->pooled_from = strdup(col_text(st, 5)));
         if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
-            q->filter_attribute = pdurep_xstrdup(col_text(st, 6));
-            q->filter_value = pdurep_xstrdup(col_text(st, 7));
+            NEED(q->filter_attribute = strdup(col_text(st, 6)));
+            NEED(q->filter_value = strdup(col_text(st, 7)));
         }
     }
+    ROWS_DONE();
     PREPARE("SELECT min_percent, name, rating FROM framework_band WHERE framework = ?1");
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        fw->bands = pdurep_xrealloc(fw->bands, (fw->n_bands + 1) * sizeof *fw->bands);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        pdurep_band *grown;
+        NEED(grown = realloc(fw->bands, (fw->n_bands + 1) * sizeof *grown));
+        fw->bands = grown;
         pdurep_band *b = &fw->bands[fw->n_bands++];
         b->min_percent = sqlite3_column_double(st, 0);
-        b->name = pdurep_xstrdup(col_text(st, 1));
         b->rating = pdurep_rating_parse(col_text(st, 2));
+        NEED(b->name = strdup(col_text(st, 1)));
     }
+    ROWS_DONE();
     PREPARE("SELECT rating, points FROM framework_points WHERE framework = ?1");
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         pdurep_rating r = pdurep_rating_parse(col_text(st, 0));
         if (r != PDUREP_RATING_NONE)
             fw->points[r] = sqlite3_column_int(st, 1);
     }
+    ROWS_DONE();
     PREPARE("SELECT min_score, max_score, rating FROM framework_overall WHERE framework = ?1");
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        fw->overall = pdurep_xrealloc(fw->overall, (fw->n_overall + 1) * sizeof *fw->overall);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        pdurep_overall_band *grown;
+        NEED(grown = realloc(fw->overall, (fw->n_overall + 1) * sizeof *grown));
+        fw->overall = grown;
         pdurep_overall_band *o = &fw->overall[fw->n_overall++];
         o->min_score = sqlite3_column_int(st, 0);
         o->max_score = sqlite3_column_int(st, 1);
         o->rating = pdurep_rating_parse(col_text(st, 2));
     }
+    ROWS_DONE();
     PREPARE("SELECT attribute, attribute_label, value, label FROM framework_attribute "
             "WHERE framework = ?1 ORDER BY position");
-    while (sqlite3_step(st) == SQLITE_ROW)
-        pdurep_framework_add_attribute_value(fw, col_text(st, 0), col_text(st, 1),
-                                             col_text(st, 2), col_text(st, 3));
-    if (pdurep_framework_finish(fw, db->path, diag) != 0)
-        err = PDUREP_ERROR_DATA;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if ((err = pdurep_framework_add_attribute_value(fw, col_text(st, 0), col_text(st, 1),
+                                                        col_text(st, 2), col_text(st, 3))))
+            goto done;
+    ROWS_DONE();
+    err = pdurep_framework_finish(fw, db->path, diag);
 #undef PREPARE
+#undef NEED
+#undef ROWS_DONE
 done:
     sqlite3_finalize(st);
     if (err) {

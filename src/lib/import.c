@@ -67,6 +67,23 @@ static int key_repeated(import_ctx *c, int rc)
            sqlite3_extended_errcode(c->db->sql) == SQLITE_CONSTRAINT_PRIMARYKEY;
 }
 
+/* A copy of @p s, "" for NULL; NULL only when memory ran out. */
+static char *dup0(const char *s)
+{
+    return strdup(s ? s : "");
+}
+
+/* Bind a text that lives until the step (SQLITE_STATIC) or is copied (SQLITE_TRANSIENT);
+ * a failure (out of memory, a wrong index) is recorded as the database's. */
+static int bind_text(import_ctx *c, sqlite3_stmt *st, int i, const char *text, int n,
+                     void (*lifetime)(void *))
+{
+    if (sqlite3_bind_text(st, i, text, n, lifetime) == SQLITE_OK)
+        return 0;
+    db_failed(c);
+    return -1;
+}
+
 static int valid_id(const char *id)
 {
     if (!*id || strlen(id) > 64)
@@ -169,18 +186,19 @@ static pdurep_error read_inspection(import_ctx *c)
                                    val[names[i]]);
 
     pdurep_inspection *in = &c->insp;
-    in->id = pdurep_xstrdup(val[K_ID]);
-    in->kind = pdurep_xstrdup(val[K_KIND] && *val[K_KIND] ? val[K_KIND] : "pdu");
+    in->id = dup0(val[K_ID]);
+    in->kind = dup0(val[K_KIND] && *val[K_KIND] ? val[K_KIND] : "pdu");
     in->name = pdurep_utf8_nfc(val[K_NAME]);
     in->region = pdurep_utf8_nfc(val[K_REGION]);
-    in->framework = pdurep_xstrdup(val[K_FRAMEWORK] && *val[K_FRAMEWORK] ? val[K_FRAMEWORK]
-                                                                          : DEFAULT_FRAMEWORK);
-    in->fieldwork_start = pdurep_xstrdup(val[K_FIELDWORK]);
-    in->published = pdurep_xstrdup(val[K_PUBLISHED]);
+    in->framework = dup0(val[K_FRAMEWORK] && *val[K_FRAMEWORK] ? val[K_FRAMEWORK]
+                                                                : DEFAULT_FRAMEWORK);
+    in->fieldwork_start = dup0(val[K_FIELDWORK]);
+    in->published = dup0(val[K_PUBLISHED]);
     in->lead_inspector = pdurep_utf8_nfc(val[K_LEAD]);
     in->inspectorate = pdurep_utf8_nfc(val[K_INSPECTORATE]);
     in->caseload = caseload;
-    if (!in->name || !in->region || !in->lead_inspector || !in->inspectorate) {
+    if (!in->id || !in->kind || !in->name || !in->region || !in->framework ||
+        !in->fieldwork_start || !in->published || !in->lead_inspector || !in->inspectorate) {
         pdurep_csv_table_free(&t);
         return PDUREP_ERROR_NO_MEMORY;
     }
@@ -190,8 +208,12 @@ static pdurep_error read_inspection(import_ctx *c)
         pdurep_rows_problem(src, c->diag, line[K_FRAMEWORK], vcol, "unknown framework \"%s\"",
                         in->framework);
     } else {
-        char *fwdir = pdurep_xasprintf("%s/frameworks/%s", pdurep_data_dir(), in->framework);
+        char *fwdir = pdurep_asprintf("%s/frameworks/%s", pdurep_data_dir(), in->framework);
         struct stat sb;
+        if (!fwdir) {
+            pdurep_csv_table_free(&t);
+            return PDUREP_ERROR_NO_MEMORY;
+        }
         if (stat(fwdir, &sb) != 0) {
             pdurep_rows_problem(src, c->diag, line[K_FRAMEWORK], line[K_FRAMEWORK] ? vcol : 0,
                             "unknown framework \"%s\" (no folder %s)", in->framework, fwdir);
@@ -230,7 +252,13 @@ static void read_judgements(import_ctx *c, sqlite3_stmt *ins)
             c->fatal = err;
         return;
     }
-    unsigned long *seen = pdurep_xcalloc(fw->n_standards, sizeof *seen);
+    unsigned long *seen = calloc(fw->n_standards ? fw->n_standards : 1, sizeof *seen);
+    if (!seen) {
+        if (!c->fatal)
+            c->fatal = PDUREP_ERROR_NO_MEMORY;
+        pdurep_csv_table_free(&t);
+        return;
+    }
     for (size_t r = 0; r < t.n_rows; r++) {
         unsigned long line = t.lines[r];
         const char *code = pdurep_csv_cell(&t, r, 0);
@@ -269,18 +297,19 @@ static void read_judgements(import_ctx *c, sqlite3_stmt *ins)
         /* Nothing of the previous row may survive into this one. */
         sqlite3_reset(ins);
         sqlite3_clear_bindings(ins);
-        sqlite3_bind_text(ins, 1, c->insp.id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 2, fw->standards[si].code, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(ins, 3, pdurep_rating_name(rating), -1, SQLITE_STATIC);
+        if (bind_text(c, ins, 1, c->insp.id, -1, SQLITE_STATIC) ||
+            bind_text(c, ins, 2, fw->standards[si].code, -1, SQLITE_TRANSIENT) ||
+            bind_text(c, ins, 3, pdurep_rating_name(rating), -1, SQLITE_STATIC))
+            break;
         char *nfc = pdurep_utf8_nfc(rationale);
         if (!nfc) {
             if (!c->fatal)
                 c->fatal = PDUREP_ERROR_NO_MEMORY;
             break;
         }
-        sqlite3_bind_text(ins, 4, nfc, -1, SQLITE_TRANSIENT);
+        int bad = bind_text(c, ins, 4, nfc, -1, SQLITE_TRANSIENT);
         free(nfc);
-        if (sqlite3_step(ins) != SQLITE_DONE && db_failed(c))
+        if (bad || (sqlite3_step(ins) != SQLITE_DONE && db_failed(c)))
             break;
     }
     for (size_t i = 0; i < fw->n_standards; i++)
@@ -355,14 +384,21 @@ static int cases_header(cases_ctx *k, const pdurep_csv_row *row)
     const pdurep_framework *fw = k->c->fw;
     int ok = 1;
     k->n_cols = row->n;
-    k->question_col = pdurep_xmalloc(row->n * sizeof *k->question_col);
-    k->attr_col = pdurep_xcalloc(fw->n_attributes, sizeof *k->attr_col);
     k->case_col = 0;
     size_t codes_len = 0;
     for (size_t q = 0; q < fw->n_questions; q++)
         codes_len += strlen(fw->questions[q].code) + 1;
-    k->answer_codes = pdurep_xcalloc(codes_len + 1, 1);
-    long *seen_q = pdurep_xcalloc(fw->n_questions, sizeof *seen_q);
+    /* Freed by read_cases() whatever happens here. */
+    k->question_col = malloc((row->n ? row->n : 1) * sizeof *k->question_col);
+    k->attr_col = calloc(fw->n_attributes ? fw->n_attributes : 1, sizeof *k->attr_col);
+    k->answer_codes = calloc(codes_len + 1, 1);
+    long *seen_q = calloc(fw->n_questions ? fw->n_questions : 1, sizeof *seen_q);
+    const char **names = malloc((fw->n_attributes + 1) * sizeof *names);
+    if (!k->question_col || !k->attr_col || !k->answer_codes || !seen_q || !names) {
+        free(seen_q);
+        free(names);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
 
     for (size_t i = 0; i < row->n; i++) {
         const char *h = row->fields[i];
@@ -375,7 +411,6 @@ static int cases_header(cases_ctx *k, const pdurep_csv_row *row)
                      : kind == COL_QUESTION ? &seen_q[qi] : NULL;
         if (!slot) {
             /* Refusing unknown columns keeps names and dates of birth out of the database. */
-            const char **names = pdurep_xmalloc((fw->n_attributes + 1) * sizeof *names);
             names[0] = "case_id";
             for (size_t a = 0; a < fw->n_attributes; a++)
                 names[a + 1] = fw->attributes[a].code;
@@ -385,7 +420,6 @@ static int cases_header(cases_ctx *k, const pdurep_csv_row *row)
                                 "question of %s)%s%s%s", h, fw->code,
                                 near ? "; did you mean \"" : "", near ? near : "",
                                 near ? "\"?" : "");
-            free(names);
             ok = 0;
         } else if (*slot) {
             pdurep_rows_problem(k->src, k->c->diag, row->line, col,
@@ -423,7 +457,9 @@ static int cases_header(cases_ctx *k, const pdurep_csv_row *row)
         }
     }
     free(seen_q);
-    k->answers = pdurep_xcalloc(k->n_answers + 1, 1);
+    free(names);
+    if (!(k->answers = calloc(k->n_answers + 1, 1)))
+        return PDUREP_ERROR_NO_MEMORY;
     k->header_ok = ok;
     return 0;
 }
@@ -477,8 +513,9 @@ static int cases_row(const pdurep_csv_row *row, void *user)
      * be stored with this one. */
     sqlite3_reset(ins);
     sqlite3_clear_bindings(ins);
-    sqlite3_bind_text(ins, 1, c->insp.id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 2, case_id, -1, SQLITE_TRANSIENT);
+    if (bind_text(c, ins, 1, c->insp.id, -1, SQLITE_STATIC) ||
+        bind_text(c, ins, 2, case_id, -1, SQLITE_TRANSIENT))
+        return c->fatal;
     size_t attr_len = 0;
     for (size_t a = 0; a < fw->n_attributes; a++) {
         const pdurep_attribute *at = &fw->attributes[a];
@@ -512,8 +549,11 @@ static int cases_row(const pdurep_csv_row *row, void *user)
             /* Stored in the framework's spelling so breakdowns group exactly. */
             size_t vl = strlen(at->values[vi]);
             if (attr_len + vl + 2 > k->attributes_cap) {
+                char *grown = realloc(k->attributes, 2 * (attr_len + vl + 2));
+                if (!grown)
+                    return PDUREP_ERROR_NO_MEMORY;
+                k->attributes = grown;
                 k->attributes_cap = 2 * (attr_len + vl + 2);
-                k->attributes = pdurep_xrealloc(k->attributes, k->attributes_cap);
             }
             if (a)
                 k->attributes[attr_len++] = PDUREP_ATTRIBUTE_SEPARATOR;
@@ -543,8 +583,9 @@ static int cases_row(const pdurep_csv_row *row, void *user)
     }
     if (pdurep_diag_total(c->diag) > before || !k->header_ok)
         return 0;
-    sqlite3_bind_text(ins, 3, k->attributes ? k->attributes : "", (int)attr_len, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 4, k->answers, (int)n, SQLITE_STATIC);
+    if (bind_text(c, ins, 3, k->attributes ? k->attributes : "", (int)attr_len, SQLITE_STATIC) ||
+        bind_text(c, ins, 4, k->answers, (int)n, SQLITE_STATIC))
+        return c->fatal;
     int rc = sqlite3_step(ins);
     /* Only the key says "twice": any other refusal (a trigger, a full disk) is the database's. */
     if (key_repeated(c, rc))
@@ -577,15 +618,18 @@ static void read_cases(import_ctx *c)
     if (!err && k.n_cases == 0 && pdurep_diag_total(c->diag) == 0)
         pdurep_rows_problem(k.src, c->diag, 0, 0, "no cases (one row per inspected case is "
                             "needed)");
-    if (k.header_ok) {
+    if (k.header_ok && !c->fatal) {
         sqlite3_stmt *up;
         char *attribute_codes = pdurep_attribute_codes(fw);
-        if (sqlite3_prepare_v2(s, "UPDATE inspection SET answer_codes = ?2, attribute_codes = ?3 "
-                                  "WHERE id = ?1", -1, &up, NULL) == SQLITE_OK) {
-            sqlite3_bind_text(up, 1, c->insp.id, -1, SQLITE_STATIC);
-            sqlite3_bind_text(up, 2, k.answer_codes, -1, SQLITE_STATIC);
-            sqlite3_bind_text(up, 3, attribute_codes, -1, SQLITE_STATIC);
-            if (sqlite3_step(up) != SQLITE_DONE)
+        if (!attribute_codes) {
+            c->fatal = PDUREP_ERROR_NO_MEMORY;
+        } else if (sqlite3_prepare_v2(s, "UPDATE inspection SET answer_codes = ?2, "
+                                         "attribute_codes = ?3 WHERE id = ?1", -1, &up,
+                                      NULL) == SQLITE_OK) {
+            if (!bind_text(c, up, 1, c->insp.id, -1, SQLITE_STATIC) &&
+                !bind_text(c, up, 2, k.answer_codes, -1, SQLITE_STATIC) &&
+                !bind_text(c, up, 3, attribute_codes, -1, SQLITE_STATIC) &&
+                sqlite3_step(up) != SQLITE_DONE)
                 db_failed(c);
             sqlite3_finalize(up);
         } else {
@@ -634,9 +678,13 @@ static void read_pdus(import_ctx *c)
         }
         sqlite3_reset(ins);
         sqlite3_clear_bindings(ins);
-        sqlite3_bind_text(ins, 1, c->insp.id, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(ins, 2, (sqlite3_int64)r);
-        sqlite3_bind_text(ins, 3, id, -1, SQLITE_STATIC);
+        if (bind_text(c, ins, 1, c->insp.id, -1, SQLITE_STATIC) ||
+            bind_text(c, ins, 3, id, -1, SQLITE_STATIC))
+            break;
+        if (sqlite3_bind_int64(ins, 2, (sqlite3_int64)r) != SQLITE_OK) {
+            db_failed(c);
+            break;
+        }
         int rc = sqlite3_step(ins);
         if (key_repeated(c, rc))
             pdurep_rows_problem(src, c->diag, t.lines[r], t.col_index[0], "PDU inspection %s "
@@ -670,44 +718,63 @@ static int insert_inspection(import_ctx *c)
     const char *text[] = {in->id, in->kind, in->name, in->region, in->framework,
                           in->fieldwork_start, in->published, in->lead_inspector,
                           in->inspectorate};
-    for (int i = 0; i < 9; i++)
-        sqlite3_bind_text(st, i + 1, text[i] ? text[i] : "", -1, SQLITE_STATIC);
-    if (in->caseload >= 0)
-        sqlite3_bind_int64(st, 10, in->caseload);
-    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-    if (rc)
+    int rc = 0;
+    for (int i = 0; i < 9 && !rc; i++)
+        rc = bind_text(c, st, i + 1, text[i] ? text[i] : "", -1, SQLITE_STATIC);
+    if (!rc && in->caseload >= 0 && sqlite3_bind_int64(st, 10, in->caseload) != SQLITE_OK) {
         db_failed(c);
+        rc = -1;
+    }
+    if (!rc && sqlite3_step(st) != SQLITE_DONE) {
+        db_failed(c);
+        rc = -1;
+    }
     sqlite3_finalize(st);
     return rc;
 }
 
 /* ---- finding the tables ---- */
 
-/* The entry of DIR that is FILE in any letter case (one in another case is counted); NULL if
- * none. Two such entries are refused with both names: neither is more certainly the one meant. */
-static char *find_file(const char *dir, const char *file, unsigned long *letter_case,
-                       pdurep_diag *diag)
+/* The entry of DIR that is FILE in any letter case (one in another case is counted) in
+ * *@p out; NULL if none. Two such entries are refused with both names: neither is more
+ * certainly the one meant. */
+static pdurep_error find_file(const char *dir, const char *file, unsigned long *letter_case,
+                              pdurep_diag *diag, char **out)
 {
     char *found = NULL, *other = NULL;
+    int oom = 0;
+    *out = NULL;
     DIR *d = opendir(dir);
-    for (struct dirent *e; d && (e = readdir(d));) {
+    for (struct dirent *e; d && !oom && (e = readdir(d));) {
         if (!pdurep_strieq(e->d_name, file))
             continue;
         /* The first in byte order is read, so the outcome does not hang on readdir's order. */
+        char *name = NULL;
         if (!found || strcmp(e->d_name, found) < 0) {
-            free(other);
-            other = found;
-            found = pdurep_xstrdup(e->d_name);
+            oom = !(name = strdup(e->d_name));
+            if (name) {
+                free(other);
+                other = found;
+                found = name;
+            }
         } else if (!other || strcmp(e->d_name, other) < 0) {
-            free(other);
-            other = pdurep_xstrdup(e->d_name);
+            oom = !(name = strdup(e->d_name));
+            if (name) {
+                free(other);
+                other = name;
+            }
         }
     }
     if (d)
         closedir(d);
+    char *path = found && !oom ? pdurep_path_join(dir, found) : NULL;
+    if (oom || (found && !path)) {
+        free(found);
+        free(other);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
     if (!found)
-        return NULL;
-    char *path = pdurep_path_join(dir, found);
+        return PDUREP_OK;
     if (other)
         pdurep_diag_add(diag, path, 0, 0, "\"%s\" and \"%s\" differ only in letter case, so it "
                         "is not certain which file is meant: keep one of them", found, other);
@@ -715,7 +782,8 @@ static char *find_file(const char *dir, const char *file, unsigned long *letter_
         (*letter_case)++;
     free(found);
     free(other);
-    return path;
+    *out = path;
+    return PDUREP_OK;
 }
 
 static int has_suffix(const char *s, const char *suffix)
@@ -732,13 +800,16 @@ static pdurep_error open_folder(import_ctx *c, const char *dir)
         return checked;
     int missing = 0;
     for (int t = 0; t < N_TABLES; t++) {
-        char *file = pdurep_xasprintf("%s.csv", table_names[t]);
-        char *path = find_file(dir, file, &c->norm.letter_case, c->diag);
+        char file[32], *path;
+        snprintf(file, sizeof file, "%s.csv", table_names[t]);
+        if (find_file(dir, file, &c->norm.letter_case, c->diag, &path))
+            return PDUREP_ERROR_NO_MEMORY;
         if (path) {
             pdurep_rows_csv(&c->tables[t], path, &c->norm);
             c->has_table[t] = 1;
         } else if (t != T_CASES && t != T_PDUS) {
-            path = pdurep_path_join(dir, file);
+            if (!(path = pdurep_path_join(dir, file)))
+                return PDUREP_ERROR_NO_MEMORY;
             pdurep_diag_add(c->diag, path, 0, 0, "missing file (a bundle needs inspection.csv, "
                             "judgements.csv and, for a PDU, cases.csv)");
             missing = 1;
@@ -746,10 +817,15 @@ static pdurep_error open_folder(import_ctx *c, const char *dir)
             c->tables[t].name = pdurep_path_join(dir, file);
         }
         free(path);
-        free(file);
+        /* An absent cases or pdus table is named too: messages say where it belongs. */
+        int named = c->tables[t].name && (!c->has_table[t] || c->tables[t].path);
+        if (!named && (c->has_table[t] || t == T_CASES || t == T_PDUS))
+            return PDUREP_ERROR_NO_MEMORY;
     }
-    c->narrative_dir = pdurep_xstrdup(dir);
-    c->narrative_prefix = pdurep_xstrdup("");
+    c->narrative_dir = strdup(dir);
+    c->narrative_prefix = strdup("");
+    if (!c->narrative_dir || !c->narrative_prefix)
+        return PDUREP_ERROR_NO_MEMORY;
     return missing ? PDUREP_ERROR_NO_INPUT : PDUREP_OK;
 }
 
@@ -769,6 +845,8 @@ static pdurep_error open_workbook(import_ctx *c, const char *path)
                 c->norm.letter_case++;
             pdurep_rows_sheet(&c->tables[t], c->book, (size_t)i, path, &c->norm);
             c->has_table[t] = 1;
+            if (!c->tables[t].name)
+                return PDUREP_ERROR_NO_MEMORY;
         } else if (t != T_CASES && t != T_PDUS) {
             char list[512] = "";
             for (size_t s = 0; s < pdurep_xlsx_sheet_count(c->book); s++) {
@@ -780,17 +858,18 @@ static pdurep_error open_workbook(import_ctx *c, const char *path)
                             "sheets inspection, judgements and, for a PDU, cases; this one has "
                             "%s)", table_names[t], *list ? list : "none");
             missing = 1;
-        } else {
-            c->tables[t].name = pdurep_xasprintf("%s:%s", path, table_names[t]);
+        } else if (!(c->tables[t].name = pdurep_asprintf("%s:%s", path, table_names[t]))) {
+            return PDUREP_ERROR_NO_MEMORY;
         }
     }
     /* gwyr.xlsx takes gwyr.narrative.txt and gwyr.narrative.cy.txt from its folder. */
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
-    c->narrative_dir = slash ? pdurep_xasprintf("%.*s", (int)(slash - path + (slash == path)),
-                                                path)
-                             : pdurep_xstrdup(".");
-    c->narrative_prefix = pdurep_xasprintf("%.*s.", (int)(strlen(base) - 5), base);
+    c->narrative_dir = slash ? strndup(path, (size_t)(slash - path + (slash == path)))
+                             : strdup(".");
+    c->narrative_prefix = pdurep_asprintf("%.*s.", (int)(strlen(base) - 5), base);
+    if (!c->narrative_dir || !c->narrative_prefix)
+        return PDUREP_ERROR_NO_MEMORY;
     return missing ? PDUREP_ERROR_NO_INPUT : PDUREP_OK;
 }
 
@@ -869,21 +948,35 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
     size_t before = pdurep_diag_total(diag);
     int in_transaction = 0, replacing = 0;
     pdurep_bundle *bundle = NULL;
+    char *id_copy = NULL;
     pdurep_error err = open_bundle(&c, input);
     if (err)
         goto out;
-    c.inspection_name = pdurep_xstrdup(c.tables[T_INSPECTION].name);
+    if (!(c.inspection_name = strdup(c.tables[T_INSPECTION].name))) {
+        err = PDUREP_ERROR_NO_MEMORY;
+        goto out;
+    }
 
     err = read_inspection(&c);
     if (err == PDUREP_ERROR_DATA && !c.fw) {
         /* The inspection table could not be read at all: check the other tables against the
          * default framework, so one run still lists their problems. */
-        char *fwdir = pdurep_xasprintf("%s/frameworks/%s", pdurep_data_dir(), DEFAULT_FRAMEWORK);
-        if (pdurep_framework_read_dir(fwdir, &c.fw, diag) == PDUREP_OK) {
-            c.insp.kind = pdurep_xstrdup(c.fw->kind);
-            c.insp.framework = pdurep_xstrdup(c.fw->code);
-        }
+        char *fwdir = pdurep_asprintf("%s/frameworks/%s", pdurep_data_dir(), DEFAULT_FRAMEWORK);
+        pdurep_error fe = fwdir ? pdurep_framework_read_dir(fwdir, &c.fw, diag)
+                                : PDUREP_ERROR_NO_MEMORY;
         free(fwdir);
+        if (fe == PDUREP_OK) {
+            free(c.insp.kind);
+            free(c.insp.framework);
+            c.insp.kind = strdup(c.fw->kind);
+            c.insp.framework = strdup(c.fw->code);
+            if (!c.insp.kind || !c.insp.framework)
+                fe = PDUREP_ERROR_NO_MEMORY;
+        }
+        if (fe != PDUREP_OK && fe != PDUREP_ERROR_DATA) {
+            err = fe;
+            goto out;
+        }
     } else if (!err && !c.fw) {
         err = c.fatal ? c.fatal : PDUREP_ERROR_DATA; /* unknown framework: nothing else can be checked */
     }
@@ -945,8 +1038,10 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
         if (del && !c.fatal)
             c.fatal = del;
     }
-    if (!c.insp.id)
-        c.insp.id = pdurep_xstrdup("");
+    if (!c.insp.id && !(c.insp.id = strdup(""))) {
+        err = PDUREP_ERROR_NO_MEMORY;
+        goto out;
+    }
     /* Every table is checked whatever the others held: one run lists a bundle's problems. */
     pdurep_error fw_err = c.fatal ? c.fatal : pdurep_db_store_framework(db, c.fw, diag);
     if (fw_err && !c.fatal)
@@ -985,14 +1080,12 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
         (err = pdurep_checksum_record(db, PDUREP_CHECKSUM_INSPECTION, c.insp.id, diag)))
         goto out;
     /* After COMMIT the import has happened: nothing may fail then, so the copy is made here. */
-    char *id_copy = NULL;
     if (id_out && !(id_copy = strdup(c.insp.id))) {
         err = PDUREP_ERROR_NO_MEMORY;
         goto out;
     }
     may_commit = sqlite3_get_autocommit(db->sql) == 0;
     if (!may_commit || sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        free(id_copy);
         if (may_commit)
             err = pdurep_db_fail(db, diag);
         else {
@@ -1003,8 +1096,10 @@ static pdurep_error import(pdurep_db *db, const char *input, int flags, char **i
         goto out;
     }
     in_transaction = 0;
-    if (id_out)
+    if (id_out) {
         *id_out = id_copy;
+        id_copy = NULL;
+    }
 
 out:
     if (in_transaction)
@@ -1021,5 +1116,6 @@ out:
     pdurep_xlsx_close(c.book);
     free(c.narrative_dir);
     free(c.narrative_prefix);
+    free(id_copy);
     return err;
 }

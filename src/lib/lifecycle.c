@@ -37,13 +37,22 @@ static pdurep_error ids(pdurep_db *db, const char *sql, const char *id, char ***
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *out = pdurep_xrealloc(*out, (*n_out + 1) * sizeof **out);
-        (*out)[(*n_out)++] = pdurep_xstrdup((const char *)sqlite3_column_text(st, 0));
+    int rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    pdurep_error err = PDUREP_OK;
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *text = (const char *)sqlite3_column_text(st, 0);
+        char **grown = realloc(*out, (*n_out + 1) * sizeof *grown);
+        if (grown)
+            *out = grown;
+        if (!grown || !text || !((*out)[*n_out] = strdup(text))) {
+            err = PDUREP_ERROR_NO_MEMORY;
+            break;
+        }
+        ++*n_out;
+        rc = SQLITE_OK;
     }
-    pdurep_error err = rc == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
+    if (!err && rc != SQLITE_DONE)
+        err = pdurep_db_fail(db, diag);
     sqlite3_finalize(st);
     if (err) {
         pdurep_id_list_free(*out, *n_out);
@@ -161,13 +170,15 @@ static pdurep_error write_all(const char *path, const pdurep_bundle_file *f, pdu
     return PDUREP_OK;
 }
 
+/* Remove the folder and what export wrote in it, without allocating: it runs when memory
+ * has run out. */
 static void remove_tree(const char *dir, const pdurep_bundle *b)
 {
-    for (size_t i = 0; b && i < b->n_files; i++) {
-        char *p = pdurep_path_join(dir, b->files[i].name);
-        unlink(p);
-        free(p);
-    }
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    for (size_t i = 0; fd >= 0 && b && i < b->n_files; i++)
+        unlinkat(fd, b->files[i].name, 0);
+    if (fd >= 0)
+        close(fd);
     rmdir(dir);
 }
 
@@ -212,7 +223,11 @@ pdurep_error pdurep_inspection_export(pdurep_db *db, const char *id, const char 
         return PDUREP_ERROR_CANT_CREATE;
     }
     /* Made whole beside the target, then renamed: the folder appears complete or not at all. */
-    char *tmp = pdurep_xasprintf("%s.tmp-XXXXXX", dir);
+    char *tmp = pdurep_asprintf("%s.tmp-XXXXXX", dir);
+    if (!tmp) {
+        pdurep_bundle_free(b);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
     if (!mkdtemp(tmp)) {
         pdurep_diag_add(diag, dir, 0, 0, "cannot create: %s", strerror(errno));
         free(tmp);
@@ -222,7 +237,7 @@ pdurep_error pdurep_inspection_export(pdurep_db *db, const char *id, const char 
     chmod(tmp, 0755);
     for (size_t i = 0; !err && i < b->n_files; i++) {
         char *p = pdurep_path_join(tmp, b->files[i].name);
-        err = write_all(p, &b->files[i], diag);
+        err = p ? write_all(p, &b->files[i], diag) : PDUREP_ERROR_NO_MEMORY;
         free(p);
     }
     if (!err && rename(tmp, dir) != 0) {
@@ -237,6 +252,9 @@ pdurep_error pdurep_inspection_export(pdurep_db *db, const char *id, const char 
 }
 
 /* ---- narrative ---- */
+
+static pdurep_error replace_file(pdurep_db *db, const char *id, pdurep_bundle *b,
+                                 const char *path, const char *lang, pdurep_diag *diag);
 
 pdurep_error pdurep_narrative_replace(pdurep_db *db, const char *id, const char *path,
                                       const char *lang, pdurep_diag *diag)
@@ -255,10 +273,17 @@ pdurep_error pdurep_narrative_replace(pdurep_db *db, const char *id, const char 
     if (sqlite3_prepare_v2(db->sql, "SELECT framework FROM inspection WHERE id = ?1", -1, &st,
                            NULL) != SQLITE_OK)
         return finish(db, pdurep_db_fail(db, diag), diag);
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        framework = pdurep_xstrdup((const char *)sqlite3_column_text(st, 0));
+    int rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *text = (const char *)sqlite3_column_text(st, 0);
+        if (!text || !(framework = strdup(text)))
+            err = PDUREP_ERROR_NO_MEMORY;
+    } else if (rc != SQLITE_DONE) {
+        err = pdurep_db_fail(db, diag);
+    }
     sqlite3_finalize(st);
+    if (err)
+        return finish(db, err, diag);
     if (!framework) {
         pdurep_diag_add(diag, db->path, 0, 0, "no inspection \"%s\" (see pdurep list)", id);
         return finish(db, PDUREP_ERROR_NO_INPUT, diag);
@@ -278,68 +303,82 @@ pdurep_error pdurep_narrative_replace(pdurep_db *db, const char *id, const char 
         err = PDUREP_ERROR_DATA;
     if (!err)
         err = pdurep_bundle_load(db, id, &b, diag);
-    if (!err && b->n_files) {
-        /* A workbook bundle's narratives are BOOK.narrative.txt: keep its prefix. */
-        char *prefix = pdurep_xstrdup("");
-        for (size_t i = 0; i < b->n_files; i++) {
-            size_t l = strlen(b->files[i].name);
-            if (l > 5 && pdurep_strieq(b->files[i].name + l - 5, ".xlsx")) {
-                free(prefix);
-                prefix = pdurep_xasprintf("%.*s.", (int)(l - 5), b->files[i].name);
-            }
-        }
-        char *name = strcmp(lang, PDUREP_NARRATIVE_BASE_LANG)
-                         ? pdurep_xasprintf("%snarrative.%s.txt", prefix, lang)
-                         : pdurep_xasprintf("%snarrative.txt", prefix);
-        /* The stored file may be Narrative.CY.txt: replace it under its own name, or the
-         * exported bundle would hold two names import refuses as ambiguous. */
-        const char *want = strcmp(lang, PDUREP_NARRATIVE_BASE_LANG) ? lang : "";
-        size_t i = 0;
-        for (char got[PDUREP_BUNDLE_LANG_SIZE]; i < b->n_files; i++)
-            if (pdurep_bundle_narrative_name(b->files[i].name, prefix, got) &&
-                !strcmp(got, want))
-                break;
-        free(prefix);
-        if (i == b->n_files) {
-            b->files = pdurep_xrealloc(b->files, (b->n_files + 1) * sizeof *b->files);
-            memset(&b->files[i], 0, sizeof b->files[i]);
-            b->files[i].name = name;
-            b->n_files++;
-        } else {
-            free(name);
-            free(b->files[i].data);
-            b->files[i].data = NULL;
-            b->files[i].size = 0;
-        }
-        FILE *f = fopen(path, "rb");
-        if (!f) {
-            pdurep_diag_add(diag, path, 0, 0, "cannot open: %s", strerror(errno));
-            err = PDUREP_ERROR_IO;
-        } else {
-            size_t cap = 65536, got;
-            b->files[i].data = pdurep_xmalloc(cap);
-            while ((got = fread(b->files[i].data + b->files[i].size, 1, cap - b->files[i].size,
-                                f)) > 0) {
-                b->files[i].size += got;
-                if (b->files[i].size == cap)
-                    b->files[i].data = pdurep_xrealloc(b->files[i].data, cap *= 2);
-            }
-            if (ferror(f)) {
-                pdurep_diag_add(diag, path, 0, 0, "read error");
-                err = PDUREP_ERROR_IO;
-            }
-            fclose(f);
-        }
-        if (!err) {
-            pdurep_bundle_hash(b);
-            err = pdurep_bundle_store(db, id, b, "narrative", diag);
-        }
-    }
+    if (!err && b->n_files)
+        err = replace_file(db, id, b, path, lang, diag);
     if (!err)
         err = pdurep_checksum_record(db, PDUREP_CHECKSUM_INSPECTION, id, diag);
     pdurep_bundle_free(b);
     pdurep_framework_free(fw);
     return finish(db, err, diag);
+}
+
+/* The narrative file of @p lang in the stored bundle @p b becomes the bytes of @p path, and
+ * the bundle is stored again. */
+static pdurep_error replace_file(pdurep_db *db, const char *id, pdurep_bundle *b,
+                                 const char *path, const char *lang, pdurep_diag *diag)
+{
+    pdurep_error err = PDUREP_OK;
+    /* A workbook bundle's narratives are BOOK.narrative.txt: keep its prefix. */
+    const char *book = NULL;
+    size_t book_len = 0;
+    for (size_t i = 0; i < b->n_files; i++) {
+        size_t l = strlen(b->files[i].name);
+        if (l > 5 && pdurep_strieq(b->files[i].name + l - 5, ".xlsx")) {
+            book = b->files[i].name;
+            book_len = l - 5;
+        }
+    }
+    char *prefix = book ? pdurep_asprintf("%.*s.", (int)book_len, book) : strdup("");
+    char *name = !prefix ? NULL
+                 : strcmp(lang, PDUREP_NARRATIVE_BASE_LANG)
+                     ? pdurep_asprintf("%snarrative.%s.txt", prefix, lang)
+                     : pdurep_asprintf("%snarrative.txt", prefix);
+    pdurep_bundle_file *grown = name ? realloc(b->files, (b->n_files + 1) * sizeof *grown)
+                                     : NULL;
+    if (!grown) {
+        free(prefix);
+        free(name);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
+    b->files = grown;
+    /* The stored file may be Narrative.CY.txt: replace it under its own name, or the
+     * exported bundle would hold two names import refuses as ambiguous. */
+    const char *want = strcmp(lang, PDUREP_NARRATIVE_BASE_LANG) ? lang : "";
+    size_t i = 0;
+    for (char got[PDUREP_BUNDLE_LANG_SIZE]; i < b->n_files; i++)
+        if (pdurep_bundle_narrative_name(b->files[i].name, prefix, got) &&
+            !strcmp(got, want))
+            break;
+    free(prefix);
+    if (i == b->n_files) {
+        memset(&b->files[i], 0, sizeof b->files[i]);
+        b->files[i].name = name;
+        b->n_files++;
+    } else {
+        free(name);
+        free(b->files[i].data);
+        b->files[i].data = NULL;
+        b->files[i].size = 0;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f && errno == ENOMEM) {
+        err = PDUREP_ERROR_NO_MEMORY;
+    } else if (!f) {
+        pdurep_diag_add(diag, path, 0, 0, "cannot open: %s", strerror(errno));
+        err = PDUREP_ERROR_IO;
+    } else {
+        err = pdurep_bundle_file_read(f, &b->files[i]);
+        if (!err && ferror(f)) {
+            pdurep_diag_add(diag, path, 0, 0, "read error");
+            err = PDUREP_ERROR_IO;
+        }
+        fclose(f);
+    }
+    if (!err) {
+        pdurep_bundle_hash(b);
+        err = pdurep_bundle_store(db, id, b, "narrative", diag);
+    }
+    return err;
 }
 
 /* ---- backup ---- */

@@ -75,28 +75,55 @@ void pdurep_bundle_hash(pdurep_bundle *b)
     hex(digest, b->sha256);
 }
 
+/* A new empty file at the end of @p b; NULL when out of memory (@p b unchanged). */
+static pdurep_bundle_file *add_file(pdurep_bundle *b)
+{
+    pdurep_bundle_file *grown = realloc(b->files, (b->n_files + 1) * sizeof *grown);
+    if (!grown)
+        return NULL;
+    b->files = grown;
+    pdurep_bundle_file *f = &b->files[b->n_files++];
+    memset(f, 0, sizeof *f);
+    return f;
+}
+
 static pdurep_error read_whole(const char *path, pdurep_bundle_file *f, pdurep_diag *diag)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         int e = errno;
+        if (e == ENOMEM)
+            return PDUREP_ERROR_NO_MEMORY;
         pdurep_diag_add(diag, path, 0, 0, "cannot open: %s", strerror(e));
         /* Unreadable is missing input (66), as the CSV reader says it. */
         return e == ENOENT || e == EACCES ? PDUREP_ERROR_NO_INPUT : PDUREP_ERROR_IO;
     }
-    size_t cap = 65536;
-    f->data = pdurep_xmalloc(cap);
-    size_t got;
-    while ((got = fread(f->data + f->size, 1, cap - f->size, fp)) > 0) {
-        f->size += got;
-        if (f->size == cap)
-            f->data = pdurep_xrealloc(f->data, cap *= 2);
-    }
+    pdurep_error err = pdurep_bundle_file_read(fp, f);
     int bad = ferror(fp);
     fclose(fp);
+    if (err)
+        return err;
     if (bad) {
         pdurep_diag_add(diag, path, 0, 0, "read error");
         return PDUREP_ERROR_IO;
+    }
+    return PDUREP_OK;
+}
+
+pdurep_error pdurep_bundle_file_read(FILE *fp, pdurep_bundle_file *f)
+{
+    size_t cap = 65536, got;
+    if (!(f->data = malloc(cap)))
+        return PDUREP_ERROR_NO_MEMORY;
+    while ((got = fread(f->data + f->size, 1, cap - f->size, fp)) > 0) {
+        f->size += got;
+        if (f->size == cap) {
+            unsigned char *grown = realloc(f->data, cap * 2);
+            if (!grown)
+                return PDUREP_ERROR_NO_MEMORY;
+            f->data = grown;
+            cap *= 2;
+        }
     }
     return PDUREP_OK;
 }
@@ -118,17 +145,14 @@ pdurep_error pdurep_bundle_read(const char *dir, const char *prefix, const char 
     }
     const char *slash = workbook ? strrchr(workbook, '/') : NULL;
     const char *book = workbook ? (slash ? slash + 1 : workbook) : NULL;
-    pdurep_bundle *b = pdurep_xcalloc(1, sizeof *b);
-    pdurep_error err = PDUREP_OK;
+    pdurep_bundle *b = calloc(1, sizeof *b);
+    pdurep_error err = b ? PDUREP_OK : PDUREP_ERROR_NO_MEMORY;
     for (struct dirent *e; !err && (e = readdir(d));) {
         if (book ? !workbook_file(e->d_name, prefix, book) : !pdurep_bundle_file_name(e->d_name))
             continue;
-        b->files = pdurep_xrealloc(b->files, (b->n_files + 1) * sizeof *b->files);
-        pdurep_bundle_file *f = &b->files[b->n_files++];
-        memset(f, 0, sizeof *f);
-        f->name = pdurep_xstrdup(e->d_name);
-        char *path = pdurep_path_join(dir, e->d_name);
-        err = read_whole(path, f, diag);
+        pdurep_bundle_file *f = add_file(b);
+        char *path = f && (f->name = strdup(e->d_name)) ? pdurep_path_join(dir, e->d_name) : NULL;
+        err = path ? read_whole(path, f, diag) : PDUREP_ERROR_NO_MEMORY;
         free(path);
     }
     closedir(d);
@@ -178,12 +202,12 @@ pdurep_error pdurep_bundle_store(pdurep_db *db, const char *id, const pdurep_bun
     for (size_t i = 0; !err && i < b->n_files; i++) {
         const pdurep_bundle_file *f = &b->files[i];
         sqlite3_reset(ins);
-        sqlite3_bind_text(ins, 1, id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 2, f->name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 3, f->sha256, -1, SQLITE_STATIC);
-        sqlite3_bind_blob64(ins, 4, f->size ? (const void *)f->data : "", f->size,
-                            SQLITE_STATIC);
-        if (sqlite3_step(ins) != SQLITE_DONE)
+        if (sqlite3_bind_text(ins, 1, id, -1, SQLITE_STATIC) ||
+            sqlite3_bind_text(ins, 2, f->name, -1, SQLITE_STATIC) ||
+            sqlite3_bind_text(ins, 3, f->sha256, -1, SQLITE_STATIC) ||
+            sqlite3_bind_blob64(ins, 4, f->size ? (const void *)f->data : "", f->size,
+                                SQLITE_STATIC) ||
+            sqlite3_step(ins) != SQLITE_DONE)
             err = pdurep_db_fail(db, diag);
     }
     sqlite3_finalize(ins);
@@ -209,20 +233,27 @@ pdurep_error pdurep_bundle_load(pdurep_db *db, const char *id, pdurep_bundle **o
     if (sqlite3_prepare_v2(db->sql, "SELECT name, content FROM bundle_file WHERE inspection = ?1 "
                                     "ORDER BY name", -1, &st, NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    pdurep_bundle *b = pdurep_xcalloc(1, sizeof *b);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        b->files = pdurep_xrealloc(b->files, (b->n_files + 1) * sizeof *b->files);
-        pdurep_bundle_file *f = &b->files[b->n_files++];
-        memset(f, 0, sizeof *f);
-        f->name = pdurep_xstrdup((const char *)sqlite3_column_text(st, 0));
-        f->size = (size_t)sqlite3_column_bytes(st, 1);
-        f->data = pdurep_xmalloc(f->size + 1);
-        if (f->size)
-            memcpy(f->data, sqlite3_column_blob(st, 1), f->size);
+    pdurep_bundle *b = calloc(1, sizeof *b);
+    int rc = !b ? SQLITE_NOMEM : sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    pdurep_error err = PDUREP_OK;
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        pdurep_bundle_file *f = add_file(b);
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        const void *blob = sqlite3_column_blob(st, 1);
+        size_t size = (size_t)sqlite3_column_bytes(st, 1);
+        /* A NULL name or blob of a non-empty value is SQLite out of memory. */
+        if (!f || !name || (size && !blob) || !(f->name = strdup(name)) ||
+            !(f->data = malloc(size + 1))) {
+            err = PDUREP_ERROR_NO_MEMORY;
+            break;
+        }
+        f->size = size;
+        if (size)
+            memcpy(f->data, blob, size);
+        rc = SQLITE_OK;
     }
-    pdurep_error err = rc == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
+    if (!err && rc != SQLITE_DONE)
+        err = !b ? PDUREP_ERROR_NO_MEMORY : pdurep_db_fail(db, diag);
     sqlite3_finalize(st);
     if (err) {
         pdurep_bundle_free(b);
@@ -233,10 +264,52 @@ pdurep_error pdurep_bundle_load(pdurep_db *db, const char *id, pdurep_bundle **o
     return PDUREP_OK;
 }
 
-static char *column(sqlite3_stmt *st, int i)
+/* A copy of a text column ("" for NULL) into *@p out; -1 when memory ran out. */
+static int column(sqlite3_stmt *st, int i, char **out)
 {
     const unsigned char *t = sqlite3_column_text(st, i);
-    return pdurep_xstrdup(t ? (const char *)t : "");
+    if (!t && sqlite3_column_type(st, i) != SQLITE_NULL)
+        return -1; /* SQLite could not make the text */
+    return (*out = strdup(t ? (const char *)t : "")) ? 0 : -1;
+}
+
+/* Run @p st (its ?1 bound to @p id) and hand each row to @p row; @p row returns -1 when out of
+ * memory. */
+static pdurep_error each_row(pdurep_db *db, sqlite3_stmt *st, const char *id,
+                             int (*row)(sqlite3_stmt *, pdurep_provenance *),
+                             pdurep_provenance *p, pdurep_diag *diag)
+{
+    int rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (row(st, p))
+            return PDUREP_ERROR_NO_MEMORY;
+        else
+            rc = SQLITE_OK;
+    return rc == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
+}
+
+static int file_row(sqlite3_stmt *st, pdurep_provenance *p)
+{
+    pdurep_provenance_file *grown = realloc(p->files, (p->n_files + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    p->files = grown;
+    pdurep_provenance_file *f = &p->files[p->n_files++];
+    memset(f, 0, sizeof *f);
+    f->size = sqlite3_column_int64(st, 2);
+    return column(st, 0, &f->name) || column(st, 1, &f->sha256) ? -1 : 0;
+}
+
+static int history_row(sqlite3_stmt *st, pdurep_provenance *p)
+{
+    pdurep_provenance_event *grown = realloc(p->history, (p->n_history + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    p->history = grown;
+    pdurep_provenance_event *e = &p->history[p->n_history++];
+    memset(e, 0, sizeof *e);
+    return column(st, 0, &e->event) || column(st, 1, &e->at) || column(st, 2, &e->version) ||
+                   column(st, 3, &e->sha256) ? -1 : 0;
 }
 
 pdurep_error pdurep_provenance_get(pdurep_db *db, const char *id, pdurep_provenance **out,
@@ -247,8 +320,9 @@ pdurep_error pdurep_provenance_get(pdurep_db *db, const char *id, pdurep_provena
     if (sqlite3_prepare_v2(db->sql, "SELECT imported_at, pdurep_version, bundle_sha256 FROM "
                                     "inspection WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
+    int rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
         pdurep_error err = rc == SQLITE_DONE ? PDUREP_ERROR_NO_INPUT : pdurep_db_fail(db, diag);
         if (rc == SQLITE_DONE)
@@ -256,28 +330,18 @@ pdurep_error pdurep_provenance_get(pdurep_db *db, const char *id, pdurep_provena
         sqlite3_finalize(st);
         return err;
     }
-    pdurep_provenance *p = pdurep_xcalloc(1, sizeof *p);
-    p->imported_at = column(st, 0);
-    p->version = column(st, 1);
-    p->sha256 = column(st, 2);
+    pdurep_provenance *p = calloc(1, sizeof *p);
+    pdurep_error err = !p || column(st, 0, &p->imported_at) || column(st, 1, &p->version) ||
+                               column(st, 2, &p->sha256)
+                           ? PDUREP_ERROR_NO_MEMORY : PDUREP_OK;
     sqlite3_finalize(st);
 
-    pdurep_error err = PDUREP_OK;
-    if (sqlite3_prepare_v2(db->sql, "SELECT name, sha256, length(content) FROM bundle_file "
-                                    "WHERE inspection = ?1 ORDER BY name", -1, &st,
-                           NULL) != SQLITE_OK) {
+    if (!err && sqlite3_prepare_v2(db->sql, "SELECT name, sha256, length(content) FROM "
+                                            "bundle_file WHERE inspection = ?1 ORDER BY name",
+                                   -1, &st, NULL) != SQLITE_OK) {
         err = pdurep_db_fail(db, diag);
-    } else {
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            p->files = pdurep_xrealloc(p->files, (p->n_files + 1) * sizeof *p->files);
-            pdurep_provenance_file *f = &p->files[p->n_files++];
-            f->name = column(st, 0);
-            f->sha256 = column(st, 1);
-            f->size = sqlite3_column_int64(st, 2);
-        }
-        if (rc != SQLITE_DONE)
-            err = pdurep_db_fail(db, diag);
+    } else if (!err) {
+        err = each_row(db, st, id, file_row, p, diag);
         sqlite3_finalize(st);
     }
     if (!err && sqlite3_prepare_v2(db->sql, "SELECT event, at, pdurep_version, bundle_sha256 "
@@ -285,17 +349,7 @@ pdurep_error pdurep_provenance_get(pdurep_db *db, const char *id, pdurep_provena
                                             "seq", -1, &st, NULL) != SQLITE_OK) {
         err = pdurep_db_fail(db, diag);
     } else if (!err) {
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            p->history = pdurep_xrealloc(p->history, (p->n_history + 1) * sizeof *p->history);
-            pdurep_provenance_event *e = &p->history[p->n_history++];
-            e->event = column(st, 0);
-            e->at = column(st, 1);
-            e->version = column(st, 2);
-            e->sha256 = column(st, 3);
-        }
-        if (rc != SQLITE_DONE)
-            err = pdurep_db_fail(db, diag);
+        err = each_row(db, st, id, history_row, p, diag);
         sqlite3_finalize(st);
     }
     if (err) {

@@ -3,6 +3,7 @@
 #define PDUREP_PROVENANCE_INTERNAL_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "pdurep/db.h"
 #include "pdurep/diag.h"
 #include "pdurep/error.h"
@@ -21,6 +22,10 @@ typedef struct pdurep_bundle {
     size_t n_files;
     char sha256[65]; /**< SHA-256 of the manifest "HASH  NAME\n" per file. */
 } pdurep_bundle;
+
+/** Read the rest of @p fp into @p f's data and size (a read error is left to ferror());
+ *  ::PDUREP_ERROR_NO_MEMORY when out of memory, what was read staying in @p f. */
+pdurep_error pdurep_bundle_file_read(FILE *fp, pdurep_bundle_file *f);
 
 /**
  * Read the data files of a bundle (see the README's "Provenance"): a folder's

@@ -8,6 +8,7 @@
 #include "util.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 void pdurep_column_letters(unsigned long col, char *out)
@@ -36,19 +37,20 @@ static void report(const pdurep_rows *src, pdurep_diag *diag, int warn, unsigned
         return;
     }
     char letters[8];
-    char *where;
+    /* On the stack: a problem is counted even when memory has run out (the collector keeps
+     * at most this much of a position anyway). */
+    char where[4096];
     pdurep_column_letters(col, letters);
     if (line && col)
-        where = pdurep_xasprintf("%s!%s%lu", src->name, letters, line);
+        snprintf(where, sizeof where, "%s!%s%lu", src->name, letters, line);
     else if (line)
-        where = pdurep_xasprintf("%s!%lu:%lu", src->name, line, line);
+        snprintf(where, sizeof where, "%s!%lu:%lu", src->name, line, line);
     else
-        where = pdurep_xstrdup(src->name);
+        snprintf(where, sizeof where, "%s", src->name);
     if (warn)
         pdurep_diag_warnv(diag, where, 0, 0, fmt, ap);
     else
         pdurep_diag_addv(diag, where, 0, 0, fmt, ap);
-    free(where);
 }
 
 void pdurep_rows_problem(const pdurep_rows *src, pdurep_diag *diag, unsigned long line,

@@ -5,6 +5,7 @@
 #include "schema.h"
 #include "pdurep/db.h"
 #include "util.h"
+#include "sbuf.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -208,57 +209,67 @@ const char *const pdurep_migrations[] = {
  * framework there was. Their names are read from the table itself, so no
  * attribute is named in C, and joined into the attributes column.
  */
-static int migrate_attributes(sqlite3 *sql)
+static pdurep_error migrate_attributes(sqlite3 *sql)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(sql, "SELECT name FROM pragma_table_info('inspection_case') "
                                 "ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
-        return -1;
-    char *concat = pdurep_xstrdup(""), *codes = pdurep_xstrdup("");
-    while (sqlite3_step(st) == SQLITE_ROW) {
+        return PDUREP_ERROR_DATABASE;
+    pdurep_sbuf concat = {0}, codes = {0};
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *col = (const char *)sqlite3_column_text(st, 0);
+        if (!col) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
         if (!strcmp(col, "inspection") || !strcmp(col, "case_id") || !strcmp(col, "answers"))
             continue;
-        char *c2 = pdurep_xasprintf("%s%s\"%s\"", concat, *concat ? " || char(9) || " : "", col);
-        char *k2 = pdurep_xasprintf("%s%s%s", codes, *codes ? "," : "", col);
-        free(concat);
-        free(codes);
-        concat = c2;
-        codes = k2;
+        pdurep_sbuf_puts(&concat, concat.len ? " || char(9) || \"" : "\"");
+        pdurep_sbuf_puts(&concat, col);
+        pdurep_sbuf_puts(&concat, "\"");
+        if (codes.len)
+            pdurep_sbuf_puts(&codes, ",");
+        pdurep_sbuf_puts(&codes, col);
     }
     sqlite3_finalize(st);
-    char *sql_text = pdurep_xasprintf(
-        "INSERT INTO case_by_attributes(inspection, case_id, attributes, answers) "
-        "SELECT inspection, case_id, %s, answers FROM inspection_case;"
-        "UPDATE inspection SET attribute_codes = %s WHERE kind = 'pdu';"
-        "DROP TABLE inspection_case;"
-        "ALTER TABLE case_by_attributes RENAME TO inspection_case;",
-        *concat ? concat : "''", "?");
-    free(concat);
+    pdurep_error err = rc == SQLITE_NOMEM ? PDUREP_ERROR_NO_MEMORY
+                       : rc != SQLITE_DONE ? PDUREP_ERROR_DATABASE : PDUREP_OK;
+    char *columns = pdurep_sbuf_take(&concat), *code_list = pdurep_sbuf_take(&codes);
+    char *sql_text = NULL;
+    if (!err && (!columns || !code_list ||
+                 !(sql_text = pdurep_asprintf(
+                       "INSERT INTO case_by_attributes(inspection, case_id, attributes, answers) "
+                       "SELECT inspection, case_id, %s, answers FROM inspection_case;"
+                       "UPDATE inspection SET attribute_codes = %s WHERE kind = 'pdu';"
+                       "DROP TABLE inspection_case;"
+                       "ALTER TABLE case_by_attributes RENAME TO inspection_case;",
+                       *columns ? columns : "''", "?"))))
+        err = PDUREP_ERROR_NO_MEMORY;
     /* The codes go in as a bound value; the rest of the text is fixed above. */
-    int rc = 0;
     const char *tail = sql_text;
-    while (!rc && tail && *tail) {
+    while (!err && tail && *tail) {
         if (sqlite3_prepare_v2(sql, tail, -1, &st, &tail) != SQLITE_OK) {
-            rc = -1;
+            err = PDUREP_ERROR_DATABASE;
             break;
         }
         if (!st)
             continue;
-        if (sqlite3_bind_parameter_count(st))
-            sqlite3_bind_text(st, 1, codes, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = -1;
+        if ((sqlite3_bind_parameter_count(st) &&
+             sqlite3_bind_text(st, 1, code_list, -1, SQLITE_STATIC) != SQLITE_OK) ||
+            sqlite3_step(st) != SQLITE_DONE)
+            err = PDUREP_ERROR_DATABASE;
         sqlite3_finalize(st);
     }
     free(sql_text);
-    free(codes);
-    return rc;
+    free(columns);
+    free(code_list);
+    return err;
 }
 
-int pdurep_migration_code(sqlite3 *sql, int to_version)
+pdurep_error pdurep_migration_code(sqlite3 *sql, int to_version)
 {
-    return to_version == 4 ? migrate_attributes(sql) : 0;
+    return to_version == 4 ? migrate_attributes(sql) : PDUREP_OK;
 }
 
 const int pdurep_n_migrations = (int)(sizeof pdurep_migrations / sizeof pdurep_migrations[0]);

@@ -1,10 +1,11 @@
 /*
  * oom-library's calls through the calculator, localisation and narratives
  * (ratings.c, inspection.c, localise.c, document.c, region.c, narrative.c,
- * placeholder.c, narrative_db.c, show.c). They read a database that `setup`
- * makes, without the failing allocator, from the Wales fixture: six PDUs and
- * their region, whose Welsh narrative is cut short so that a Welsh document
- * must fill gaps with English.
+ * placeholder.c, narrative_db.c, show.c, json.c). They read a database that
+ * oom_calculator_prepare() makes, without the failing allocator, from the Wales
+ * fixture: six PDUs and their region, whose Welsh narrative is cut short so that
+ * a Welsh document must fill gaps with English. (Replacing a narrative, which
+ * writes, is oom-core.c's call narrative-replace.)
  */
 #include "calls-calculator.h"
 
@@ -18,7 +19,6 @@
 #include "pdurep/narrative.h"
 #include "pdurep/provenance.h"
 #include "pdurep/ratings.h"
-#include "db_internal.h"
 
 #define PDU "north-wales-2025"
 #define REGION "wales-2025"
@@ -40,9 +40,9 @@ static long slurp(const char *path, char *buf, size_t cap)
 
 static char text[1 << 17];
 
+/* Six PDUs of Wales and their region, whose Welsh narrative lacks its later sections. */
 static pdurep_error setup(const char *root, const char *db_path)
 {
-    remove(db_path);
     pdurep_db *db = NULL;
     pdurep_diag *diag = pdurep_diag_new(0);
     pdurep_error err = pdurep_db_open(db_path, 0, &db, diag);
@@ -59,9 +59,12 @@ static pdurep_error setup(const char *root, const char *db_path)
         cut = strstr(cut + 1, "\n[");
     if (!err && cut) {
         cut[1] = '\0';
-        snprintf(path, sizeof path, "%s.cy.txt", db_path);
-        FILE *f = fopen(path, "wb");
-        if (!f || fputs(text, f) < 0 || fclose(f))
+        /* db_path fits: the caller's buffer is as long as this one. */
+        if (snprintf(path, sizeof path, "%s.cy.txt", db_path) >= (int)sizeof path)
+            err = PDUREP_ERROR_USAGE;
+        FILE *f = err ? NULL : fopen(path, "wb");
+        int bad = !f || fputs(text, f) < 0;
+        if ((f && fclose(f)) || bad)
             err = PDUREP_ERROR_IO;
         if (!err)
             err = pdurep_narrative_replace(db, REGION, path, "cy", diag);
@@ -140,27 +143,6 @@ static pdurep_error narrative(pdurep_db *db, const char *root)
     return err;
 }
 
-/* Replace the English narrative (compared with the Welsh one kept), then roll back. */
-static pdurep_error replace(pdurep_db *db, const char *root)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/fixtures/wales/north-wales/narrative.txt", root);
-    pdurep_ratings *r = NULL;
-    pdurep_diag *diag = pdurep_diag_new(0);
-    pdurep_error err = pdurep_ratings_compute(db, PDU, &r, NULL);
-    if (!err && sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-        err = pdurep_db_fail(db, NULL);
-    else if (!err) {
-        err = pdurep_narrative_replace_lang(db, r->framework, PDU, path, "en", diag);
-        /* The shared database must stay as setup made it. */
-        if (sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK && !err)
-            err = PDUREP_ERROR_DATABASE;
-    }
-    pdurep_diag_free(diag);
-    pdurep_ratings_free(r);
-    return err;
-}
-
 /* `pdurep show` of the region and a PDU, and `pdurep list --json`. */
 static pdurep_error show(pdurep_db *db)
 {
@@ -185,32 +167,31 @@ static pdurep_error show(pdurep_db *db)
     return err;
 }
 
-int oom_calculator_call(const char *call, const char *root, pdurep_error *err)
+/* This block's calls, in the order oom_calculator_call() runs them; -1 for another. */
+static int call_index(const char *call)
 {
-    static const char *const calls[] = {"setup", "rate", "narrative", "document-cy",
-                                        "narrative-replace", "show"};
-    size_t which = 0;
-    while (which < sizeof calls / sizeof *calls && strcmp(call, calls[which]))
-        which++;
-    if (which == sizeof calls / sizeof *calls)
+    static const char *const calls[] = {"rate", "narrative", "document-cy", "show"};
+    for (size_t i = 0; i < sizeof calls / sizeof *calls; i++)
+        if (!strcmp(call, calls[i]))
+            return (int)i;
+    return -1;
+}
+
+int oom_calculator_call(const char *call, const char *root, const char *tmp, pdurep_error *err)
+{
+    int which = call_index(call);
+    if (which < 0)
         return -1;
-    const char *db_path = getenv("PDUREP_OOM_DB");
-    if (!db_path) {
-        *err = PDUREP_ERROR_USAGE;
-        return 0;
-    }
-    if (which == 0) {
-        *err = setup(root, db_path);
-        return 0;
-    }
+    char db_path[4096];
+    snprintf(db_path, sizeof db_path, "%s/calculator.db", tmp ? tmp : ".");
     pdurep_db *db = NULL;
-    *err = pdurep_db_open(db_path, which == 4 ? 0 : PDUREP_DB_READONLY, &db, NULL);
+    *err = tmp ? pdurep_db_open(db_path, PDUREP_DB_READONLY, &db, NULL) : PDUREP_ERROR_USAGE;
     if (!*err) {
-        if (which == 1) {
+        if (which == 0) {
             *err = rate(db);
-        } else if (which == 2) {
+        } else if (which == 1) {
             *err = narrative(db, root);
-        } else if (which == 3) {
+        } else if (which == 2) {
             pdurep_document *d = NULL;
             *err = pdurep_document_prepare(db, REGION, "cy",
                                            PDUREP_DOCUMENT_REGION_PDUS |
@@ -218,12 +199,24 @@ int oom_calculator_call(const char *call, const char *root, pdurep_error *err)
                                                PDUREP_DOCUMENT_ALLOW_FALLBACK,
                                            &d, NULL);
             pdurep_document_free(d);
-        } else if (which == 4) {
-            *err = replace(db, root);
         } else {
             *err = show(db);
         }
     }
     pdurep_db_close(db);
     return 0;
+}
+
+int oom_calculator_prepare(const char *call, const char *root, const char *tmp)
+{
+    if (call_index(call) < 0)
+        return 0;
+    char db_path[4096];
+    snprintf(db_path, sizeof db_path, "%s/calculator.db", tmp);
+    FILE *f = fopen(db_path, "rb");
+    if (f) {
+        fclose(f);
+        return 0;
+    }
+    return setup(root, db_path) ? -1 : 0;
 }

@@ -4,7 +4,9 @@ library call whose allocation fails returns PDUREP_ERROR_NO_MEMORY and never
 ends its caller's process. Each call of oom-library is run once to count its
 allocations, then with each one failing in turn (alone, and with every later
 one failing too): it must print status 0 (done) or 70 (out of memory) and exit
-0 itself. An exit 70 of the process is the library ending it.
+0 itself. An exit 70 of the process is the library ending it. A call that
+changes a database works on a copy and prints 98 when it failed and left the
+copy changed (oom-core.c).
 
 usage: test_oom_library.py OOM_LIBRARY SHIM SOURCE_ROOT CALL..."""
 import os, random, subprocess, sys, tempfile
@@ -16,8 +18,8 @@ prog, shim, root = (os.path.abspath(a) for a in sys.argv[1:4])
 calls = sys.argv[4:]
 
 
-def run(call, extra):
-    env = dict(os.environ, LD_PRELOAD=shim, **extra)
+def run(call, extra, tmp):
+    env = dict(os.environ, LD_PRELOAD=shim, OOM_TMP=tmp, **extra)
     return subprocess.run([prog, call, root], capture_output=True, text=True, env=env,
                           timeout=60)
 
@@ -25,13 +27,12 @@ def run(call, extra):
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         count = os.path.join(tmp, "count")
-        # The calculator calls read one database, made once without the shim.
-        os.environ["PDUREP_OOM_DB"] = os.path.join(tmp, "calculator.db")
-        r = subprocess.run([prog, "setup", root], capture_output=True, text=True, timeout=120)
-        check(r.returncode == 0 and r.stdout.strip() == "0",
-              "setup: the calculator calls' database is made", r.stdout + r.stderr)
         for call in calls:
-            r = run(call, {"PDUREP_FAIL_COUNT": count})
+            # Databases a call copies are made first, with no allocation failing.
+            r = subprocess.run([prog, call, root], capture_output=True, text=True, timeout=120,
+                               env=dict(os.environ, OOM_TMP=tmp, OOM_PREPARE="1"))
+            check(r.returncode == 0, f"{call}: prepared", r.stdout + r.stderr)
+            r = run(call, {"PDUREP_FAIL_COUNT": count}, tmp)
             check(r.returncode == 0 and r.stdout.strip() == "0",
                   f"{call}: succeeds with no failure", r.stdout + r.stderr)
             total = int(open(count).read())
@@ -42,7 +43,7 @@ def main():
                 set(range(1, 41)) | set(random.Random(9).sample(range(41, total + 1), 160)))
             for n in points:
                 for persist in "01":
-                    r = run(call, {"PDUREP_FAIL_AT": str(n), "PDUREP_FAIL_PERSIST": persist})
+                    r = run(call, {"PDUREP_FAIL_AT": str(n), "PDUREP_FAIL_PERSIST": persist}, tmp)
                     got = r.stdout.strip()
                     statuses[got] = statuses.get(got, 0) + 1
                     if r.returncode != 0 or got not in ("0", "70"):
