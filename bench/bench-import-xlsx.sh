@@ -10,30 +10,10 @@
 # env:   CASES (default 100000), RUNS (default 5), BENCH_DIR (default a fresh temp folder)
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-pdurep=${1:-$root/build/src/pdurep}
-cases=${CASES:-100000}
-runs=${RUNS:-5}
-export PDUREP_DATA_DIR=${PDUREP_DATA_DIR:-$root}
-
-if [ ! -x "$pdurep" ] && [ -z "${1:-}" ]; then
-    . "$root/scripts/setup.sh"
-    pdurep_build build
-fi
-[ -x /usr/bin/time ] || { echo "bench-import-xlsx: /usr/bin/time is needed (apt-get install time)" >&2; exit 1; }
-
-work=${BENCH_DIR:-$(mktemp -d)}
-[ -n "${BENCH_DIR:-}" ] || trap 'rm -rf "$work"' EXIT
-mkdir -p "$work"
-
-"$pdurep" synth --out "$work/in" --seed 1 --regions 1 --pdus 1 --cases "$cases" --no-regions >/dev/null
-bundle="$work/in/r01-p01-2025"
+bench_name=bench-import-xlsx
+. "$(dirname "$0")/import-setup.sh"
 book="$work/bundle.xlsx"
 /usr/bin/python3 "$root/bench/xlsx-from-bundle.py" "$bundle" "$book"
-header=$(head -n 1 "$bundle/cases.csv")
-columns=$(($(tr -cd ',' <<<"$header" | wc -c) + 1))
-questions=$((columns - 6))   # case_id and five attributes come first
-answers=$((cases * questions))
 bytes=$(stat -c %s "$book")
 sheet_bytes=$(unzip -l "$book" | tail -n 1 | awk '{print $1}')
 

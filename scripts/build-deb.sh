@@ -72,25 +72,10 @@ try() {
 echo "build-deb: unpacked packages, run from an empty folder:" >&2
 LD_LIBRARY_PATH="$libdir" try "$fake/usr/bin/pdurep"
 
-cat >"$work/rate.c" <<'C'
-#include <pdurep/pdurep.h>
-#include <stdio.h>
-int main(int argc, char **argv)
-{
-    pdurep_db *db;
-    pdurep_ratings *r;
-    if (argc != 3 || pdurep_db_open(argv[1], PDUREP_DB_READONLY, &db, NULL) ||
-        pdurep_ratings_compute(db, argv[2], &r, NULL))
-        return 1;
-    printf("%d/%d %s\n", r->score, r->max_score, pdurep_rating_name(r->overall));
-    pdurep_ratings_free(r);
-    pdurep_db_close(db);
-    return 0;
-}
-C
 pc="$libdir/pkgconfig"
 flags=$(PKG_CONFIG_PATH="$pc" pkg-config --define-variable=prefix="$fake/usr" --cflags --libs pdurep)
-cc "$work/rate.c" -o "$work/rate" $flags
+# The program tests/install builds against an installed tree, here against the package.
+cc "$root/tests/install/rate.c" -o "$work/rate" $flags
 LD_LIBRARY_PATH="$libdir" "$work/rate" "$(ls -d "$work"/try-*/ | head -1)pdurep.db" north-wales-2025 | sed 's/^/build-deb: a C program rates the fixture: /' >&2
 
 if [ $install -eq 1 ]; then

@@ -1,5 +1,7 @@
 #include "sbuf.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,4 +46,24 @@ void pdurep_sbuf_escaped(pdurep_sbuf *b, const char *s)
             pdurep_sbuf_add(b, "\\", 1);
         pdurep_sbuf_add(b, s, 1);
     }
+}
+
+void pdurep_sbuf_printf(pdurep_sbuf *b, const char *fmt, ...)
+{
+    char small[256], *text = small;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n >= 0 && (size_t)n >= sizeof small && (text = malloc((size_t)n + 1))) {
+        va_start(ap, fmt);
+        vsnprintf(text, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    if (n < 0 || !text)
+        b->oom = 1;
+    else
+        pdurep_sbuf_add(b, text, (size_t)n);
+    if (text != small)
+        free(text);
 }

@@ -39,6 +39,9 @@ static inline void pdurep_sbuf_add(pdurep_sbuf *b, const char *s, size_t n)
 /** @brief Append a NUL-terminated string. */
 void pdurep_sbuf_puts(pdurep_sbuf *b, const char *s);
 
+/** @brief Append printf-formatted text (a formatting error counts as a failure to grow). */
+void pdurep_sbuf_printf(pdurep_sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /**
  * @brief Append text so that the inline markup (typeset/text.h) prints it
  * literally: a backslash before each of `\ * [ ] { }`.

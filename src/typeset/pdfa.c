@@ -11,6 +11,7 @@
  */
 #include "typeset/pdfa.h"
 #include "typeset/flate.h"
+#include "lib/sbuf.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -167,118 +168,75 @@ pdurep_error pdurep_pdfa_add_property(pdurep_pdfa *a, const char *name, const ch
 
 /* ---- text buffer ------------------------------------------------------------ */
 
-typedef struct buf {
-    char *s;
-    size_t len, cap;
-    int failed;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *grown = realloc(b->s, cap);
-        if (!grown) {
-            b->failed = 1;
-            return;
-        }
-        b->s = grown;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
-
-static void putf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void putf(buf *b, const char *fmt, ...)
-{
-    char tmp[256];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= sizeof tmp)
-        b->failed = 1;
-    else
-        put(b, tmp, (size_t)n);
-}
-
 /* XML character data: the five special characters, and no control characters
  * (XML 1.0 cannot carry them; a title never needs them). */
-static void put_xml(buf *b, const char *s)
+static void put_xml(pdurep_sbuf *b, const char *s)
 {
     for (; s && *s; s++) {
         switch (*s) {
-        case '&': puts_(b, "&amp;"); break;
-        case '<': puts_(b, "&lt;"); break;
-        case '>': puts_(b, "&gt;"); break;
-        case '"': puts_(b, "&quot;"); break;
-        case '\'': puts_(b, "&apos;"); break;
+        case '&': pdurep_sbuf_puts(b, "&amp;"); break;
+        case '<': pdurep_sbuf_puts(b, "&lt;"); break;
+        case '>': pdurep_sbuf_puts(b, "&gt;"); break;
+        case '"': pdurep_sbuf_puts(b, "&quot;"); break;
+        case '\'': pdurep_sbuf_puts(b, "&apos;"); break;
         default:
             if ((unsigned char)*s >= 0x20 || *s == '\t')
-                put(b, s, 1);
+                pdurep_sbuf_add(b, s, 1);
             else
-                put(b, " ", 1);
+                pdurep_sbuf_add(b, " ", 1);
         }
     }
 }
 
 /* ---- XMP ------------------------------------------------------------------- */
 
-static void put_alt(buf *b, const char *tag, const char *lang, const char *text)
+static void put_alt(pdurep_sbuf *b, const char *tag, const char *lang, const char *text)
 {
-    putf(b, "   <%s><rdf:Alt><rdf:li xml:lang=\"x-default\">", tag);
+    pdurep_sbuf_printf(b, "   <%s><rdf:Alt><rdf:li xml:lang=\"x-default\">", tag);
     put_xml(b, text);
-    puts_(b, "</rdf:li>");
+    pdurep_sbuf_puts(b, "</rdf:li>");
     if (lang) {
-        puts_(b, "<rdf:li xml:lang=\"");
+        pdurep_sbuf_puts(b, "<rdf:li xml:lang=\"");
         put_xml(b, lang);
-        puts_(b, "\">");
+        pdurep_sbuf_puts(b, "\">");
         put_xml(b, text);
-        puts_(b, "</rdf:li>");
+        pdurep_sbuf_puts(b, "</rdf:li>");
     }
-    putf(b, "</rdf:Alt></%s>\n", tag);
+    pdurep_sbuf_printf(b, "</rdf:Alt></%s>\n", tag);
 }
 
-static void put_schema(buf *b, const char *name, const char *uri, const char *prefix)
+static void put_schema(pdurep_sbuf *b, const char *name, const char *uri, const char *prefix)
 {
-    puts_(b, "     <rdf:li rdf:parseType=\"Resource\">\n      <pdfaSchema:schema>");
+    pdurep_sbuf_puts(b, "     <rdf:li rdf:parseType=\"Resource\">\n      <pdfaSchema:schema>");
     put_xml(b, name);
-    puts_(b, "</pdfaSchema:schema>\n      <pdfaSchema:namespaceURI>");
+    pdurep_sbuf_puts(b, "</pdfaSchema:schema>\n      <pdfaSchema:namespaceURI>");
     put_xml(b, uri);
-    puts_(b, "</pdfaSchema:namespaceURI>\n      <pdfaSchema:prefix>");
+    pdurep_sbuf_puts(b, "</pdfaSchema:namespaceURI>\n      <pdfaSchema:prefix>");
     put_xml(b, prefix);
-    puts_(b, "</pdfaSchema:prefix>\n      <pdfaSchema:property><rdf:Seq>\n");
+    pdurep_sbuf_puts(b, "</pdfaSchema:prefix>\n      <pdfaSchema:property><rdf:Seq>\n");
 }
 
-static void put_property(buf *b, const char *name, const char *type, const char *category,
+static void put_property(pdurep_sbuf *b, const char *name, const char *type, const char *category,
                          const char *description)
 {
-    puts_(b, "       <rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>");
+    pdurep_sbuf_puts(b, "       <rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>");
     put_xml(b, name);
-    putf(b, "</pdfaProperty:name><pdfaProperty:valueType>%s</pdfaProperty:valueType>"
+    pdurep_sbuf_printf(b, "</pdfaProperty:name><pdfaProperty:valueType>%s</pdfaProperty:valueType>"
             "<pdfaProperty:category>%s</pdfaProperty:category><pdfaProperty:description>",
          type, category);
     put_xml(b, description);
-    puts_(b, "</pdfaProperty:description></rdf:li>\n");
+    pdurep_sbuf_puts(b, "</pdfaProperty:description></rdf:li>\n");
 }
 
 char *pdurep_pdfa_xmp(const pdurep_pdfa *a)
 {
-    buf b = {0};
+    pdurep_sbuf b = {0};
     char when[32] = "";
     struct tm tm;
     if (gmtime_r(&a->when, &tm))
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     /* The byte-order mark in begin="" is what the XMP specification asks for. */
-    puts_(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+    pdurep_sbuf_puts(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
               "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
               " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
               "  <rdf:Description rdf:about=\"\"\n"
@@ -301,75 +259,71 @@ char *pdurep_pdfa_xmp(const pdurep_pdfa *a)
     if (a->subject)
         put_alt(&b, "dc:description", a->lang, a->subject);
     if (a->author) {
-        puts_(&b, "   <dc:creator><rdf:Seq><rdf:li>");
+        pdurep_sbuf_puts(&b, "   <dc:creator><rdf:Seq><rdf:li>");
         put_xml(&b, a->author);
-        puts_(&b, "</rdf:li></rdf:Seq></dc:creator>\n");
+        pdurep_sbuf_puts(&b, "</rdf:li></rdf:Seq></dc:creator>\n");
     }
     if (a->lang) {
-        puts_(&b, "   <dc:language><rdf:Bag><rdf:li>");
+        pdurep_sbuf_puts(&b, "   <dc:language><rdf:Bag><rdf:li>");
         put_xml(&b, a->lang);
-        puts_(&b, "</rdf:li></rdf:Bag></dc:language>\n");
+        pdurep_sbuf_puts(&b, "</rdf:li></rdf:Bag></dc:language>\n");
     }
     if (a->rights)
         put_alt(&b, "dc:rights", a->lang, a->rights);
     if (a->published)
-        putf(&b, "   <dc:date><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:date>\n", a->published);
+        pdurep_sbuf_printf(&b, "   <dc:date><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:date>\n", a->published);
     if (*when)
-        putf(&b, "   <xmp:CreateDate>%s</xmp:CreateDate>\n   <xmp:ModifyDate>%s</xmp:ModifyDate>\n"
+        pdurep_sbuf_printf(&b, "   <xmp:CreateDate>%s</xmp:CreateDate>\n   <xmp:ModifyDate>%s</xmp:ModifyDate>\n"
                  "   <xmp:MetadataDate>%s</xmp:MetadataDate>\n", when, when, when);
     if (a->creator) {
-        puts_(&b, "   <xmp:CreatorTool>");
+        pdurep_sbuf_puts(&b, "   <xmp:CreatorTool>");
         put_xml(&b, a->creator);
-        puts_(&b, "</xmp:CreatorTool>\n   <pdf:Producer>");
+        pdurep_sbuf_puts(&b, "</xmp:CreatorTool>\n   <pdf:Producer>");
         put_xml(&b, a->creator);
-        puts_(&b, "</pdf:Producer>\n");
+        pdurep_sbuf_puts(&b, "</pdf:Producer>\n");
     }
     for (size_t i = 0; i < a->n_props; i++) {
-        putf(&b, "   <pdurep:%s>", a->props[i].name);
+        pdurep_sbuf_printf(&b, "   <pdurep:%s>", a->props[i].name);
         put_xml(&b, a->props[i].value);
-        putf(&b, "</pdurep:%s>\n", a->props[i].name);
+        pdurep_sbuf_printf(&b, "</pdurep:%s>\n", a->props[i].name);
     }
     /* pdfuaid and pdurep are not among PDF/A-2's predefined schemas. */
-    puts_(&b, "   <pdfaExtension:schemas><rdf:Bag>\n");
+    pdurep_sbuf_puts(&b, "   <pdfaExtension:schemas><rdf:Bag>\n");
     put_schema(&b, "PDF/UA identification schema", "http://www.aiim.org/pdfua/ns/id/", "pdfuaid");
     put_property(&b, "part", "Integer", "internal", "Part of ISO 14289 the file conforms to");
-    puts_(&b, "      </rdf:Seq></pdfaSchema:property>\n     </rdf:li>\n");
+    pdurep_sbuf_puts(&b, "      </rdf:Seq></pdfaSchema:property>\n     </rdf:li>\n");
     if (a->n_props) {
         put_schema(&b, "pdurep report provenance", PDUREP_NS, "pdurep");
         for (size_t i = 0; i < a->n_props; i++)
             put_property(&b, a->props[i].name, "Text", "external", a->props[i].description);
-        puts_(&b, "      </rdf:Seq></pdfaSchema:property>\n     </rdf:li>\n");
+        pdurep_sbuf_puts(&b, "      </rdf:Seq></pdfaSchema:property>\n     </rdf:li>\n");
     }
-    puts_(&b, "   </rdf:Bag></pdfaExtension:schemas>\n"
+    pdurep_sbuf_puts(&b, "   </rdf:Bag></pdfaExtension:schemas>\n"
               "  </rdf:Description>\n"
               " </rdf:RDF>\n"
               "</x:xmpmeta>\n"
               "<?xpacket end=\"r\"?>\n");
-    if (b.failed) {
-        free(b.s);
-        return NULL;
-    }
-    return b.s;
+    return pdurep_sbuf_take(&b);
 }
 
 /* ---- fonts ------------------------------------------------------------------ */
 
-static void block(buf *b, const char *kind, const char *lines, size_t n)
+static void block(pdurep_sbuf *b, const char *kind, const char *lines, size_t n)
 {
     if (n)
-        putf(b, "%zu begin%s\n", n, kind);
-    puts_(b, lines);
+        pdurep_sbuf_printf(b, "%zu begin%s\n", n, kind);
+    pdurep_sbuf_puts(b, lines);
     if (n)
-        putf(b, "end%s\n", kind);
+        pdurep_sbuf_printf(b, "end%s\n", kind);
 }
 
 /* A ToUnicode CMap (CMapType 2) of the codes in @p used: a run of codes that
  * share the high byte is one bfrange, a code on its own one bfchar. */
 static char *to_unicode(const unsigned char *used)
 {
-    buf out = {0}, ranges = {0}, chars = {0};
+    pdurep_sbuf out = {0}, ranges = {0}, chars = {0};
     size_t n_ranges = 0, n_chars = 0;
-    puts_(&out, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+    pdurep_sbuf_puts(&out, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
                 "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
                 "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
@@ -383,14 +337,14 @@ static char *to_unicode(const unsigned char *used)
         while (e + 1 < N_CODES && (e + 1) >> 8 == c >> 8 && USED(e + 1))
             e++;
         if (e > c) {
-            putf(&ranges, "<%04X> <%04X> <%04X>\n", c, e, c);
+            pdurep_sbuf_printf(&ranges, "<%04X> <%04X> <%04X>\n", c, e, c);
             if (++n_ranges == CMAP_BLOCK) {
                 block(&out, "bfrange", ranges.s, n_ranges);
                 ranges.len = 0;
                 n_ranges = 0;
             }
         } else {
-            putf(&chars, "<%04X> <%04X>\n", c, c);
+            pdurep_sbuf_printf(&chars, "<%04X> <%04X>\n", c, c);
             if (++n_chars == CMAP_BLOCK) {
                 block(&out, "bfchar", chars.s, n_chars);
                 chars.len = 0;
@@ -404,15 +358,16 @@ static char *to_unicode(const unsigned char *used)
         block(&out, "bfrange", ranges.s, n_ranges);
     if (n_chars)
         block(&out, "bfchar", chars.s, n_chars);
-    puts_(&out, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    int failed = out.failed || ranges.failed || chars.failed;
+    pdurep_sbuf_puts(&out, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    int failed = ranges.oom || chars.oom;
     free(ranges.s);
     free(chars.s);
+    char *cmap = pdurep_sbuf_take(&out);
     if (failed) {
-        free(out.s);
+        free(cmap);
         return NULL;
     }
-    return out.s;
+    return cmap;
 }
 
 static pdurep_error fix_font(HPDF_Font font, const unsigned char *used)

@@ -139,6 +139,15 @@ typedef struct annexe_column {
 void annexe_table(annexe_ctx *c, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
                   lxw_row_t last_row, const annexe_column *cols, lxw_col_t n_cols);
 /*
+ * The headers of the comparators' columns after column @p n: for each comparator the plan
+ * shows, one column per strings key in @p keys (@p n_keys of them, filled with {label}),
+ * @p width wide, while they fit in @p max. The header texts are added to @p owned (free
+ * them). Returns the new number of columns.
+ */
+lxw_col_t annexe_comparator_headers(annexe_ctx *c, annexe_column *cols, lxw_col_t n,
+                                    lxw_col_t max, const char *const *keys, size_t n_keys,
+                                    double width, char **owned, size_t *n_owned);
+/*
  * The title block of a table sheet, in column A from A1: the title (strings
  * KEY filled with {name}), an optional line of text, "This table has N rows",
  * the source and the notes that apply (NOTES ends with NOTE_COUNT). Returns

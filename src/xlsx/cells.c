@@ -175,6 +175,23 @@ void annexe_rating(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
     annexe_text(c, ws, row, col, annexe_rating_label(c, rating), c->f.rating[rating]);
 }
 
+lxw_col_t annexe_comparator_headers(annexe_ctx *c, annexe_column *cols, lxw_col_t n,
+                                    lxw_col_t max, const char *const *keys, size_t n_keys,
+                                    double width, char **owned, size_t *n_owned)
+{
+    for (size_t k = 0; k < c->n_cmp && n + n_keys <= max; k++) {
+        if (!c->plan.cmp_shown[k])
+            continue;
+        const char *names[] = {"label", c->cmp[k]->label, NULL};
+        for (size_t i = 0; i < n_keys; i++) {
+            owned[*n_owned] = annexe_sf(c, keys[i], names);
+            cols[n].header = owned[(*n_owned)++];
+            cols[n++].width = width;
+        }
+    }
+    return n;
+}
+
 void annexe_table(annexe_ctx *c, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
                   lxw_row_t last_row, const annexe_column *cols, lxw_col_t n_cols)
 {

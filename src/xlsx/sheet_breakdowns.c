@@ -33,14 +33,8 @@ void annexe_sheet_breakdowns(annexe_ctx *c)
     lxw_col_t n = N_OWN;
     char *owned[MAX_COLS];
     size_t n_owned = 0;
-    for (size_t k = 0; k < c->n_cmp && n < MAX_COLS; k++) {
-        if (!p->cmp_shown[k])
-            continue;
-        const char *cn[] = {"label", c->cmp[k]->label, NULL};
-        owned[n_owned] = annexe_sf(c, "breakdowns.col.cmp_percent", cn);
-        cols[n].header = owned[n_owned++];
-        cols[n++].width = 14;
-    }
+    static const char *const cmp_key[] = {"breakdowns.col.cmp_percent"};
+    n = annexe_comparator_headers(c, cols, n, MAX_COLS, cmp_key, 1, 14, owned, &n_owned);
 
     size_t n_rows = 0, n_kq = 0;
     for (size_t q = 0; q < fw->n_questions; q++)

@@ -11,25 +11,6 @@
 
 #define MAX_COLS 40
 
-/* One comparator's columns: Yes, relevant, % Yes. */
-static lxw_col_t comparator_columns(annexe_ctx *c, annexe_column *cols, lxw_col_t n, char **owned,
-                                    size_t *n_owned)
-{
-    for (size_t k = 0; k < c->n_cmp && n + 3 <= MAX_COLS; k++) {
-        if (!c->plan.cmp_shown[k])
-            continue;
-        const char *names[] = {"label", c->cmp[k]->label, NULL};
-        static const char *const keys[3] = {"questions.col.cmp_yes", "questions.col.cmp_relevant",
-                                            "questions.col.cmp_percent"};
-        for (int i = 0; i < 3; i++) {
-            owned[*n_owned] = annexe_sf(c, keys[i], names);
-            cols[n].header = owned[(*n_owned)++];
-            cols[n++].width = 14;
-        }
-    }
-    return n;
-}
-
 static void comparator_cells(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                              size_t q)
 {
@@ -89,7 +70,10 @@ static void write_sheet(annexe_ctx *c, annexe_sheet sheet, int prompts)
     lxw_col_t first_cmp = n;
     char *owned[MAX_COLS];
     size_t n_owned = 0;
-    n = comparator_columns(c, cols, n, owned, &n_owned);
+    /* Each comparator's Yes, relevant and % Yes. */
+    static const char *const cmp_keys[] = {"questions.col.cmp_yes", "questions.col.cmp_relevant",
+                                           "questions.col.cmp_percent"};
+    n = annexe_comparator_headers(c, cols, n, MAX_COLS, cmp_keys, 3, 14, owned, &n_owned);
 
     size_t n_rows = 0;
     for (size_t q = 0; q < fw->n_questions; q++)

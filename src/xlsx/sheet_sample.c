@@ -24,14 +24,8 @@ void annexe_sheet_sample(annexe_ctx *c)
     lxw_col_t n = 4;
     char *owned[MAX_COLS];
     size_t n_owned = 0;
-    for (size_t k = 0; k < c->n_cmp && n < MAX_COLS; k++) {
-        if (!p->cmp_shown[k])
-            continue;
-        const char *cn[] = {"label", c->cmp[k]->label, NULL};
-        owned[n_owned] = annexe_sf(c, "sample.col.cmp_share", cn);
-        cols[n].header = owned[n_owned++];
-        cols[n++].width = 16;
-    }
+    static const char *const cmp_key[] = {"sample.col.cmp_share"};
+    n = annexe_comparator_headers(c, cols, n, MAX_COLS, cmp_key, 1, 16, owned, &n_owned);
     const annexe_note notes[] = {NOTE_SUPPRESSION,
                                  NOTE_SHARE, NOTE_COMPARATOR, NOTE_COMPARATOR + 1, NOTE_COUNT};
     const lxw_row_t head = annexe_title_block(c, ws, "sample.title", NULL, p->n_flat, notes);
