@@ -27,6 +27,9 @@
 #include "pdurep/provenance.h"
 
 #include <sqlite3.h>
+#include <xlsxwriter.h>
+
+#include "rows.h"
 
 enum { CHANGED = 98, SETUP = 99 };
 
@@ -86,7 +89,47 @@ static int remove_entry(const char *path, const struct stat *sb, int flag, struc
     return remove(path);
 }
 
-/* ---- the databases the calls start from ---- */
+/* ---- the databases and the workbook the calls start from ---- */
+
+static int sheet_row(const pdurep_csv_row *row, void *user)
+{
+    for (size_t i = 0; i < row->n; i++)
+        if (worksheet_write_string(user, (lxw_row_t)row->index, (lxw_col_t)i, row->fields[i],
+                                   NULL) != LXW_NO_ERROR)
+            return PDUREP_ERROR_IO;
+    return 0;
+}
+
+/* The North Wales bundle as a workbook bundle: TMP/wb/nw.xlsx with its narratives beside it. */
+static int make_workbook(const char *root, const char *tmp)
+{
+    static const char *const sheets[] = {"inspection", "judgements", "cases"};
+    char path[4096], to[4096];
+    snprintf(path, sizeof path, "%s/wb", tmp);
+    if (mkdir(path, 0755))
+        return -1;
+    snprintf(path, sizeof path, "%s/wb/nw.xlsx", tmp);
+    lxw_workbook *wb = workbook_new(path);
+    int bad = !wb;
+    for (size_t i = 0; !bad && i < sizeof sheets / sizeof *sheets; i++) {
+        lxw_worksheet *ws = workbook_add_worksheet(wb, sheets[i]);
+        snprintf(path, sizeof path, "%s/fixtures/north-wales/%s.csv", root, sheets[i]);
+        pdurep_rows src;
+        pdurep_rows_csv(&src, path, NULL);
+        bad = !ws || pdurep_rows_read(&src, sheet_row, ws, NULL) != PDUREP_OK;
+        pdurep_rows_clear(&src);
+    }
+    if (wb && workbook_close(wb) != LXW_NO_ERROR)
+        bad = 1;
+    static const char *const narratives[][2] = {{"narrative.txt", "nw.narrative.txt"},
+                                                {"narrative.cy.txt", "nw.narrative.cy.txt"}};
+    for (size_t i = 0; !bad && i < 2; i++) {
+        snprintf(path, sizeof path, "%s/fixtures/north-wales/%s", root, narratives[i][0]);
+        snprintf(to, sizeof to, "%s/wb/%s", tmp, narratives[i][1]);
+        bad = copy_file(path, to) != 0;
+    }
+    return bad ? -1 : 0;
+}
 
 static int import_into(pdurep_db *db, const char *bundle)
 {
@@ -124,6 +167,9 @@ int oom_core_prepare(const char *call, const char *root, const char *tmp)
         }
         pdurep_db_close(db);
     }
+    snprintf(path, sizeof path, "%s/wb", tmp);
+    if (!exists(path) && make_workbook(root, tmp))
+        return -1;
     /* A database of schema version 3, which the first read-write open upgrades. */
     snprintf(path, sizeof path, "%s/v3.db", tmp);
     snprintf(bundle, sizeof bundle, "%s/tests/years/schema-v3-wales.sql", root);
@@ -194,6 +240,16 @@ static pdurep_error replace_north_wales(pdurep_db *db, const char *root, const c
     char bundle[4096], *id = NULL;
     snprintf(bundle, sizeof bundle, "%s/fixtures/north-wales", root);
     pdurep_error err = pdurep_import(db, bundle, PDUREP_IMPORT_REPLACE, &id, diag);
+    free(id);
+    return err;
+}
+
+static pdurep_error import_workbook(pdurep_db *db, const char *root, const char *tmp)
+{
+    (void)root;
+    char bundle[4096], *id = NULL;
+    snprintf(bundle, sizeof bundle, "%s/wb/nw.xlsx", tmp);
+    pdurep_error err = pdurep_import(db, bundle, 0, &id, diag);
     free(id);
     return err;
 }
@@ -293,6 +349,7 @@ int oom_core_call(const char *call, const char *root, const char *tmp)
     } calls[] = {
         {"import", "fresh.db", import_north_wales},
         {"import-replace", "wales.db", replace_north_wales},
+        {"import-xlsx", "fresh.db", import_workbook},
         {"import-region", "wales.db", import_region},
         {"narrative-replace", "wales.db", replace_narrative},
         {"delete", "wales.db", delete_gwent},

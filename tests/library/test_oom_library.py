@@ -38,9 +38,13 @@ def main():
             total = int(open(count).read())
             bad = []
             statuses = {}
-            # Every allocation of a short call; of a long one the first 40 and 160 others.
-            points = range(1, total + 1) if total <= 200 else sorted(
-                set(range(1, 41)) | set(random.Random(9).sample(range(41, total + 1), 160)))
+            # Every allocation of a short call. OOM_POINTS (200 unless set) bounds those of a
+            # long call: a fifth are its first allocations, the rest are spread at random.
+            most = int(os.environ.get("OOM_POINTS", "200"))
+            first = most // 5
+            points = range(1, total + 1) if total <= most else sorted(
+                set(range(1, first + 1)) |
+                set(random.Random(9).sample(range(first + 1, total + 1), most - first)))
             for n in points:
                 for persist in "01":
                     r = run(call, {"PDUREP_FAIL_AT": str(n), "PDUREP_FAIL_PERSIST": persist}, tmp)
