@@ -3,6 +3,7 @@
  * the narrative, numbered in the order the document first refers to them.
  */
 #include "report/report_internal.h"
+#include "typeset/alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,8 +26,8 @@ void pdurep_report_note_define(report *rp, const char *key, char *markup)
         n->markup = markup;
         return;
     }
-    pdurep_report_footnote *notes = realloc(rp->notes, (rp->n_notes + 1) * sizeof *notes);
-    char *k = strdup(key);
+    pdurep_report_footnote *notes = pdurep_ts_realloc(rp->notes, (rp->n_notes + 1) * sizeof *notes);
+    char *k = pdurep_ts_strdup(key);
     if (!notes || !k) {
         free(k);
         free(markup);
@@ -59,7 +60,7 @@ int pdurep_report_note(void *ctx, const char *key, size_t len)
         for (char *c = filled; *c; c++)
             if (*c == '\n')
                 *c = ' ';
-        char *kk = strndup(key, len);
+        char *kk = pdurep_ts_strndup(key, len);
         if (!kk) {
             free(filled);
             return 0;

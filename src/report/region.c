@@ -12,6 +12,7 @@
  * (region.* keys) and the look from the layout; nothing printed is typed here.
  */
 #include "report/report_internal.h"
+#include "typeset/alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,7 +91,7 @@ static void join_add(pdurep_doc *doc, joined *j, const char *sep, char *t)
 /* "Risk of serious harm" -> "risk of serious harm" for use inside a sentence; "PDU" stays. */
 static char *lower_first(const char *s)
 {
-    char *l = strdup(s);
+    char *l = pdurep_ts_strdup(s);
     if (l && l[0] >= 'A' && l[0] <= 'Z' && !(l[1] >= 'A' && l[1] <= 'Z'))
         l[0] = (char)(l[0] - 'A' + 'a');
     return l;
@@ -137,7 +138,7 @@ static char *standards_key(report *rp, pdurep_doc *doc, const pdurep_framework *
         }
         join_add(doc, &j, sep, T(rp, "pdus.standard-key", "code", code, "name", s->name));
     }
-    return j.s ? j.s : strdup("");
+    return j.s ? j.s : pdurep_ts_strdup("");
 }
 
 /* ---- cases from each PDU ----------------------------------------------------- */
@@ -150,10 +151,10 @@ static void sample_table(report *rp, const pdurep_layout_section *sec)
     size_t nv = a >= 0 ? fw->attributes[a].n_values : 0, nc = 3 + nv;
     heading_t(rp, PDUREP_STYLE_H2, T(rp, "pdus.sample"), 1);
 
-    double *widths = calloc(nc, sizeof *widths);
-    pdurep_align *align = calloc(nc, sizeof *align);
-    char **head = calloc(nc, sizeof *head), **row = calloc(nc, sizeof *row);
-    pdurep_table_cell *cells = calloc(nc, sizeof *cells);
+    double *widths = pdurep_ts_calloc(nc, sizeof *widths);
+    pdurep_align *align = pdurep_ts_calloc(nc, sizeof *align);
+    char **head = pdurep_ts_calloc(nc, sizeof *head), **row = pdurep_ts_calloc(nc, sizeof *row);
+    pdurep_table_cell *cells = pdurep_ts_calloc(nc, sizeof *cells);
     pdurep_table *t = NULL;
     if (!widths || !align || !head || !row || !cells) {
         pdurep_doc_fail(rp->doc, PDUREP_ERROR_NO_MEMORY, NULL);
@@ -185,10 +186,10 @@ static void sample_table(report *rp, const pdurep_layout_section *sec)
                                 : T(rp, "pdus.total", "region", rp->r->inspection->region);
         row[1] = date_text(rp, in->fieldwork_start);
         snprintf(num, sizeof num, "%lu", x->n_cases);
-        row[2] = strdup(num);
+        row[2] = pdurep_ts_strdup(num);
         for (size_t v = 0; v < nv; v++) {
             snprintf(num, sizeof num, "%lu", x->breakdowns[a].cases[v]);
-            row[3 + v] = strdup(num);
+            row[3 + v] = pdurep_ts_strdup(num);
         }
         for (size_t c = 0; c < nc; c++) {
             const char *m = row[c] ? row[c] : "";
@@ -380,9 +381,9 @@ static void ratings_matrix(report *rp)
     m.head.leading = m.body.leading = m.chip.leading = leading;
     m.chip.face = PDUREP_FACE_BOLD;
 
-    m.x = calloc(nc, sizeof *m.x);
-    m.w = calloc(nc, sizeof *m.w);
-    mcell *head = calloc(nc, sizeof *head), *row = calloc(nc, sizeof *row);
+    m.x = pdurep_ts_calloc(nc, sizeof *m.x);
+    m.w = pdurep_ts_calloc(nc, sizeof *m.w);
+    mcell *head = pdurep_ts_calloc(nc, sizeof *head), *row = pdurep_ts_calloc(nc, sizeof *row);
     if (!m.x || !m.w || !head || !row) {
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
         goto out;
@@ -659,8 +660,8 @@ static void small_multiples(report *rp)
             pn.n_kq += pn.fw->standards[s].n_key_questions;
     if (!pn.n_kq)
         return;
-    pn.kq = calloc(pn.n_kq, sizeof *pn.kq);
-    pn.group_start = calloc(pn.n_kq, sizeof *pn.group_start);
+    pn.kq = pdurep_ts_calloc(pn.n_kq, sizeof *pn.kq);
+    pn.group_start = pdurep_ts_calloc(pn.n_kq, sizeof *pn.group_start);
     if (!pn.kq || !pn.group_start) {
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
         goto out;
@@ -791,10 +792,10 @@ void pdurep_region_section_breakdown(report *rp, const pdurep_layout_section *se
     para_t(rp, PDUREP_STYLE_BODY, T(rp, "breakdown.intro", "attribute", lower ? lower : attr->label));
 
     size_t nv = attr->n_values, nc = nv + 2;
-    double *widths = calloc(nc, sizeof *widths);
-    pdurep_align *align = calloc(nc, sizeof *align);
-    char **text = calloc(nc, sizeof *text);
-    pdurep_table_cell *cells = calloc(nc, sizeof *cells);
+    double *widths = pdurep_ts_calloc(nc, sizeof *widths);
+    pdurep_align *align = pdurep_ts_calloc(nc, sizeof *align);
+    char **text = pdurep_ts_calloc(nc, sizeof *text);
+    pdurep_table_cell *cells = pdurep_ts_calloc(nc, sizeof *cells);
     pdurep_table *t = NULL;
     joined left_out = {0};
     if (!widths || !align || !text || !cells) {
@@ -840,7 +841,7 @@ void pdurep_region_section_breakdown(report *rp, const pdurep_layout_section *se
         char *hb = NULL;
         if (h) {
             size_t hn = strlen(h) + 5;
-            if ((hb = malloc(hn)))
+            if ((hb = pdurep_ts_malloc(hn)))
                 snprintf(hb, hn, "**%s**", h);
         }
         cells[0] = panel_cell(rp, hb ? hb : "");

@@ -7,6 +7,7 @@
  * key, so that a Welsh strings file gives a Welsh report without a rebuild.
  */
 #include "pdurep/report.h"
+#include "typeset/alloc.h"
 #include "pdurep/atomic.h"
 #include "pdurep/document.h"
 #include "pdurep/version.h"
@@ -82,7 +83,7 @@ static char *bold(const char *markup)
     if (!markup)
         return NULL;
     size_t n = strlen(markup) + 5;
-    char *b = malloc(n);
+    char *b = pdurep_ts_malloc(n);
     if (b)
         snprintf(b, n, "**%s**", markup);
     return b;
@@ -210,7 +211,7 @@ static void do_cover(report *rp)
             const char *name = pdurep_strings_rating(rp->str, o);
             /* Label and chip are drawn apart; read aloud they make one phrase. */
             size_t n = strlen(p ? p : "") + strlen(name) + 3;
-            char *said = malloc(n);
+            char *said = pdurep_ts_malloc(n);
             if (said) {
                 snprintf(said, n, "%s: %s", p ? p : "", name);
                 pdurep_doc_tag_actual(doc, said);
@@ -452,7 +453,7 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
                 pdurep_report_template(rp, "ratings.override-note", "computed",
                                        pdurep_strings_rating(rp->str, sr->computed_rating), NULL));
             size_t n = strlen(rating) + strlen(key) + 8;
-            char *marked = malloc(n);
+            char *marked = pdurep_ts_malloc(n);
             if (marked)
                 snprintf(marked, n, "%s[^%s]", rating, key);
             free(rating);
@@ -469,10 +470,10 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
 
     /* The overview graphic: one row per standard, one column per rating. */
     pdurep_report_heading(rp, PDUREP_STYLE_H3, pdurep_report_string(rp, "ratings.overview"), -1);
-    const char **rows = calloc(fw->n_standards, sizeof *rows);
-    const char **chips = calloc(fw->n_standards, sizeof *chips);
-    int *chosen = calloc(fw->n_standards, sizeof *chosen);
-    int *breaks = calloc(fw->n_standards, sizeof *breaks);
+    const char **rows = pdurep_ts_calloc(fw->n_standards, sizeof *rows);
+    const char **chips = pdurep_ts_calloc(fw->n_standards, sizeof *chips);
+    int *chosen = pdurep_ts_calloc(fw->n_standards, sizeof *chosen);
+    int *breaks = pdurep_ts_calloc(fw->n_standards, sizeof *breaks);
     if (rows && chips && chosen && breaks) {
         const char *cols[PDUREP_RATING_COUNT];
         pdurep_rgb fill[PDUREP_RATING_COUNT], ink[PDUREP_RATING_COUNT];
@@ -481,8 +482,8 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
             fill[k] = rp->lay->rating_fill[k];
             ink[k] = rp->lay->rating_ink[k];
         }
-        char (*pts)[16] = calloc(fw->n_standards, sizeof *pts);
-        char **spoken = calloc(fw->n_standards, sizeof *spoken);
+        char (*pts)[16] = pdurep_ts_calloc(fw->n_standards, sizeof *pts);
+        char **spoken = pdurep_ts_calloc(fw->n_standards, sizeof *spoken);
         for (size_t i = 0; pts && spoken && i < fw->n_standards; i++) {
             rows[i] = pdurep_report_template(rp, "standard.heading", "code", fw->standards[i].code,
                                              "name", fw->standards[i].name, NULL);
@@ -634,7 +635,7 @@ static void standard_panel(report *rp, size_t i)
     char *label = pdurep_report_template(rp, "standard.rating-label", NULL);
     const char *rw = pdurep_strings_rating(rp->str, sr->rating);
     size_t n = (label ? strlen(label) : 0) + strlen(rw) * 2 + 16;
-    char *chip = malloc(n);
+    char *chip = pdurep_ts_malloc(n);
     if (chip && label) {
         char *rwe = pdurep_report_escaped(rp, rw);
         snprintf(chip, n, "%s\n**%s**", label, rwe ? rwe : "");
@@ -702,7 +703,7 @@ static void key_questions(report *rp, size_t i)
     }
     char ref[80];
     snprintf(ref, sizeof ref, "[^%s]", note_key);
-    char *lower = strdup(s->name);
+    char *lower = pdurep_ts_strdup(s->name);
     if (lower && lower[0] >= 'A' && lower[0] <= 'Z' && !(lower[1] >= 'A' && lower[1] <= 'Z'))
         lower[0] = (char)(lower[0] - 'A' + 'a');
     PARA_T(rp, PDUREP_STYLE_BODY, "standard.kq-intro", "standard", lower ? lower : s->name, "=note",
@@ -719,10 +720,10 @@ static void key_questions(report *rp, size_t i)
     for (int k = 0; k < 3; k++)
         free(h[k]);
 
-    pdurep_chart_group *groups = calloc(s->n_key_questions, sizeof *groups);
-    pdurep_chart_bar *bars = calloc(s->n_key_questions, sizeof *bars);
-    char (*labels)[32] = calloc(s->n_key_questions, sizeof *labels);
-    char **glabels = calloc(s->n_key_questions, sizeof *glabels);
+    pdurep_chart_group *groups = pdurep_ts_calloc(s->n_key_questions, sizeof *groups);
+    pdurep_chart_bar *bars = pdurep_ts_calloc(s->n_key_questions, sizeof *bars);
+    char (*labels)[32] = pdurep_ts_calloc(s->n_key_questions, sizeof *labels);
+    char **glabels = pdurep_ts_calloc(s->n_key_questions, sizeof *glabels);
     for (size_t k = 0; k < s->n_key_questions && groups && bars && labels && glabels; k++) {
         size_t q = s->key_questions[k];
         pdurep_tally tl = r->questions[q];
@@ -886,7 +887,7 @@ static void do_comparison(report *rp, const pdurep_layout_section *sec)
     snprintf(ikey, sizeof ikey, "comparison.intro-%s", attr->code);
     /* "Risk of serious harm" reads "risk of serious harm" mid-sentence; a label with
      * another capital ("Probation Reset") is a name and keeps its case. */
-    char *lower = strdup(attr->label);
+    char *lower = pdurep_ts_strdup(attr->label);
     int name = 0;
     for (const char *c = attr->label + 1; *attr->label && *c; c++)
         name |= *c >= 'A' && *c <= 'Z';
@@ -904,12 +905,12 @@ static void do_comparison(report *rp, const pdurep_layout_section *sec)
     if (sec == first_of(rp, PDUREP_SECTION_COMPARISON))
         pdurep_report_narrative(rp, "comparison", 0);
 
-    pdurep_chart_group *groups = calloc(nq, sizeof *groups);
-    pdurep_chart_bar *bars = calloc(nq * nv, sizeof *bars);
-    char (*texts)[32] = calloc(nq * nv, sizeof *texts);
-    char **glabels = calloc(nq, sizeof *glabels);
-    char **legend = calloc(nv, sizeof *legend);
-    pdurep_rgb *fills = calloc(nv, sizeof *fills);
+    pdurep_chart_group *groups = pdurep_ts_calloc(nq, sizeof *groups);
+    pdurep_chart_bar *bars = pdurep_ts_calloc(nq * nv, sizeof *bars);
+    char (*texts)[32] = pdurep_ts_calloc(nq * nv, sizeof *texts);
+    char **glabels = pdurep_ts_calloc(nq, sizeof *glabels);
+    char **legend = pdurep_ts_calloc(nv, sizeof *legend);
+    pdurep_rgb *fills = pdurep_ts_calloc(nv, sizeof *fills);
     if (groups && bars && texts && glabels && legend && fills) {
         size_t g = 0;
         for (size_t s = 0; s < fw->n_standards; s++) {
@@ -1171,10 +1172,11 @@ static pdurep_error render(const pdurep_ratings *r, const pdurep_region_pdus *pd
         lang = rp.lay->strings_lang;
     if (!err && lang) {
         const char *slash = strrchr(rp.lay->path, '/');
-        char *dir = slash ? strndup(rp.lay->path, (size_t)(slash - rp.lay->path)) : strdup(".");
+        char *dir = slash ? pdurep_ts_strndup(rp.lay->path, (size_t)(slash - rp.lay->path))
+                          : pdurep_ts_strdup(".");
         err = dir ? pdurep_strings_load_lang(dir, "", lang, &rp.str, diag) : PDUREP_ERROR_NO_MEMORY;
         free(dir);
-        char *sp = err ? NULL : strdup(pdurep_strings_file(rp.str));
+        char *sp = err ? NULL : pdurep_ts_strdup(pdurep_strings_file(rp.str));
         if (sp) {
             free(rp.lay->strings_path);
             rp.lay->strings_path = sp;
@@ -1316,13 +1318,14 @@ static char *report_lang(const pdurep_report_options *opt, pdurep_layout **layou
     if (*err)
         return NULL;
     const char *lang = opt && opt->lang && *opt->lang ? opt->lang : lay->strings_lang;
-    char *out = strdup(lang ? lang : PDUREP_NARRATIVE_BASE_LANG);
+    char *out = pdurep_ts_strdup(lang ? lang : PDUREP_NARRATIVE_BASE_LANG);
     if (out && lang && !pdurep_strings_valid_lang(lang)) {
         pdurep_diag_add(diag, NULL, 0, 0, "'%s' is not a language code", lang);
         *err = PDUREP_ERROR_USAGE;
     } else if (out && lang) {
         const char *slash = strrchr(lay->path, '/');
-        char *dir = slash ? strndup(lay->path, (size_t)(slash - lay->path)) : strdup(".");
+        char *dir = slash ? pdurep_ts_strndup(lay->path, (size_t)(slash - lay->path))
+                          : pdurep_ts_strdup(".");
         char *path = dir ? pdurep_strings_path(dir, "", lang) : NULL;
         FILE *f = path ? fopen(path, "r") : NULL;
         if (f) {

@@ -4,6 +4,7 @@
  * the markup escaping and stripping that go with them.
  */
 #include "report/report_internal.h"
+#include "typeset/alloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -38,7 +39,7 @@ static void sb_add(report *rp, sbuf *b, const char *s, size_t n)
 {
     if (b->len + n + 1 > b->cap) {
         size_t cap = (b->len + n + 1) * 2;
-        char *p = realloc(b->s, cap);
+        char *p = pdurep_ts_realloc(b->s, cap);
         if (!p) {
             pdurep_doc_fail(rp->doc, PDUREP_ERROR_NO_MEMORY, NULL);
             return;
@@ -139,7 +140,7 @@ char *pdurep_report_template(report *rp, const char *key, ...)
 /* Plain text of a template (markup removed), for outlines and drawn labels. */
 char *pdurep_report_plain(const char *markup)
 {
-    char *out = malloc(strlen(markup) + 1);
+    char *out = pdurep_ts_malloc(strlen(markup) + 1);
     if (!out)
         return NULL;
     size_t o = 0;

@@ -3,6 +3,7 @@
  * (a chart split over two pages cannot be read), then drawn.
  */
 #include "typeset/chart.h"
+#include "typeset/alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,8 +29,8 @@ static int labels_break(pdurep_doc *doc, label_set *ls, const char *const *marku
                         const pdurep_style *st, double width)
 {
     ls->n = stride_n;
-    ls->rich = calloc(stride_n ? stride_n : 1, sizeof *ls->rich);
-    ls->lines = calloc(stride_n ? stride_n : 1, sizeof *ls->lines);
+    ls->rich = pdurep_ts_calloc(stride_n ? stride_n : 1, sizeof *ls->rich);
+    ls->lines = pdurep_ts_calloc(stride_n ? stride_n : 1, sizeof *ls->lines);
     if (!ls->rich || !ls->lines) {
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
         return 0;
@@ -53,7 +54,7 @@ static char *cat(char *s, size_t *len, const char *add)
     if (!s)
         return NULL;
     size_t n = strlen(add);
-    char *r = realloc(s, *len + n + 1);
+    char *r = pdurep_ts_realloc(s, *len + n + 1);
     if (!r) {
         free(s);
         return NULL;
@@ -84,7 +85,7 @@ static int cmp_double(const void *a, const void *b)
 static char *bars_alt(const pdurep_chart_bars *c, const label_set *ls)
 {
     size_t len = 0;
-    char *s = calloc(1, 1);
+    char *s = pdurep_ts_calloc(1, 1);
     if (c->alt_intro && *c->alt_intro) {
         s = cat(s, &len, c->alt_intro);
         s = cat(s, &len, ": ");
@@ -107,7 +108,7 @@ static char *bars_alt(const pdurep_chart_bars *c, const label_set *ls)
         s = cat(s, &len, "; ");
         s = cat(s, &len, c->alt_marks);
         /* Read from the lowest threshold up, whatever order the bands came in. */
-        double *sorted = malloc(c->n_marks * sizeof *sorted);
+        double *sorted = pdurep_ts_malloc(c->n_marks * sizeof *sorted);
         if (!sorted) {
             free(s);
             return NULL;
@@ -190,7 +191,7 @@ void pdurep_chart_draw_bars(pdurep_doc *doc, const pdurep_chart_style *cs, const
     double label_w = w * share - 8;
     double px0 = x0 + w * share, px1 = x0 + w - VALUE_ROOM, pw = px1 - px0;
 
-    const char **markup = calloc(c->n_groups, sizeof *markup);
+    const char **markup = pdurep_ts_calloc(c->n_groups, sizeof *markup);
     if (!markup) {
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
         return;
@@ -212,7 +213,7 @@ void pdurep_chart_draw_bars(pdurep_doc *doc, const pdurep_chart_style *cs, const
                                 : 0;
     double marks_h = c->n_marks ? cs->small.leading + 2 : 0;
     double groups_h = 0;
-    double *gh = calloc(c->n_groups, sizeof *gh);
+    double *gh = pdurep_ts_calloc(c->n_groups, sizeof *gh);
     if (!gh) {
         labels_free(&ls);
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);

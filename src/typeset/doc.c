@@ -7,6 +7,7 @@
  * when an error is recorded, and pdurep_doc_save() reports it.
  */
 #include "typeset/doc.h"
+#include "typeset/alloc.h"
 #include "typeset/hpdf_error.h"
 #include "typeset/pdfa.h"
 
@@ -31,34 +32,32 @@ struct pdurep_pending {
 };
 
 /*
- * libharu's allocations go through these, so a failed one is known even when
- * libharu does not say so: some of its callers drop the error (the fault run
- * found a report written without what the allocation was for, exit 0), others
- * report a later symptom as another code. A document on whose thread one failed
- * is not saved. Counted per thread: batch makes documents on several at once.
+ * libharu's allocations go through hpdf_alloc, and the writer's own through
+ * typeset/alloc.h, so every failed one is counted for the thread. Some callers
+ * drop a failure: libharu in places, and report code that draws "" for a text
+ * it could not make (the fault run found reports saved without a cover line,
+ * exit 0). A document on whose thread one failed since it began is not saved.
  */
-static _Thread_local unsigned long hpdf_alloc_failures;
-
 static void *hpdf_alloc(HPDF_UINT size)
 {
     void *p = malloc(size);
     if (!p)
-        hpdf_alloc_failures++;
+        pdurep_ts_note_no_memory();
     return p;
 }
 
 static void hpdf_free(void *p) { free(p); }
 
-static int hpdf_ran_out(const pdurep_doc *doc)
+static int ran_out(const pdurep_doc *doc)
 {
-    return hpdf_alloc_failures != doc->alloc_failures;
+    return pdurep_ts_alloc_failures() != doc->alloc_failures;
 }
 
 static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
     int saved_errno = errno;
     pdurep_doc *doc = user;
-    if (hpdf_ran_out(doc))
+    if (ran_out(doc))
         error = HPDF_FAILD_TO_ALLOC_MEM; /* whatever libharu made of it afterwards */
     if (!doc->err) {
         char msg[256];
@@ -69,8 +68,9 @@ static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 
 pdurep_error pdurep_doc_fail(pdurep_doc *doc, pdurep_error err, const char *fmt, ...)
 {
-    /* What fails after libharu ran out of memory fails for that reason. */
-    if (!doc->err && err == PDUREP_ERROR_INTERNAL && hpdf_ran_out(doc)) {
+    /* What fails after an allocation failed fails for that reason, whatever the caller made of
+     * it (a line breaker given half a text finds it "invalid"). */
+    if (!doc->err && err && ran_out(doc)) {
         doc->err = PDUREP_ERROR_NO_MEMORY;
         pdurep_diag_add(doc->diag, NULL, 0, 0, "out of memory while making the PDF");
     }
@@ -91,7 +91,7 @@ pdurep_error pdurep_doc_fail(pdurep_doc *doc, pdurep_error err, const char *fmt,
 pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdurep_doc **out)
 {
     *out = NULL;
-    pdurep_doc *doc = calloc(1, sizeof *doc);
+    pdurep_doc *doc = pdurep_ts_calloc(1, sizeof *doc);
     if (!doc)
         return PDUREP_ERROR_NO_MEMORY;
     doc->cfg = *cfg;
@@ -120,7 +120,7 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
         return PDUREP_ERROR_USAGE;
     }
     doc->tags = pdurep_tags_new();
-    doc->alloc_failures = hpdf_alloc_failures;
+    doc->alloc_failures = pdurep_ts_alloc_failures();
     doc->pdf = doc->tags ? HPDF_NewEx(on_hpdf_error, hpdf_alloc, hpdf_free, 0, doc) : NULL;
     if (!doc->pdf) {
         pdurep_tags_free(doc->tags);
@@ -184,7 +184,7 @@ void pdurep_doc_new_page(pdurep_doc *doc)
     if (doc->err)
         return;
     if (!pdurep_grow((void **)&doc->pages, &doc->cap_pages, doc->n_pages + 1, sizeof *doc->pages) ||
-        !(doc->running = realloc(doc->running, doc->cap_pages * sizeof *doc->running))) {
+        !(doc->running = pdurep_ts_realloc(doc->running, doc->cap_pages * sizeof *doc->running))) {
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
         return;
     }
@@ -213,8 +213,10 @@ void pdurep_doc_set_running(pdurep_doc *doc, const char *text)
 {
     if (doc->err)
         return;
-    char *copy = strdup(text);
-    char **texts = copy ? realloc(doc->running_texts, (doc->n_running + 1) * sizeof *texts) : NULL;
+    char *copy = pdurep_ts_strdup(text);
+    char **texts = copy ? pdurep_ts_realloc(doc->running_texts,
+                                            (doc->n_running + 1) * sizeof *texts)
+                        : NULL;
     if (!texts) {
         free(copy);
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
@@ -589,7 +591,7 @@ static void add_anchor(pdurep_doc *doc, const char *title, int level, double top
     doc->outline[level] = o;
     for (int i = level + 1; i < 4; i++)
         doc->outline[i] = NULL;
-    char *copy = strdup(title);
+    char *copy = pdurep_ts_strdup(title);
     if (!copy || !pdurep_grow((void **)&doc->anchors, &doc->cap_anchors, doc->n_anchors + 1,
                        sizeof *doc->anchors)) {
         free(copy);
@@ -665,7 +667,7 @@ void pdurep_doc_heading(pdurep_doc *doc, const pdurep_style *st, const char *mar
                                  doc->body.x1 - doc->body.x0, 0);
     if (!err) {
         /* The outline shows plain text: forced breaks become spaces. */
-        p->title = strdup(title ? title : p->rich.text ? p->rich.text : "");
+        p->title = pdurep_ts_strdup(title ? title : p->rich.text ? p->rich.text : "");
         if (!p->title)
             err = PDUREP_ERROR_NO_MEMORY;
         else
@@ -837,6 +839,18 @@ void pdurep_doc_set_lang(pdurep_doc *doc, const char *tag)
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
 }
 
+/* Refuse a document an allocation failed for without anyone saying so: what it was for is
+ * missing. libharu's own error, set but never raised, counts too. */
+static pdurep_error check_dropped(pdurep_doc *doc)
+{
+    if (!doc->err && ran_out(doc))
+        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, "out of memory while making the PDF");
+    else if (!doc->err && HPDF_GetError(doc->pdf) != HPDF_OK)
+        pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "the PDF library failed without saying "
+                        "why (code 0x%04X)", (unsigned)HPDF_GetError(doc->pdf));
+    return doc->err;
+}
+
 pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
 {
     if (doc->err)
@@ -844,6 +858,8 @@ pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
     if (doc->n_pending)
         pdurep_doc_reserve(doc, 0);
     mark_end(doc);
+    if (check_dropped(doc))
+        return doc->err;
     pdurep_error terr = pdurep_tags_write(doc->tags, doc->pdf, doc->pages, doc->n_pages);
     if (terr)
         return pdurep_doc_fail(doc, terr, "cannot write the document's structure tree");
@@ -853,13 +869,8 @@ pdurep_error pdurep_doc_save(pdurep_doc *doc, const char *path)
                                         doc->diag);
     if (err)
         pdurep_doc_fail(doc, err, NULL);
-    /* An allocation libharu failed on and never reported: what it was for is missing. The
-     * file written is the caller's temporary one, which an error throws away. */
-    if (!doc->err && hpdf_ran_out(doc))
-        pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, "out of memory while making the PDF");
-    else if (!doc->err && HPDF_GetError(doc->pdf) != HPDF_OK)
-        pdurep_doc_fail(doc, PDUREP_ERROR_INTERNAL, "the PDF library failed without saying "
-                        "why (code 0x%04X)", (unsigned)HPDF_GetError(doc->pdf));
+    else if (check_dropped(doc)) /* while saving: the file is written, and wrong */
+        unlink(path);
     return doc->err;
 }
 

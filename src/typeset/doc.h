@@ -75,7 +75,7 @@ typedef struct pdurep_pending pdurep_pending;
 /** A document being typeset. Fields are for the pdf layer's modules only. */
 typedef struct pdurep_doc {
     HPDF_Doc pdf;
-    unsigned long alloc_failures; /**< libharu's failed allocations on this thread before it. */
+    unsigned long alloc_failures; /**< Failed allocations on this thread before it. */
     HPDF_Encoder utf8;
     pdurep_fonts fonts;
     pdurep_doc_config cfg;

@@ -5,6 +5,7 @@
  * dictionary's write hook instead, which libharu calls after the other keys.
  */
 #include "typeset/flate.h"
+#include "typeset/alloc.h"
 
 #include <libdeflate.h>
 #include <stdlib.h>
@@ -30,7 +31,7 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream out)
 static unsigned char *stream_bytes(HPDF_Stream s, size_t *len)
 {
     size_t size = HPDF_Stream_Size(s), got = 0;
-    unsigned char *buf = malloc(size ? size : 1);
+    unsigned char *buf = pdurep_ts_malloc(size ? size : 1);
     if (!buf)
         return NULL;
     HPDF_UINT count = HPDF_MemStream_GetBufCount(s);
@@ -62,7 +63,7 @@ static pdurep_error compress_one(struct libdeflate_compressor *c, HPDF_Dict cont
     if (!plain)
         return PDUREP_ERROR_NO_MEMORY;
     size_t bound = libdeflate_zlib_compress_bound(c, len);
-    unsigned char *packed = malloc(bound);
+    unsigned char *packed = pdurep_ts_malloc(bound);
     size_t n = packed ? libdeflate_zlib_compress(c, plain, len, packed, bound) : 0;
     free(plain);
     if (!n) {

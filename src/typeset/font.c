@@ -4,6 +4,7 @@
  * face): a face no text uses costs nothing and is not embedded.
  */
 #include "typeset/font.h"
+#include "typeset/alloc.h"
 #include "typeset/hpdf_error.h"
 
 #include <stdio.h>
@@ -23,7 +24,7 @@ pdurep_error pdurep_fonts_init(pdurep_fonts *f, HPDF_Doc pdf, const char *const 
             return PDUREP_ERROR_NO_INPUT;
         }
         fclose(fp);
-        if (!(f->paths[i] = strdup(paths[i]))) {
+        if (!(f->paths[i] = pdurep_ts_strdup(paths[i]))) {
             pdurep_fonts_free(f);
             return PDUREP_ERROR_NO_MEMORY;
         }

@@ -10,6 +10,7 @@
  * partial metadata, so none of it is used.
  */
 #include "typeset/pdfa.h"
+#include "typeset/alloc.h"
 #include "typeset/flate.h"
 #include "lib/sbuf.h"
 
@@ -38,7 +39,7 @@ struct pdurep_pdfa {
     size_t n_props;
 };
 
-pdurep_pdfa *pdurep_pdfa_new(void) { return calloc(1, sizeof(pdurep_pdfa)); }
+pdurep_pdfa *pdurep_pdfa_new(void) { return pdurep_ts_calloc(1, sizeof(pdurep_pdfa)); }
 
 void pdurep_pdfa_free(pdurep_pdfa *a)
 {
@@ -66,7 +67,7 @@ void pdurep_pdfa_note_text(pdurep_pdfa *a, pdurep_face face, const char *text, s
 {
     if (!a || face >= PDUREP_FACE_COUNT)
         return;
-    if (!a->used[face] && !(a->used[face] = calloc(N_CODES / 8, 1)))
+    if (!a->used[face] && !(a->used[face] = pdurep_ts_calloc(N_CODES / 8, 1)))
         return; /* the map then lacks these codes: text still shows */
     const unsigned char *s = (const unsigned char *)text, *end = s + len;
     while (s < end) {
@@ -96,7 +97,7 @@ void pdurep_pdfa_note_text(pdurep_pdfa *a, pdurep_face face, const char *text, s
 static int set_str(char **slot, const char *v)
 {
     char *copy = NULL;
-    if (v && !(copy = strdup(v)))
+    if (v && !(copy = pdurep_ts_strdup(v)))
         return 0;
     free(*slot);
     *slot = copy;
@@ -150,13 +151,13 @@ pdurep_error pdurep_pdfa_add_property(pdurep_pdfa *a, const char *name, const ch
         if (!strcmp(a->props[i].name, name))
             p = &a->props[i];
     if (!p) {
-        prop *grown = realloc(a->props, (a->n_props + 1) * sizeof *grown);
+        prop *grown = pdurep_ts_realloc(a->props, (a->n_props + 1) * sizeof *grown);
         if (!grown)
             return PDUREP_ERROR_NO_MEMORY;
         a->props = grown;
         p = &a->props[a->n_props];
         memset(p, 0, sizeof *p);
-        if (!(p->name = strdup(name)))
+        if (!(p->name = pdurep_ts_strdup(name)))
             return PDUREP_ERROR_NO_MEMORY;
         a->n_props++;
     }
@@ -570,7 +571,7 @@ pdurep_error pdurep_pdfa_save(pdurep_pdfa *a, HPDF_Doc pdf, const pdurep_fonts *
     if (HPDF_SaveToStream(pdf) != HPDF_OK)
         return PDUREP_ERROR_INTERNAL;
     HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-    unsigned char *file = malloc(size ? size : 1);
+    unsigned char *file = pdurep_ts_malloc(size ? size : 1);
     if (!file)
         return PDUREP_ERROR_NO_MEMORY;
     HPDF_UINT32 got = 0;

@@ -4,6 +4,7 @@
  * start (a heading before it must not be left alone at a page foot).
  */
 #include "typeset/table.h"
+#include "typeset/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -39,10 +40,10 @@ pdurep_table *pdurep_table_new(pdurep_doc *doc, const pdurep_table_style *ts, si
 {
     if (doc->err || !n_cols)
         return NULL;
-    pdurep_table *t = calloc(1, sizeof *t);
+    pdurep_table *t = pdurep_ts_calloc(1, sizeof *t);
     if (t) {
-        t->widths = calloc(n_cols, sizeof *t->widths);
-        t->align = calloc(n_cols, sizeof *t->align);
+        t->widths = pdurep_ts_calloc(n_cols, sizeof *t->widths);
+        t->align = pdurep_ts_calloc(n_cols, sizeof *t->align);
     }
     if (!t || !t->widths || !t->align) {
         if (t) {
@@ -76,7 +77,7 @@ void pdurep_table_row(pdurep_table *t, const pdurep_table_cell *cells, int heade
     pdurep_doc *doc = t->doc;
     if (t->n_rows == t->cap_rows) {
         size_t cap = t->cap_rows ? t->cap_rows * 2 : 8;
-        row *rows = realloc(t->rows, cap * sizeof *rows);
+        row *rows = pdurep_ts_realloc(t->rows, cap * sizeof *rows);
         if (!rows) {
             pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
             return;
@@ -85,7 +86,7 @@ void pdurep_table_row(pdurep_table *t, const pdurep_table_cell *cells, int heade
         t->cap_rows = cap;
     }
     row *r = &t->rows[t->n_rows];
-    if (!(r->cells = calloc(t->n_cols, sizeof *r->cells))) {
+    if (!(r->cells = pdurep_ts_calloc(t->n_cols, sizeof *r->cells))) {
         pdurep_doc_fail(doc, PDUREP_ERROR_NO_MEMORY, NULL);
         return;
     }

@@ -8,6 +8,7 @@
  * bytes from one run to the next.
  */
 #include "typeset/tag.h"
+#include "typeset/alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,7 +115,7 @@ static int push(pdurep_tags *t, size_t e)
 
 pdurep_tags *pdurep_tags_new(void)
 {
-    pdurep_tags *t = calloc(1, sizeof *t);
+    pdurep_tags *t = pdurep_ts_calloc(1, sizeof *t);
     if (!t)
         return NULL;
     size_t doc = new_elem(t, PDUREP_TAG_DOCUMENT, PDUREP_TAG_NONE);
@@ -192,7 +193,7 @@ void pdurep_tags_enter(pdurep_tags *t, size_t e)
 
 static void set_text(pdurep_tags *t, char **dst, const char *text)
 {
-    char *copy = text ? strdup(text) : NULL;
+    char *copy = text ? pdurep_ts_strdup(text) : NULL;
     if (text && !copy) {
         t->oom = 1;
         return;
@@ -295,7 +296,7 @@ void pdurep_tags_annotation(pdurep_tags *t, size_t e, size_t index, HPDF_Annotat
 HPDF_Binary pdurep_tags_text_string(HPDF_MMgr mm, const char *s)
 {
     size_t len = strlen(s);
-    HPDF_BYTE *buf = malloc(2 + len * 4);
+    HPDF_BYTE *buf = pdurep_ts_malloc(2 + len * 4);
     if (!buf)
         return NULL;
     size_t n = 0;

@@ -5,6 +5,7 @@
  * fragment by the document layer.
  */
 #include "typeset/text.h"
+#include "typeset/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +38,7 @@ int pdurep_grow(void **buf, size_t *cap, size_t need, size_t elem)
     size_t n = *cap ? *cap : 16;
     while (n < need)
         n *= 2;
-    void *p = realloc(*buf, n * elem);
+    void *p = pdurep_ts_realloc(*buf, n * elem);
     if (!p)
         return 0;
     *buf = p;

@@ -284,14 +284,17 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
     lxw_workbook_options wopts = {0};
     wopts.constant_memory = c.constant_memory ? LXW_TRUE : LXW_FALSE;
     wopts.tmpdir = (char *)scratch_dir();
+    errno = 0; /* see annexe_workbook_finish() */
     c.wb = workbook_new_opt(out.tmp_path, &wopts);
     if (!c.wb) {
-        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook");
+        int oom = errno == ENOMEM;
+        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook%s",
+                        oom ? " (out of memory)" : "");
         pdurep_atomic_abort(&out);
         annexe_plan_free(&c.plan);
         pdurep_region_pdus_free(c.own_pdus);
         pdurep_strings_free(c.strings);
-        return PDUREP_ERROR_INTERNAL;
+        return oom ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_INTERNAL;
     }
 
     char *owned[3] = {0};

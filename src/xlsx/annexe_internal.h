@@ -192,10 +192,12 @@ void annexe_sheet_rules(annexe_ctx *c);
 pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const char *path,
                                     pdurep_error err, pdurep_diag *diag);
 /**
- * Is the closed package at @p path whole: every part with its content type, and
- * no "(null)" where libxlsxwriter prints a name it failed to copy? 1 or 0.
+ * Is the closed package at @p path whole: every part with its content type, no
+ * "(null)" where libxlsxwriter prints a name it failed to copy, every relationship
+ * pointing at a part it holds, docProps/app.xml's counts matching its names, and
+ * (unless @p sheets is NULL) exactly the @p n_sheets sheets named? 1 or 0.
  */
-int annexe_package_complete(const char *path);
+int annexe_package_complete(const char *path, const char *const *sheets, size_t n_sheets);
 
 /** Report libxlsxwriter error @p lerr for @p path in @p diag; returns ::PDUREP_ERROR_NO_MEMORY
  *  for the errors running out of memory gives, else ::PDUREP_ERROR_INTERNAL. */

@@ -1,8 +1,10 @@
-/* Closing a workbook, for every workbook writer. A workbook is checked after
- * libxlsxwriter closes it: version 1.1.4 logs some allocation failures (e.g. in
- * content_types.c) and still returns success, leaving a package whose parts
- * Excel cannot open, or a defined name printed as "(null)". Fault injection
- * found both. */
+/* Closing a workbook, for every workbook writer. A workbook is read back after
+ * libxlsxwriter closes it: version 1.1.4 logs some allocation failures (in
+ * content_types.c, app.c, relationships.c) and still returns success, leaving a
+ * package whose parts Excel cannot open, a defined name printed as "(null)", or
+ * a list of parts one short. Fault injection found all three. So the package
+ * must hold what it says it holds: every part typed, every relationship's part
+ * present, the sheet names counted right, and every sheet given by name. */
 #include "annexe_internal.h"
 #include "pdurep/atomic.h"
 
@@ -28,23 +30,186 @@ static int covered(const char *types, const char *part)
     return strstr(types, key) != NULL;
 }
 
-/* Does the part @p name hold @p needle? A part that cannot be read counts as holding it. */
-static int part_holds(zip_t *z, const char *name, const char *needle)
+/* The text of part @p name, NUL-terminated, in *@p text (NULL if there is no such part).
+ * 0, or -1 when it cannot be read. */
+static int read_part(zip_t *z, const char *name, char **text)
 {
+    *text = NULL;
     zip_stat_t st;
     if (zip_stat(z, name, 0, &st))
         return 0; /* no such part */
-    char *text = (st.valid & ZIP_STAT_SIZE) ? malloc(st.size + 1) : NULL;
-    zip_file_t *f = text ? zip_fopen(z, name, 0) : NULL;
-    int holds = !f || zip_fread(f, text, st.size) != (zip_int64_t)st.size;
-    if (!holds) {
-        text[st.size] = '\0';
-        holds = strstr(text, needle) != NULL;
-    }
+    char *t = (st.valid & ZIP_STAT_SIZE) ? malloc(st.size + 1) : NULL;
+    zip_file_t *f = t ? zip_fopen(z, name, 0) : NULL;
+    int ok = f && zip_fread(f, t, st.size) == (zip_int64_t)st.size;
     if (f)
         zip_fclose(f);
+    if (!ok) {
+        free(t);
+        return -1;
+    }
+    t[st.size] = '\0';
+    *text = t;
+    return 0;
+}
+
+/* Does the part @p name hold @p needle? A part that cannot be read counts as holding it. */
+static int part_holds(zip_t *z, const char *name, const char *needle)
+{
+    char *text;
+    if (read_part(z, name, &text))
+        return 1;
+    int holds = text && strstr(text, needle) != NULL;
     free(text);
     return holds;
+}
+
+/* How many times @p needle occurs in @p from up to @p to. */
+static size_t count_between(const char *from, const char *to, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = from; (p = strstr(p, needle)) && p < to; p += strlen(needle))
+        n++;
+    return n;
+}
+
+/*
+ * docProps/app.xml names every sheet and print range under TitlesOfParts, and
+ * counts them by kind under HeadingPairs. libxlsxwriter adds each name and each
+ * count in a function that returns nothing: a failed allocation there drops one
+ * silently (the fault run: exit 0 and a workbook one name short). The counts
+ * must add up to the names listed.
+ */
+static int app_consistent(zip_t *z)
+{
+    char *app;
+    if (read_part(z, "docProps/app.xml", &app))
+        return 0;
+    if (!app)
+        return 1;
+    const char *hp = strstr(app, "<HeadingPairs>"), *hp_end = strstr(app, "</HeadingPairs>");
+    const char *tp = strstr(app, "<TitlesOfParts>"), *tp_end = strstr(app, "</TitlesOfParts>");
+    unsigned long counted = 0;
+    if (hp && hp_end)
+        for (const char *p = hp; (p = strstr(p, "<vt:i4>")) && p < hp_end; p++)
+            counted += strtoul(p + strlen("<vt:i4>"), NULL, 10);
+    size_t named = tp && tp_end ? count_between(tp, tp_end, "<vt:lpstr>") : 0;
+    int ok = !hp == !hp_end && !tp == !tp_end && counted == named;
+    free(app);
+    return ok;
+}
+
+/* The folder a relationships part speaks for: "xl/" for xl/_rels/workbook.xml.rels. */
+static size_t rels_base(const char *rels)
+{
+    const char *r = strstr(rels, "_rels/");
+    return r ? (size_t)(r - rels) : 0;
+}
+
+/* Does @p target, relative to the first @p base_len bytes of @p base, name a part in @p z? */
+static int target_present(zip_t *z, const char *base, size_t base_len, const char *target,
+                          size_t len)
+{
+    char path[1024];
+    size_t n = 0;
+    if (*target == '/') { /* from the package root */
+        target++;
+        len--;
+    } else {
+        if (base_len >= sizeof path)
+            return 0;
+        memcpy(path, base, base_len);
+        n = base_len;
+    }
+    while (len >= 3 && !strncmp(target, "../", 3)) {
+        if (n && path[n - 1] == '/')
+            n--;
+        while (n && path[n - 1] != '/')
+            n--;
+        target += 3;
+        len -= 3;
+    }
+    if (n + len >= sizeof path)
+        return 0;
+    memcpy(path + n, target, len);
+    path[n + len] = '\0';
+    return zip_name_locate(z, path, 0) >= 0;
+}
+
+/*
+ * Every relationship of every .rels part points at a part the package holds:
+ * a sheet, drawing or chart libxlsxwriter listed but never wrote would leave
+ * a workbook Excel repairs. External targets (links) are not parts.
+ */
+static int relationships_resolve(zip_t *z)
+{
+    zip_int64_t n = zip_get_num_entries(z, 0);
+    int ok = 1;
+    for (zip_int64_t i = 0; ok && i < n; i++) {
+        const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
+        size_t len = name ? strlen(name) : 0;
+        if (!name || len < 5 || strcmp(name + len - 5, ".rels"))
+            continue;
+        char *rels;
+        if (read_part(z, name, &rels) || !rels) {
+            ok = 0;
+            break;
+        }
+        for (const char *r = rels; ok && (r = strstr(r, "<Relationship ")); r++) {
+            const char *end = strchr(r, '>');
+            const char *t = strstr(r, "Target=\"");
+            if (!end || !t || t > end) {
+                ok = 0;
+                break;
+            }
+            t += strlen("Target=\"");
+            const char *q = strchr(t, '"');
+            const char *ext = strstr(r, "TargetMode=\"External\"");
+            if (!q || q > end)
+                ok = 0;
+            else if (!ext || ext > end)
+                ok = target_present(z, name, rels_base(name), t, (size_t)(q - t));
+        }
+        free(rels);
+    }
+    return ok;
+}
+
+/* Write @p s into @p out as libxlsxwriter escapes an attribute; 0 if it does not fit. */
+static int escaped(const char *s, char *out, size_t n)
+{
+    size_t o = 0;
+    for (; *s; s++) {
+        const char *e = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;"
+                      : *s == '"' ? "&quot;" : NULL;
+        size_t l = e ? strlen(e) : 1;
+        if (o + l >= n)
+            return 0;
+        memcpy(out + o, e ? e : s, l);
+        o += l;
+    }
+    out[o] = '\0';
+    return 1;
+}
+
+/* The workbook part lists exactly the sheets the workbook was given, by name. */
+static int sheets_listed(zip_t *z, const char *const *sheets, size_t n_sheets)
+{
+    char *wb;
+    if (read_part(z, "xl/workbook.xml", &wb) || !wb)
+        return 0;
+    const char *from = strstr(wb, "<sheets>"), *to = strstr(wb, "</sheets>");
+    int ok = from && to && count_between(from, to, "<sheet ") == n_sheets;
+    for (size_t i = 0; ok && i < n_sheets; i++) {
+        char key[512] = "<sheet name=\"";
+        size_t k = strlen(key);
+        ok = escaped(sheets[i], key + k, sizeof key - k - 1);
+        if (ok) {
+            strcat(key, "\"");
+            ok = strstr(from, key) && strstr(from, key) < to;
+        }
+    }
+    free(wb);
+    return ok;
 }
 
 /* The small parts where libxlsxwriter prints names it copied: when a copy fails it
@@ -52,7 +217,7 @@ static int part_holds(zip_t *z, const char *name, const char *needle)
 static const char *const named_parts[] = {"xl/workbook.xml", "docProps/app.xml",
                                           "docProps/core.xml", "docProps/custom.xml"};
 
-int annexe_package_complete(const char *path)
+int annexe_package_complete(const char *path, const char *const *sheets, size_t n_sheets)
 {
     int zerr = 0, ok = 0;
     zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
@@ -79,6 +244,8 @@ int annexe_package_complete(const char *path)
     }
     for (size_t i = 0; ok && i < sizeof named_parts / sizeof named_parts[0]; i++)
         ok = !part_holds(z, named_parts[i], "(null)");
+    ok = ok && app_consistent(z) && relationships_resolve(z) &&
+         (!sheets || sheets_listed(z, sheets, n_sheets));
 done:
     if (f)
         zip_fclose(f);
@@ -102,9 +269,36 @@ pdurep_error annexe_lxw_fail(lxw_error lerr, const char *path, pdurep_diag *diag
 pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const char *path,
                                     pdurep_error err, pdurep_diag *diag)
 {
+    /* libxlsxwriter returns nothing from many functions that allocate, and logs a failure
+     * only on stderr; the writers clear errno once the workbook is started, so ENOMEM here
+     * means an allocation failed while it was made and nobody said so. */
+    if (!err && errno == ENOMEM) {
+        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter ran out of memory; nothing was written");
+        err = PDUREP_ERROR_NO_MEMORY;
+    }
+    /* The sheets as given, to find them all in the package: closing frees their names. */
+    size_t n_sheets = 0;
+    lxw_sheet *sheet;
+    STAILQ_FOREACH(sheet, wb->sheets, list_pointers)
+        n_sheets++;
+    char **sheets = calloc(n_sheets ? n_sheets : 1, sizeof *sheets);
+    size_t k = 0;
+    STAILQ_FOREACH(sheet, wb->sheets, list_pointers) {
+        const char *name = sheet->is_chartsheet ? sheet->u.chartsheet->name
+                                                : sheet->u.worksheet->name;
+        if (sheets && !(sheets[k++] = strdup(name ? name : "")))
+            err = err ? err : PDUREP_ERROR_NO_MEMORY;
+    }
+    if (!sheets)
+        err = err ? err : PDUREP_ERROR_NO_MEMORY;
     /* Close even after an error: it frees the workbook. The file is then thrown away. */
+    errno = 0;
     lxw_error cerr = workbook_close(wb);
     int close_errno = errno; /* libxlsxwriter and minizip report a failed malloc as a zip error */
+    if (!err && !cerr && close_errno == ENOMEM) {
+        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter ran out of memory; nothing was written");
+        err = PDUREP_ERROR_NO_MEMORY;
+    }
     if (!err && cerr && pdurep_atomic_disk_full(out->tmp_path)) {
         pdurep_diag_add(diag, path, 0, 0, "cannot write: the disk is full");
         err = PDUREP_ERROR_IO;
@@ -117,11 +311,14 @@ pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const 
                   ? PDUREP_ERROR_CANT_CREATE
                   : PDUREP_ERROR_IO;
     }
-    if (!err && !annexe_package_complete(out->tmp_path)) {
+    if (!err && !annexe_package_complete(out->tmp_path, (const char *const *)sheets, n_sheets)) {
         pdurep_diag_add(diag, path, 0, 0, "the workbook came out incomplete (libxlsxwriter ran "
                         "out of memory); nothing was written");
         err = PDUREP_ERROR_NO_MEMORY;
     }
+    for (size_t i = 0; sheets && i < n_sheets; i++)
+        free(sheets[i]);
+    free(sheets);
     if (err)
         pdurep_atomic_abort(out);
     else

@@ -17,6 +17,7 @@
 #include "annexe_internal.h"
 
 #include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -313,14 +314,17 @@ pdurep_error pdurep_template_write(const char *path, const pdurep_template_optio
         pdurep_framework_free(fw);
         return err;
     }
+    errno = 0; /* see annexe_workbook_finish() */
     t.wb = workbook_new(out.tmp_path);
     if (!t.wb) {
-        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook");
+        int oom = errno == ENOMEM;
+        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook%s",
+                        oom ? " (out of memory)" : "");
         pdurep_atomic_abort(&out);
         pdurep_strings_free(t.str);
         pdurep_strings_free(t.terms);
         pdurep_framework_free(fw);
-        return PDUREP_ERROR_INTERNAL;
+        return oom ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_INTERNAL;
     }
     long long created = opts->created;
     if (!created && pdurep_document_time(NULL, &created, NULL) != PDUREP_OK)

@@ -396,9 +396,80 @@ static void test_package_null_name(void **state)
 {
     (void)state;
     assert_int_equal(annexe_package_complete(small_package(
-                         "good.xlsx", "<definedName>Bands!$6:$6</definedName>")), 1);
+                         "good.xlsx", "<definedName>Bands!$6:$6</definedName>"), NULL, 0), 1);
     assert_int_equal(annexe_package_complete(small_package(
-                         "null.xlsx", "<definedName>(null)!$6:$6</definedName>")), 0);
+                         "null.xlsx", "<definedName>(null)!$6:$6</definedName>"), NULL, 0), 0);
+}
+
+/* A package of the given parts (name, text), each typed by an Override. */
+static char *package_of(const char *name, const char *const parts[][2], size_t n)
+{
+    static char types[4096];
+    strcpy(types, "<Types><Default Extension=\"rels\" ContentType=\"r\"/>");
+    for (size_t i = 0; i < n; i++)
+        snprintf(types + strlen(types), sizeof types - strlen(types),
+                 "<Override PartName=\"/%s\" ContentType=\"x\"/>", parts[i][0]);
+    strcat(types, "</Types>");
+    char *p = path_in_tmp(name);
+    int zerr = 0;
+    zip_t *z = zip_open(p, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+    assert_non_null(z);
+    zip_source_t *t = zip_source_buffer(z, types, strlen(types), 0);
+    assert_true(zip_file_add(z, "[Content_Types].xml", t, 0) >= 0);
+    for (size_t i = 0; i < n; i++) {
+        zip_source_t *b = zip_source_buffer(z, parts[i][1], strlen(parts[i][1]), 0);
+        assert_true(zip_file_add(z, parts[i][0], b, 0) >= 0);
+    }
+    assert_int_equal(zip_close(z), 0);
+    return p;
+}
+
+#define WB "<workbook><sheets><sheet name=\"Cover\" r:id=\"rId1\"/>" \
+           "<sheet name=\"Q&amp;A\" r:id=\"rId2\"/></sheets></workbook>"
+#define RELS "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>" \
+             "<Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/></Relationships>"
+#define SHEET_RELS "<Relationships><Relationship Id=\"rId1\" Target=\"../drawings/d1.xml\"/>" \
+                   "<Relationship Id=\"rId2\" Target=\"https://example.org/\" " \
+                   "TargetMode=\"External\"/></Relationships>"
+#define APP(PAIRS, TITLES) "<Properties><HeadingPairs><vt:vector size=\"2\">" PAIRS \
+                           "</vt:vector></HeadingPairs><TitlesOfParts><vt:vector>" TITLES \
+                           "</vt:vector></TitlesOfParts></Properties>"
+#define PAIR2 "<vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>" \
+              "<vt:variant><vt:i4>2</vt:i4></vt:variant>"
+#define TITLES2 "<vt:lpstr>Cover</vt:lpstr><vt:lpstr>Q&amp;A</vt:lpstr>"
+
+/* What libxlsxwriter 1.1.4 drops silently when an allocation fails, besides content types:
+ * a name from docProps/app.xml (the fault run: exit 0, app.c), a relationship's part, a sheet.
+ * The package read back must hold every part it points at and every sheet given. */
+static void test_package_parts_and_sheets(void **state)
+{
+    (void)state;
+    const char *const sheets[] = {"Cover", "Q&A"};
+    const char *const good[][2] = {
+        {"xl/workbook.xml", WB}, {"xl/_rels/workbook.xml.rels", RELS},
+        {"xl/worksheets/sheet1.xml", "<worksheet/>"}, {"xl/worksheets/sheet2.xml", "<worksheet/>"},
+        {"xl/worksheets/_rels/sheet1.xml.rels", SHEET_RELS}, {"xl/drawings/d1.xml", "<d/>"},
+        {"docProps/app.xml", APP(PAIR2, TITLES2)}};
+    size_t n = sizeof good / sizeof *good;
+    assert_int_equal(annexe_package_complete(package_of("whole.xlsx", good, n), sheets, 2), 1);
+
+    /* A name missing from TitlesOfParts, its count still 2. */
+    const char *const short_app[][2] = {{"xl/workbook.xml", WB},
+                                        {"docProps/app.xml", APP(PAIR2, "<vt:lpstr>Cover</vt:lpstr>")}};
+    assert_int_equal(annexe_package_complete(package_of("app.xlsx", short_app, 2), sheets, 2), 0);
+
+    /* A relationship whose part is not there (the drawing): n - 2 drops xl/drawings/d1.xml. */
+    const char *const no_part[][2] = {
+        {"xl/workbook.xml", WB}, {"xl/_rels/workbook.xml.rels", RELS},
+        {"xl/worksheets/sheet1.xml", "<worksheet/>"}, {"xl/worksheets/sheet2.xml", "<worksheet/>"},
+        {"xl/worksheets/_rels/sheet1.xml.rels", SHEET_RELS}};
+    assert_int_equal(annexe_package_complete(package_of("rels.xlsx", no_part, 5), sheets, 2), 0);
+
+    /* A sheet the workbook was given that the workbook part does not list. */
+    const char *const three[] = {"Cover", "Q&A", "Bands"};
+    assert_int_equal(annexe_package_complete(package_of("sheets.xlsx", good, n), three, 3), 0);
+    const char *const renamed[] = {"Cover", "Q and A"};
+    assert_int_equal(annexe_package_complete(package_of("names.xlsx", good, n), renamed, 2), 0);
 }
 
 int main(void)
@@ -415,6 +486,7 @@ int main(void)
         cmocka_unit_test(test_write_full),      cmocka_unit_test(test_write_share),
         cmocka_unit_test(test_unwritable),      cmocka_unit_test(test_missing_strings),
         cmocka_unit_test(test_batch_writers),   cmocka_unit_test(test_package_null_name),
+        cmocka_unit_test(test_package_parts_and_sheets),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     /* Keep the workbooks when asked, to look at them. */

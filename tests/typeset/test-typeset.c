@@ -16,10 +16,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pdurep/db.h"
 #include "pdurep_config.h"
 #include "typeset/chart.h"
+#include "typeset/alloc.h"
 #include "typeset/doc.h"
 #include "typeset/table.h"
 #include "typeset/text.h"
@@ -370,6 +372,35 @@ static void test_no_text_outside_margins(void **state)
     assert_int_equal(outside, 2);
 }
 
+/* An allocation whose caller went on without it (pdurep_ts_note_no_memory) stops the
+ * document from being saved, and only the documents made before it on this thread. */
+static void test_dropped_failure_refused(void **state)
+{
+    (void)state;
+    pdurep_doc_config c = config();
+    pdurep_doc *doc = NULL, *later = NULL;
+    assert_int_equal(pdurep_doc_new(&c, NULL, &doc), PDUREP_OK);
+    pdurep_doc_new_page(doc);
+    pdurep_doc_paragraph(doc, &body, "A paragraph drawn before the failure.", NULL, NULL);
+    pdurep_ts_note_no_memory();
+    char path[] = "/tmp/pdurep-test-dropped-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    unlink(path);
+    assert_int_equal(pdurep_doc_save(doc, path), PDUREP_ERROR_NO_MEMORY);
+    assert_int_equal(access(path, F_OK), -1);
+    pdurep_doc_free(doc);
+
+    assert_int_equal(pdurep_doc_new(&c, NULL, &later), PDUREP_OK);
+    pdurep_doc_new_page(later);
+    pdurep_doc_paragraph(later, &body, "A document begun after it.", NULL, NULL);
+    assert_int_equal(pdurep_doc_save(later, path), PDUREP_OK);
+    assert_int_equal(access(path, F_OK), 0);
+    unlink(path);
+    pdurep_doc_free(later);
+}
+
 static void test_missing_font(void **state)
 {
     (void)state;
@@ -397,6 +428,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_table_runs_on_with_header, setup_doc, teardown_doc),
         cmocka_unit_test_setup_teardown(test_no_text_outside_margins, setup_doc, teardown_doc),
         cmocka_unit_test(test_missing_font),
+        cmocka_unit_test(test_dropped_failure_refused),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     int n = (int)(sizeof tests / sizeof tests[0]);
