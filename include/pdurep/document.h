@@ -58,7 +58,7 @@ typedef struct pdurep_document {
  * @param diag Receives messages on failure.
  * @return ::PDUREP_OK; ::PDUREP_ERROR_USAGE (bad language code); ::PDUREP_ERROR_DATA
  *         (incomplete translation, broken framework terms); otherwise as
- *         pdurep_ratings_compute().
+ *         pdurep_ratings_compute(), ::PDUREP_ERROR_NO_MEMORY among them.
  */
 pdurep_error pdurep_document_prepare(pdurep_db *db, const char *id, const char *lang, int flags,
                                      pdurep_document **out, pdurep_diag *diag);

@@ -59,7 +59,8 @@ pdurep_error pdurep_import(pdurep_db *db, const char *dir, int flags, char **id_
 
 /**
  * @brief Read one inspection's metadata.
- * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT (no such id), ::PDUREP_ERROR_DATABASE.
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT (no such id), ::PDUREP_ERROR_DATABASE,
+ *         ::PDUREP_ERROR_NO_MEMORY.
  */
 pdurep_error pdurep_inspection_get(pdurep_db *db, const char *id, pdurep_inspection **out);
 
@@ -68,6 +69,7 @@ pdurep_error pdurep_inspection_get(pdurep_db *db, const char *id, pdurep_inspect
  * @param db The database.
  * @param out Receives an array of @p n_out inspections; free with pdurep_inspection_list_free().
  * @param n_out Receives the count.
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_DATABASE, ::PDUREP_ERROR_NO_MEMORY.
  */
 pdurep_error pdurep_inspection_list(pdurep_db *db, pdurep_inspection **out, size_t *n_out);
 
@@ -98,8 +100,9 @@ typedef int (*pdurep_case_fn)(const pdurep_case *c, void *user);
 /**
  * @brief Read an inspection's cases in case-id order, their attributes and answers mapped
  * onto @p fw (the framework the inspection was imported with).
- * @return ::PDUREP_OK; ::PDUREP_ERROR_DATA (a stored value the framework does not list);
- *         ::PDUREP_ERROR_DATABASE; or the callback's non-zero value.
+ * @return ::PDUREP_OK; ::PDUREP_ERROR_NO_INPUT (no such inspection); ::PDUREP_ERROR_DATA
+ *         (a stored value the framework does not list); ::PDUREP_ERROR_DATABASE;
+ *         ::PDUREP_ERROR_NO_MEMORY; or the callback's non-zero value.
  */
 pdurep_error pdurep_cases_read(pdurep_db *db, const char *id, const pdurep_framework *fw,
                                pdurep_case_fn fn, void *user, pdurep_diag *diag);
@@ -109,7 +112,7 @@ void pdurep_inspection_free(pdurep_inspection *insp);
 
 /**
  * @brief A deep copy of @p in that shares no memory with it.
- * @return The copy; free with pdurep_inspection_free().
+ * @return The copy; free with pdurep_inspection_free(). NULL when out of memory.
  */
 pdurep_inspection *pdurep_inspection_copy(const pdurep_inspection *in);
 

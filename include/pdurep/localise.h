@@ -50,10 +50,12 @@ pdurep_error pdurep_framework_terms_load(const char *lang, pdurep_strings **out,
  * `CODE.question.Q`, `CODE.attribute.A.label` and `CODE.attribute.A.value.V`,
  * where CODE is the framework's code.
  * @param fw The framework.
- * @param out Receives a malloc'd array of malloc'd keys; free each and the array.
- * @return The number of keys.
+ * @param out Receives a malloc'd array of malloc'd keys; free each and the array
+ *            (NULL on failure).
+ * @param n Receives the number of keys.
+ * @return ::PDUREP_OK or ::PDUREP_ERROR_NO_MEMORY (nothing is returned).
  */
-size_t pdurep_framework_term_keys(const pdurep_framework *fw, char ***out);
+pdurep_error pdurep_framework_term_keys(const pdurep_framework *fw, char ***out, size_t *n);
 
 /**
  * @brief Computed ratings with a language's words: a copy of @p r whose
@@ -65,7 +67,7 @@ size_t pdurep_framework_term_keys(const pdurep_framework *fw, char ***out);
  * @param r Computed ratings.
  * @param terms Framework terms of the language, or NULL.
  * @param n The inspection's narrative in the language, or NULL.
- * @return The copy; free with pdurep_ratings_free().
+ * @return The copy; free with pdurep_ratings_free(). NULL when out of memory.
  */
 pdurep_ratings *pdurep_ratings_localised(const pdurep_ratings *r, const pdurep_strings *terms,
                                          const pdurep_narrative *n);

@@ -49,7 +49,7 @@ typedef struct pdurep_narrative {
  * @param fw The framework placeholders refer to.
  * @param out Receives the narrative.
  * @param diag Receives problems.
- * @return ::PDUREP_OK or ::PDUREP_ERROR_DATA.
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_DATA or ::PDUREP_ERROR_NO_MEMORY.
  */
 pdurep_error pdurep_narrative_parse(const char *text, size_t len, const char *file,
                                     const pdurep_framework *fw, pdurep_narrative **out,
@@ -69,7 +69,7 @@ pdurep_error pdurep_narrative_parse(const char *text, size_t len, const char *fi
  * warning, not an error: the import succeeds, and a report in that language
  * then needs ::pdurep_report_options::allow_fallback.
  * @return ::PDUREP_OK; ::PDUREP_ERROR_DATA (problems reported with positions);
- *         ::PDUREP_ERROR_IO (cannot read); ::PDUREP_ERROR_DATABASE.
+ *         ::PDUREP_ERROR_IO (cannot read); ::PDUREP_ERROR_DATABASE; ::PDUREP_ERROR_NO_MEMORY.
  */
 pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
                                      const char *inspection_id, const char *bundle_dir,
@@ -110,7 +110,7 @@ pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework
  * @param lang "en" for narrative.txt, or the language of a translation.
  * @param diag Receives problems and warnings.
  * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT (no such file), ::PDUREP_ERROR_DATA,
- *         ::PDUREP_ERROR_IO, ::PDUREP_ERROR_DATABASE.
+ *         ::PDUREP_ERROR_IO, ::PDUREP_ERROR_DATABASE, ::PDUREP_ERROR_NO_MEMORY.
  */
 pdurep_error pdurep_narrative_replace_lang(pdurep_db *db, const pdurep_framework *fw,
                                            const char *inspection_id, const char *path,
@@ -122,7 +122,7 @@ pdurep_error pdurep_narrative_replace_lang(pdurep_db *db, const pdurep_framework
  * @param inspection_id Whose narrative.
  * @param out Receives the narrative (with no sections when none was imported).
  * @param diag Receives the reason for a failure.
- * @return ::PDUREP_OK, ::PDUREP_ERROR_DATABASE.
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_DATABASE, ::PDUREP_ERROR_NO_MEMORY.
  */
 pdurep_error pdurep_narrative_load(pdurep_db *db, const char *inspection_id, pdurep_narrative **out,
                                    pdurep_diag *diag);
@@ -134,7 +134,7 @@ pdurep_error pdurep_narrative_load(pdurep_db *db, const char *inspection_id, pdu
  * @param lang Language code; NULL or "" means English (`narrative.txt`).
  * @param out Receives the narrative (with no sections when none was imported).
  * @param diag Receives the reason for a failure.
- * @return ::PDUREP_OK, ::PDUREP_ERROR_DATABASE.
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_DATABASE, ::PDUREP_ERROR_NO_MEMORY.
  */
 pdurep_error pdurep_narrative_load_lang(pdurep_db *db, const char *inspection_id, const char *lang,
                                         pdurep_narrative **out, pdurep_diag *diag);
@@ -144,18 +144,24 @@ pdurep_error pdurep_narrative_load_lang(pdurep_db *db, const char *inspection_id
  * @p lang does not have, or has empty. Order is @p en's.
  * @param lang The translation.
  * @param en The English narrative.
- * @param n Receives the count.
- * @return A malloc'd array of @p n keys owned by @p en (free the array only), or
- *         NULL when there are none.
+ * @param out Receives a malloc'd array of @p n keys owned by @p en (free the array
+ *            only), or NULL when there are none or on failure.
+ * @param n Receives the count (0 on failure).
+ * @return ::PDUREP_OK or ::PDUREP_ERROR_NO_MEMORY.
  */
-const char **pdurep_narrative_missing(const pdurep_narrative *lang, const pdurep_narrative *en,
-                                      size_t *n);
+pdurep_error pdurep_narrative_missing(const pdurep_narrative *lang, const pdurep_narrative *en,
+                                      const char ***out, size_t *n);
 
 /**
  * @brief Fill a translation's gaps with English: add to @p lang a copy of every
  * section pdurep_narrative_missing() lists (replacing an empty one).
+ * @param lang The translation, changed in place.
+ * @param en The English narrative.
+ * @return ::PDUREP_OK, or ::PDUREP_ERROR_NO_MEMORY, after which @p lang is still a
+ *         whole narrative (a valid argument to pdurep_narrative_free()) but may have
+ *         only some of the gaps filled.
  */
-void pdurep_narrative_fill_gaps(pdurep_narrative *lang, const pdurep_narrative *en);
+pdurep_error pdurep_narrative_fill_gaps(pdurep_narrative *lang, const pdurep_narrative *en);
 
 /** @brief Free a narrative. NULL is allowed. */
 void pdurep_narrative_free(pdurep_narrative *n);
@@ -182,7 +188,7 @@ typedef struct pdurep_block {
  * @brief Cut a section body into paragraphs and list items.
  * @param s The section.
  * @param lines Non-zero: every non-blank line is a ::PDUREP_BLOCK_LINE.
- * @param out Receives the blocks; free with pdurep_blocks_free().
+ * @param out Receives the blocks; free with pdurep_blocks_free() (NULL on failure).
  * @param n Receives the count.
  * @return ::PDUREP_OK or ::PDUREP_ERROR_NO_MEMORY.
  */
@@ -216,7 +222,8 @@ typedef struct pdurep_narrative_words {
  * @param words Words for ratings, months and missing percentages.
  * @param out Receives a malloc'd string.
  * @param bad If not NULL and a placeholder is unknown, receives its byte offset.
- * @return ::PDUREP_OK or ::PDUREP_ERROR_DATA (an unknown placeholder).
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_DATA (an unknown placeholder: @p bad is set) or
+ *         ::PDUREP_ERROR_NO_MEMORY (which says nothing about the placeholders).
  */
 pdurep_error pdurep_narrative_fill(const char *text, const pdurep_ratings *r,
                                    const pdurep_narrative_words *words, char **out, size_t *bad);

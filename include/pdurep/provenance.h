@@ -68,7 +68,8 @@ enum {
  * @param flags ::PDUREP_SHOW_PRETTY or 0.
  * @param out Receives a malloc'd NUL-terminated string.
  * @param diag Receives a message on failure; may be NULL.
- * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT, ::PDUREP_ERROR_DATABASE.
+ * @return ::PDUREP_OK, ::PDUREP_ERROR_NO_INPUT, ::PDUREP_ERROR_DATABASE,
+ *         ::PDUREP_ERROR_NO_MEMORY.
  */
 pdurep_error pdurep_inspection_show_json(pdurep_db *db, const char *id, int flags, char **out,
                                          pdurep_diag *diag);
@@ -77,7 +78,7 @@ pdurep_error pdurep_inspection_show_json(pdurep_db *db, const char *id, int flag
  * @brief `pdurep list --json`: an array with one object per inspection (id,
  * kind, name, region, framework, fieldwork_start, published, cases,
  * bundle_sha256, imported_at).
- * @return A malloc'd NUL-terminated string.
+ * @return A malloc'd NUL-terminated string, or NULL when out of memory.
  */
 char *pdurep_inspection_list_json(const pdurep_inspection *list, size_t n, int flags);
 

@@ -143,7 +143,7 @@ void pdurep_ratings_free(pdurep_ratings *r);
 
 /**
  * @brief A deep copy of @p r (figures, framework, inspection) that shares no memory with it.
- * @return The copy; free with pdurep_ratings_free().
+ * @return The copy; free with pdurep_ratings_free(). NULL when out of memory.
  */
 pdurep_ratings *pdurep_ratings_copy(const pdurep_ratings *r);
 
@@ -181,7 +181,7 @@ double pdurep_relative_rate_index(pdurep_tally group, pdurep_tally reference,
  * the band and its range, and any panel override with its rationale.
  * @param r The result.
  * @param standard Standard index.
- * @return A malloc'd string.
+ * @return A malloc'd string, or NULL when out of memory.
  */
 char *pdurep_standard_reason(const pdurep_ratings *r, size_t standard);
 

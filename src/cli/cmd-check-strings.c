@@ -248,8 +248,9 @@ static size_t load_frameworks(pdurep_framework ***out)
     return n;
 }
 
-/* The framework terms of a translation: every key the frameworks need, and no other. */
-static size_t check_terms(const char *lang, pdurep_framework **fws, size_t n_fw)
+/* The framework terms of a translation: every key the frameworks need, and no other. When
+ * the keys cannot be listed for want of memory, *oom is set and the count means nothing. */
+static size_t check_terms(const char *lang, pdurep_framework **fws, size_t n_fw, int *oom)
 {
     char *path = pdurep_strings_path(pdurep_data_dir(), TERMS_BASE, lang);
     pdurep_strings *s = NULL;
@@ -265,7 +266,9 @@ static size_t check_terms(const char *lang, pdurep_framework **fws, size_t n_fw)
                    "print in English\n", path, lang);
         for (size_t f = 0; f < n_fw; f++) {
             char **keys = NULL;
-            size_t n = pdurep_framework_term_keys(fws[f], &keys);
+            size_t n = 0;
+            if (pdurep_framework_term_keys(fws[f], &keys, &n))
+                *oom = 1;
             for (size_t i = 0; i < n; i++) {
                 const char *text = pdurep_strings_get_own(s, keys[i]);
                 if ((!text || !*text) && s) {
@@ -283,7 +286,9 @@ static size_t check_terms(const char *lang, pdurep_framework **fws, size_t n_fw)
             int known = 0;
             for (size_t f = 0; f < n_fw && !known; f++) {
                 char **keys = NULL;
-                size_t n = pdurep_framework_term_keys(fws[f], &keys);
+                size_t n = 0;
+                if (pdurep_framework_term_keys(fws[f], &keys, &n))
+                    *oom = 1;
                 for (size_t k = 0; k < n; k++) {
                     known |= !strcmp(keys[k], key);
                     free(keys[k]);
@@ -344,6 +349,7 @@ int cmd_check_strings(int argc, char **argv, cli_context *ctx)
     /* The English tables every language is compared with. */
     pdurep_strings *en[N_KINDS] = {0};
     size_t problems = 0;
+    int oom = 0;
     for (int k = 0; k < N_KINDS; k++) {
         char *path = pdurep_strings_path(pdurep_data_dir(), kinds[k].base, PDUREP_STRINGS_BASE_LANG);
         pdurep_diag *diag = pdurep_diag_new(0);
@@ -379,7 +385,7 @@ int cmd_check_strings(int argc, char **argv, cli_context *ctx)
         }
         /* Frameworks are written in English: only a translation needs terms for them. */
         if (!english)
-            here += check_terms(langs[l], fws, n_fw);
+            here += check_terms(langs[l], fws, n_fw, &oom);
         if (here)
             printf("%s: %zu problem%s\n", langs[l], here, here == 1 ? "" : "s");
         else if (english)
@@ -400,6 +406,8 @@ int cmd_check_strings(int argc, char **argv, cli_context *ctx)
         free(langs[l]);
     free(langs);
     free(dir);
+    if (oom)
+        return cli_fail("check-strings", PDUREP_ERROR_NO_MEMORY, NULL);
     if (problems)
         return pdurep_exit_status(PDUREP_ERROR_DATA);
     return rc;

@@ -45,7 +45,10 @@ int cmd_list(int argc, char **argv, cli_context *ctx)
     }
     if (json) {
         char *text = pdurep_inspection_list_json(list, n, 0);
-        puts(text);
+        if (text)
+            puts(text);
+        else
+            rc = cli_fail("list", PDUREP_ERROR_NO_MEMORY, NULL);
         free(text);
     } else {
         printf("%-30s %-7s %-24s %-8s %-11s %-22s %6s  %-12s  %s\n", "ID", "KIND", "NAME",
@@ -59,5 +62,5 @@ int cmd_list(int argc, char **argv, cli_context *ctx)
     }
     pdurep_inspection_list_free(list, n);
     pdurep_db_close(db);
-    return 0;
+    return rc;
 }

@@ -41,10 +41,21 @@ static int on_opt(int opt, const char *arg, void *state)
     return CLI_CONTINUE;
 }
 
-static void print_table(const pdurep_ratings *r)
+/* The table, or NO_MEMORY with nothing printed: every reason is written before any line. */
+static pdurep_error print_table(const pdurep_ratings *r)
 {
     const pdurep_framework *fw = r->framework;
     const pdurep_inspection *in = r->inspection;
+    char **reasons = calloc(fw->n_standards + 1, sizeof *reasons);
+    int oom = !reasons;
+    for (size_t s = 0; !oom && s < fw->n_standards; s++)
+        oom = !(reasons[s] = pdurep_standard_reason(r, s));
+    if (oom) {
+        for (size_t s = 0; reasons && s < fw->n_standards; s++)
+            free(reasons[s]);
+        free(reasons);
+        return PDUREP_ERROR_NO_MEMORY;
+    }
     printf("%s (%s): fieldwork from %s, %lu cases, framework %s\n\n", in->name, in->id,
            in->fieldwork_start, r->n_cases, fw->code);
     printf("%-36s %-21s %6s\n", "STANDARD", "RATING", "POINTS");
@@ -53,9 +64,8 @@ static void print_table(const pdurep_ratings *r)
         char label[128];
         snprintf(label, sizeof label, "%s %s", res->standard->code, res->standard->name);
         printf("%-36s %-21s %6d\n", label, pdurep_rating_name(res->rating), res->points);
-        char *reason = pdurep_standard_reason(r, s);
-        printf("    why: %s\n", reason);
-        free(reason);
+        printf("    why: %s\n", reasons[s]);
+        free(reasons[s]);
         for (size_t k = 0; k < res->standard->n_key_questions; k++) {
             size_t q = res->standard->key_questions[k];
             pdurep_tally t = r->questions[q];
@@ -64,8 +74,10 @@ static void print_table(const pdurep_ratings *r)
                    (long)q == res->driver ? "  <- lowest" : "");
         }
     }
+    free(reasons);
     printf("\nScore %d/%d   Overall rating: %s\n", r->score, r->max_score,
            pdurep_rating_name(r->overall));
+    return PDUREP_OK;
 }
 
 int cmd_rate(int argc, char **argv, cli_context *ctx)
@@ -109,8 +121,8 @@ int cmd_rate(int argc, char **argv, cli_context *ctx)
         else
             rc = cli_fail("rate", PDUREP_ERROR_NO_MEMORY, diag);
         free(json);
-    } else {
-        print_table(r);
+    } else if ((err = print_table(r))) {
+        rc = cli_fail("rate", err, diag);
     }
     pdurep_ratings_free(r);
     pdurep_diag_free(diag);

@@ -5,7 +5,7 @@
  */
 #include "pdurep/document.h"
 #include "pdurep/localise.h"
-#include "util.h"
+#include "sbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,23 +27,29 @@ static pdurep_error load_narrative(pdurep_db *db, const char *id, const char *la
     pdurep_narrative *en = NULL;
     err = pdurep_narrative_load(db, id, &en, diag);
     size_t n_missing = 0;
-    const char **missing = err ? NULL : pdurep_narrative_missing(*out, en, &n_missing);
-    if (n_missing && (flags & PDUREP_DOCUMENT_ALLOW_FALLBACK)) {
-        pdurep_narrative_fill_gaps(*out, en);
-    } else if (n_missing) {
-        size_t cap = 256;
-        for (size_t i = 0; i < n_missing; i++)
-            cap += strlen(missing[i]) + 4;
-        char *list = pdurep_xmalloc(cap);
-        size_t o = 0;
-        for (size_t i = 0; i < n_missing && o + 1 < cap; i++)
-            o += (size_t)snprintf(list + o, cap - o, "%s[%s]", i ? ", " : "", missing[i]);
-        pdurep_diag_add(diag, NULL, 0, 0, "the '%s' narrative of %s (narrative.%s.txt) lacks "
-                        "%zu section%s of narrative.txt: %s; a report in one language "
-                        "needs them translated (--allow-fallback prints them in English)",
-                        lang, id, lang, n_missing, n_missing == 1 ? "" : "s", list);
-        free(list);
-        err = PDUREP_ERROR_DATA;
+    const char **missing = NULL;
+    if (!err)
+        err = pdurep_narrative_missing(*out, en, &missing, &n_missing);
+    if (!err && n_missing && (flags & PDUREP_DOCUMENT_ALLOW_FALLBACK)) {
+        err = pdurep_narrative_fill_gaps(*out, en);
+    } else if (!err && n_missing) {
+        pdurep_sbuf list = {0};
+        for (size_t i = 0; i < n_missing; i++) {
+            pdurep_sbuf_puts(&list, i ? ", [" : "[");
+            pdurep_sbuf_puts(&list, missing[i]);
+            pdurep_sbuf_puts(&list, "]");
+        }
+        char *names = pdurep_sbuf_take(&list);
+        if (names) {
+            pdurep_diag_add(diag, NULL, 0, 0, "the '%s' narrative of %s (narrative.%s.txt) "
+                            "lacks %zu section%s of narrative.txt: %s; a report in one language "
+                            "needs them translated (--allow-fallback prints them in English)",
+                            lang, id, lang, n_missing, n_missing == 1 ? "" : "s", names);
+            err = PDUREP_ERROR_DATA;
+        } else {
+            err = PDUREP_ERROR_NO_MEMORY;
+        }
+        free(names);
     }
     free(missing);
     pdurep_narrative_free(en);
@@ -56,10 +62,12 @@ pdurep_error pdurep_document_prepare(pdurep_db *db, const char *id, const char *
     *out = NULL;
     if (!lang || !*lang)
         lang = PDUREP_NARRATIVE_BASE_LANG;
-    pdurep_document *d = pdurep_xcalloc(1, sizeof *d);
-    d->lang = pdurep_xstrdup(lang);
+    pdurep_document *d = calloc(1, sizeof *d);
+    if (!d)
+        return PDUREP_ERROR_NO_MEMORY;
     pdurep_strings *terms = NULL;
-    pdurep_error err = pdurep_ratings_compute(db, id, &d->computed, diag);
+    pdurep_error err = (d->lang = strdup(lang)) ? pdurep_ratings_compute(db, id, &d->computed, diag)
+                                                : PDUREP_ERROR_NO_MEMORY;
     if (!err)
         err = load_narrative(db, id, lang, flags, &d->narrative, diag);
     /* Pooled by the region's name as the data holds it: d->computed is never localised. */
@@ -68,8 +76,8 @@ pdurep_error pdurep_document_prepare(pdurep_db *db, const char *id, const char *
         err = pdurep_region_pdus_load(db, d->computed, &d->pdus, diag);
     if (!err)
         err = pdurep_framework_terms_load(lang, &terms, diag);
-    if (!err)
-        d->ratings = pdurep_ratings_localised(d->computed, terms, d->narrative);
+    if (!err && !(d->ratings = pdurep_ratings_localised(d->computed, terms, d->narrative)))
+        err = PDUREP_ERROR_NO_MEMORY;
     pdurep_strings_free(terms);
     if (err) {
         pdurep_document_free(d);

@@ -3,6 +3,7 @@
 #include "db_internal.h"
 #include "util.h"
 #include "inspection_internal.h"
+#include "sqltext.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -16,22 +17,29 @@
     "(SELECT count(*) FROM inspection_case c WHERE c.inspection = i.id), bundle_sha256, "      \
     "imported_at FROM inspection i "
 
-static void fill(pdurep_inspection *in, sqlite3_stmt *st)
+/* The failure of a statement with no diag to report it in: memory or the database. */
+static pdurep_error sql_error(pdurep_db *db)
+{
+    return sqlite3_errcode(db->sql) == SQLITE_NOMEM ? PDUREP_ERROR_NO_MEMORY
+                                                    : PDUREP_ERROR_DATABASE;
+}
+
+/* 0, or -1 when memory ran out (what was copied is in @p in, for pdurep_inspection_clear()). */
+static int fill(pdurep_inspection *in, sqlite3_stmt *st)
 {
     char **text[] = {&in->id, &in->kind, &in->name, &in->region, &in->framework,
                      &in->fieldwork_start, &in->published, &in->lead_inspector,
-                     &in->inspectorate};
-    for (int i = 0; i < 9; i++) {
-        const unsigned char *t = sqlite3_column_text(st, i);
-        *text[i] = pdurep_xstrdup(t ? (const char *)t : "");
+                     &in->inspectorate, &in->bundle_sha256, &in->imported_at};
+    static const int column[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12};
+    int oom = 0;
+    for (size_t i = 0; i < sizeof column / sizeof *column; i++) {
+        const char *t = pdurep_column_text(st, column[i], &oom);
+        if (oom || !(*text[i] = strdup(t ? t : "")))
+            return -1;
     }
     in->caseload = (long)sqlite3_column_int64(st, 9);
     in->n_cases = (long)sqlite3_column_int64(st, 10);
-    char **more[] = {&in->bundle_sha256, &in->imported_at};
-    for (int i = 0; i < 2; i++) {
-        const unsigned char *t = sqlite3_column_text(st, 11 + i);
-        *more[i] = pdurep_xstrdup(t ? (const char *)t : "");
-    }
+    return 0;
 }
 
 char *pdurep_attribute_codes(const pdurep_framework *fw)
@@ -39,7 +47,9 @@ char *pdurep_attribute_codes(const pdurep_framework *fw)
     size_t len = 1;
     for (size_t a = 0; a < fw->n_attributes; a++)
         len += strlen(fw->attributes[a].code) + 1;
-    char *s = pdurep_xcalloc(len, 1);
+    char *s = calloc(len, 1);
+    if (!s)
+        return NULL;
     for (size_t a = 0; a < fw->n_attributes; a++) {
         if (a)
             strcat(s, ",");
@@ -69,15 +79,21 @@ pdurep_error pdurep_inspection_get(pdurep_db *db, const char *id, pdurep_inspect
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->sql, SELECT_INSPECTION "WHERE id = ?1", -1, &st, NULL) !=
         SQLITE_OK)
-        return PDUREP_ERROR_DATABASE;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
+        return sql_error(db);
     pdurep_error err = PDUREP_OK;
+    int rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        *out = pdurep_xcalloc(1, sizeof **out);
-        fill(*out, st);
+        pdurep_inspection *in = calloc(1, sizeof *in);
+        if (!in || fill(in, st)) {
+            pdurep_inspection_free(in);
+            err = PDUREP_ERROR_NO_MEMORY;
+        } else {
+            *out = in;
+        }
     } else {
-        err = rc == SQLITE_DONE ? PDUREP_ERROR_NO_INPUT : PDUREP_ERROR_DATABASE;
+        err = rc == SQLITE_DONE ? PDUREP_ERROR_NO_INPUT : sql_error(db);
     }
     sqlite3_finalize(st);
     return err;
@@ -89,19 +105,30 @@ pdurep_error pdurep_inspection_list(pdurep_db *db, pdurep_inspection **out, size
     *n_out = 0;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->sql, SELECT_INSPECTION "ORDER BY id", -1, &st, NULL) != SQLITE_OK)
-        return PDUREP_ERROR_DATABASE;
+        return sql_error(db);
     pdurep_inspection *list = NULL;
     size_t n = 0;
+    pdurep_error err = PDUREP_OK;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        list = pdurep_xrealloc(list, (n + 1) * sizeof *list);
+        pdurep_inspection *grown = realloc(list, (n + 1) * sizeof *list);
+        if (!grown) {
+            err = PDUREP_ERROR_NO_MEMORY;
+            break;
+        }
+        list = grown;
         memset(&list[n], 0, sizeof *list);
-        fill(&list[n++], st);
+        if (fill(&list[n++], st)) {
+            err = PDUREP_ERROR_NO_MEMORY;
+            break;
+        }
     }
+    if (!err && rc != SQLITE_DONE)
+        err = sql_error(db);
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
+    if (err) {
         pdurep_inspection_list_free(list, n);
-        return PDUREP_ERROR_DATABASE;
+        return err;
     }
     *out = list;
     *n_out = n;
@@ -118,13 +145,24 @@ void pdurep_inspection_free(pdurep_inspection *in)
 
 pdurep_inspection *pdurep_inspection_copy(const pdurep_inspection *in)
 {
-    pdurep_inspection *c = pdurep_xcalloc(1, sizeof *c);
+    pdurep_inspection *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
     *c = *in;
     char **fields[] = {&c->id, &c->kind, &c->name, &c->region, &c->framework,
                        &c->fieldwork_start, &c->published, &c->lead_inspector, &c->inspectorate,
                        &c->bundle_sha256, &c->imported_at};
-    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
-        *fields[i] = *fields[i] ? pdurep_xstrdup(*fields[i]) : NULL;
+    size_t n = sizeof fields / sizeof *fields, i;
+    for (i = 0; i < n; i++)
+        if (*fields[i] && !(*fields[i] = strdup(*fields[i])))
+            break;
+    if (i < n) {
+        /* The fields from i on still point into @p in: only the copies made are freed. */
+        for (size_t k = i; k < n; k++)
+            *fields[k] = NULL;
+        pdurep_inspection_free(c);
+        return NULL;
+    }
     return c;
 }
 
@@ -195,42 +233,58 @@ pdurep_error pdurep_cases_read(pdurep_db *db, const char *id, const pdurep_frame
     if (sqlite3_prepare_v2(db->sql, "SELECT answer_codes, attribute_codes FROM inspection "
                                     "WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_ROW) {
+    int rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        pdurep_error e = rc == SQLITE_DONE ? PDUREP_ERROR_NO_INPUT : pdurep_db_fail(db, diag);
         sqlite3_finalize(st);
-        pdurep_diag_add(diag, db->path, 0, 0, "no inspection \"%s\" (see pdurep list)", id);
-        return PDUREP_ERROR_NO_INPUT;
+        if (e == PDUREP_ERROR_NO_INPUT)
+            pdurep_diag_add(diag, db->path, 0, 0, "no inspection \"%s\" (see pdurep list)", id);
+        return e;
     }
     size_t nq = fw->n_questions, na = fw->n_attributes;
-    const char **qcodes = pdurep_xcalloc(nq + 1, sizeof *qcodes);
-    const char **acodes = pdurep_xcalloc(na + 1, sizeof *acodes);
-    for (size_t q = 0; q < nq; q++)
+    const char **qcodes = calloc(nq + 1, sizeof *qcodes);
+    const char **acodes = calloc(na + 1, sizeof *acodes);
+    long *qpos = calloc(nq + 1, sizeof *qpos), *apos = calloc(na + 1, sizeof *apos);
+    size_t *values = calloc(na + 1, sizeof *values);
+    char *answers = calloc(nq + 1, 1);
+    int oom = !qcodes || !acodes || !qpos || !apos || !values || !answers;
+    for (size_t q = 0; !oom && q < nq; q++)
         qcodes[q] = fw->questions[q].code;
-    for (size_t a = 0; a < na; a++)
+    for (size_t a = 0; !oom && a < na; a++)
         acodes[a] = fw->attributes[a].code;
-    long *qpos = pdurep_xcalloc(nq + 1, sizeof *qpos), *apos = pdurep_xcalloc(na + 1, sizeof *apos);
-    positions((const char *)sqlite3_column_text(st, 0), qcodes, nq, qpos);
-    positions((const char *)sqlite3_column_text(st, 1), acodes, na, apos);
+    if (!oom) {
+        const char *answer_codes = pdurep_column_text(st, 0, &oom);
+        const char *attribute_codes = pdurep_column_text(st, 1, &oom);
+        if (!oom) {
+            positions(answer_codes, qcodes, nq, qpos);
+            positions(attribute_codes, acodes, na, apos);
+        }
+    }
     sqlite3_finalize(st);
 
-    pdurep_error err = PDUREP_OK;
+    pdurep_error err = oom ? PDUREP_ERROR_NO_MEMORY : PDUREP_OK;
     for (size_t a = 0; a < na && !err; a++)
         if (apos[a] < 0) {
             pdurep_diag_add(diag, db->path, 0, 0, "inspection %s was imported without case "
                             "attribute %s: import it again", id, acodes[a]);
             err = PDUREP_ERROR_DATA;
         }
-    size_t *values = pdurep_xcalloc(na + 1, sizeof *values);
-    char *answers = pdurep_xcalloc(nq + 1, 1);
     if (!err && sqlite3_prepare_v2(db->sql, "SELECT case_id, attributes, answers FROM "
                                             "inspection_case WHERE inspection = ?1 ORDER BY "
                                             "case_id", -1, &st, NULL) != SQLITE_OK)
         err = pdurep_db_fail(db, diag);
     else if (!err) {
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-        int rc;
-        while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-            const char *stored = (const char *)sqlite3_column_text(st, 1);
+        rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC) == SQLITE_OK ? SQLITE_ROW : SQLITE_ERROR;
+        while (!err && rc == SQLITE_ROW && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *stored = pdurep_column_text(st, 1, &oom);
+            const char *ans = pdurep_column_text(st, 2, &oom);
+            const char *case_id = pdurep_column_text(st, 0, &oom);
+            if (oom) {
+                err = PDUREP_ERROR_NO_MEMORY;
+                break;
+            }
             for (size_t a = 0; a < na && !err; a++) {
                 /* The apos[a]-th tab-separated field. */
                 const char *f = stored ? stored : "";
@@ -251,11 +305,10 @@ pdurep_error pdurep_cases_read(pdurep_db *db, const char *id, const pdurep_frame
                 }
                 values[a] = v;
             }
-            const char *ans = (const char *)sqlite3_column_text(st, 2);
             size_t alen = (size_t)sqlite3_column_bytes(st, 2);
             for (size_t q = 0; q < nq; q++)
                 answers[q] = qpos[q] >= 0 && (size_t)qpos[q] < alen ? ans[qpos[q]] : '-';
-            pdurep_case c = {(const char *)sqlite3_column_text(st, 0), values, answers};
+            pdurep_case c = {case_id, values, answers};
             int stop = err ? 0 : fn(&c, user);
             if (stop)
                 err = (pdurep_error)stop;

@@ -24,6 +24,7 @@ typedef struct parser {
     const pdurep_framework *fw;
     pdurep_diag *diag;
     int errors;
+    int oom;             /* memory ran out: stop, report nothing more */
     pdurep_narrative *n;
     pdurep_sbuf body;            /* body of the open section */
     long open;           /* index of the open section, -1 before the first */
@@ -67,11 +68,16 @@ static int standard_part(const char *part)
            !strcmp(part, "findings") || !strcmp(part, "rationale");
 }
 
-/* Normalise a section name; NULL (with @p why) when it names no section. */
+/* Normalise a section name; NULL (with @p why) when it names no section, or NULL with p->oom
+ * set when memory runs out. */
 static char *section_key(parser *p, const char *name, char *why, size_t why_len)
 {
     /* Collapse runs of blanks so "[P1.1   strengths]" works. */
-    char *k = pdurep_xmalloc(strlen(name) + 1);
+    char *k = malloc(strlen(name) + 1);
+    if (!k) {
+        p->oom = 1;
+        return NULL;
+    }
     size_t o = 0;
     for (const char *s = name; *s; s++) {
         if (isspace((unsigned char)*s)) {
@@ -115,7 +121,9 @@ static char *section_key(parser *p, const char *name, char *why, size_t why_len)
         for (char *c = part; *c; c++)
             *c = (char)tolower((unsigned char)*c);
         if (s >= 0 && standard_part(part)) {
-            char *norm = pdurep_xasprintf("%s %s", p->fw->standards[s].code, part);
+            char *norm = pdurep_asprintf("%s %s", p->fw->standards[s].code, part);
+            if (!norm)
+                p->oom = 1;
             free(k);
             return norm;
         }
@@ -142,16 +150,15 @@ static void close_section(parser *p)
     /* Drop trailing blank lines. */
     while (p->body.len && p->body.s[p->body.len - 1] == '\n')
         p->body.s[--p->body.len] = '\0';
-    /* This module still follows the pdurep_x* way when memory runs out (util.h). */
     if (!(p->n->sections[p->open].body = pdurep_sbuf_take(&p->body)))
-        pdurep_out_of_memory();
+        p->oom = 1;
     p->open = -1;
 }
 
 /* Check the placeholders and footnote references of one body line. */
 static void scan_line(parser *p, const char *line, unsigned long lineno)
 {
-    for (size_t i = 0; line[i]; i++) {
+    for (size_t i = 0; line[i] && !p->oom; i++) {
         if (line[i] == '\\') {
             if (line[i + 1])
                 i++;
@@ -166,8 +173,11 @@ static void scan_line(parser *p, const char *line, unsigned long lineno)
                 continue;
             }
             char why[256];
-            if (!pdurep_placeholder_check(line + i + 1, (size_t)(end - line - i - 1), p->fw, why,
-                                          sizeof why))
+            int known = pdurep_placeholder_check(line + i + 1, (size_t)(end - line - i - 1),
+                                                 p->fw, why, sizeof why);
+            if (known < 0)
+                p->oom = 1;
+            else if (!known)
                 problem(p, lineno, column(line, i), "unknown placeholder '%.*s': %s",
                         (int)(end - line - i + 1), line + i, why);
             i = (size_t)(end - line);
@@ -179,9 +189,16 @@ static void scan_line(parser *p, const char *line, unsigned long lineno)
                 problem(p, lineno, column(line, i), "a footnote reference is written [^key]");
                 continue;
             }
-            p->refs = pdurep_xrealloc(p->refs, (p->n_refs + 1) * sizeof *p->refs);
-            p->refs[p->n_refs++] = (struct ref){pdurep_trimmed_dup(line + i + 2, (size_t)(end - line - i - 2)),
-                                                lineno, column(line, i)};
+            struct ref *grown = realloc(p->refs, (p->n_refs + 1) * sizeof *p->refs);
+            char *key = grown ? pdurep_trimmed_dup(line + i + 2, (size_t)(end - line - i - 2))
+                              : NULL;
+            if (grown)
+                p->refs = grown;
+            if (!key) {
+                p->oom = 1;
+                return;
+            }
+            p->refs[p->n_refs++] = (struct ref){key, lineno, column(line, i)};
             i = (size_t)(end - line);
         }
     }
@@ -212,26 +229,28 @@ pdurep_error pdurep_narrative_parse(const char *text, size_t len, const char *fi
                                     pdurep_diag *diag)
 {
     *out = NULL;
-    parser p = {file, fw, diag, 0, NULL, {0}, -1, NULL, 0};
+    parser p = {file, fw, diag, 0, 0, NULL, {0}, -1, NULL, 0};
     if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
         text += 3, len -= 3;
     if (!check_utf8(&p, text, len))
         return PDUREP_ERROR_DATA;
-    char *copy = pdurep_xmalloc(len + 1);
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return PDUREP_ERROR_NO_MEMORY;
     memcpy(copy, text, len);
     copy[len] = '\0';
     /* Composed characters: "w" + U+0302 becomes "ŵ", one glyph in the PDF. The text was
      * checked above, so only memory can fail here. */
     char *nfc = pdurep_utf8_nfc(copy);
     free(copy);
-    if (!nfc)
+    if (!nfc || !(p.n = calloc(1, sizeof *p.n))) {
+        free(nfc);
         return PDUREP_ERROR_NO_MEMORY;
-
-    p.n = pdurep_xcalloc(1, sizeof *p.n);
+    }
     unsigned long lineno = 0;
     char *save = NULL;
     char *s = (char *)nfc;
-    for (char *line = s; line; line = save) {
+    for (char *line = s; line && !p.oom; line = save) {
         char *nl = strchr(line, '\n');
         save = nl ? nl + 1 : NULL;
         if (nl)
@@ -246,9 +265,10 @@ pdurep_error pdurep_narrative_parse(const char *text, size_t len, const char *fi
             close_section(&p);
             line[l - 1] = '\0';
             char why[512];
-            char *key = section_key(&p, line + 1, why, sizeof why);
+            char *key = p.oom ? NULL : section_key(&p, line + 1, why, sizeof why);
             if (!key) {
-                problem(&p, lineno, 2, "%s", why);
+                if (!p.oom)
+                    problem(&p, lineno, 2, "%s", why);
                 continue;
             }
             if (pdurep_narrative_get(p.n, key)) {
@@ -256,8 +276,14 @@ pdurep_error pdurep_narrative_parse(const char *text, size_t len, const char *fi
                 free(key);
                 continue;
             }
-            p.n->sections = pdurep_xrealloc(p.n->sections, (p.n->n_sections + 1) *
-                                                               sizeof *p.n->sections);
+            pdurep_narrative_section *grown =
+                realloc(p.n->sections, (p.n->n_sections + 1) * sizeof *p.n->sections);
+            if (!grown) {
+                free(key);
+                p.oom = 1;
+                continue;
+            }
+            p.n->sections = grown;
             p.n->sections[p.n->n_sections] = (pdurep_narrative_section){key, NULL, lineno + 1};
             p.open = (long)p.n->n_sections++;
             continue;
@@ -277,20 +303,25 @@ pdurep_error pdurep_narrative_parse(const char *text, size_t len, const char *fi
         pdurep_sbuf_add(&p.body, "\n", 1);
     }
     close_section(&p);
+    free(p.body.s); /* left only when memory ran out */
     free(nfc);
 
     for (size_t i = 0; i < p.n_refs; i++) {
-        char *key = pdurep_xasprintf("footnote %s", p.refs[i].key);
-        if (!pdurep_narrative_get(p.n, key))
-            problem(&p, p.refs[i].line, p.refs[i].col, "footnote [^%s] has no [footnote %s] "
-                    "section", p.refs[i].key, p.refs[i].key);
-        free(key);
+        if (!p.oom) {
+            char *key = pdurep_asprintf("footnote %s", p.refs[i].key);
+            if (!key)
+                p.oom = 1;
+            else if (!pdurep_narrative_get(p.n, key))
+                problem(&p, p.refs[i].line, p.refs[i].col, "footnote [^%s] has no [footnote %s] "
+                        "section", p.refs[i].key, p.refs[i].key);
+            free(key);
+        }
         free(p.refs[i].key);
     }
     free(p.refs);
-    if (p.errors) {
+    if (p.oom || p.errors) {
         pdurep_narrative_free(p.n);
-        return PDUREP_ERROR_DATA;
+        return p.oom ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_DATA;
     }
     *out = p.n;
     return PDUREP_OK;
@@ -354,15 +385,24 @@ pdurep_error pdurep_narrative_blocks(const pdurep_narrative_section *s, int line
             if (open && kind == PDUREP_BLOCK_PARAGRAPH) {
                 pdurep_block *last = &b[nb - 1];
                 size_t old = strlen(last->text);
-                last->text = pdurep_xrealloc(last->text, old + l + 2);
+                char *grown = realloc(last->text, old + l + 2);
+                if (!grown)
+                    goto oom;
+                last->text = grown;
                 last->text[old] = ' ';
                 memcpy(last->text + old + 1, t, l);
                 last->text[old + 1 + l] = '\0';
             } else {
-                b = pdurep_xrealloc(b, (nb + 1) * sizeof *b);
+                pdurep_block *grown = realloc(b, (nb + 1) * sizeof *b);
+                if (!grown)
+                    goto oom;
+                b = grown;
                 while (skip < l && t[skip] == ' ')
                     skip++;
-                b[nb++] = (pdurep_block){kind, pdurep_trimmed_dup(t + skip, l - skip), lineno};
+                char *text = pdurep_trimmed_dup(t + skip, l - skip);
+                if (!text)
+                    goto oom;
+                b[nb++] = (pdurep_block){kind, text, lineno};
                 open = kind != PDUREP_BLOCK_LINE;
             }
         }
@@ -372,6 +412,11 @@ pdurep_error pdurep_narrative_blocks(const pdurep_narrative_section *s, int line
     *out = b;
     *n = nb;
     return PDUREP_OK;
+oom:
+    pdurep_blocks_free(b, nb);
+    *out = NULL;
+    *n = 0;
+    return PDUREP_ERROR_NO_MEMORY;
 }
 
 void pdurep_blocks_free(pdurep_block *b, size_t n)
@@ -383,42 +428,71 @@ void pdurep_blocks_free(pdurep_block *b, size_t n)
 
 /* ---- languages ----------------------------------------------------------- */
 
-const char **pdurep_narrative_missing(const pdurep_narrative *lang, const pdurep_narrative *en,
-                                      size_t *n)
+pdurep_error pdurep_narrative_missing(const pdurep_narrative *lang, const pdurep_narrative *en,
+                                      const char ***out, size_t *n)
 {
+    *out = NULL;
     *n = 0;
-    const char **out = NULL;
+    const char **list = NULL;
+    size_t count = 0;
     for (size_t i = 0; en && i < en->n_sections; i++) {
         if (!*en->sections[i].body)
             continue;
         const pdurep_narrative_section *s = pdurep_narrative_get(lang, en->sections[i].key);
         if (s && *s->body)
             continue;
-        out = pdurep_xrealloc(out, (*n + 1) * sizeof *out);
-        out[(*n)++] = en->sections[i].key;
+        const char **grown = realloc(list, (count + 1) * sizeof *list);
+        if (!grown) {
+            free(list);
+            return PDUREP_ERROR_NO_MEMORY;
+        }
+        list = grown;
+        list[count++] = en->sections[i].key;
     }
-    return out;
+    *out = list;
+    *n = count;
+    return PDUREP_OK;
 }
 
-void pdurep_narrative_fill_gaps(pdurep_narrative *lang, const pdurep_narrative *en)
+/* One English section into @p lang: a new section, or the body of its empty one. */
+static pdurep_error fill_gap(pdurep_narrative *lang, const pdurep_narrative_section *e)
+{
+    pdurep_narrative_section *s = (pdurep_narrative_section *)pdurep_narrative_get(lang, e->key);
+    char *body = strdup(e->body);
+    if (!body)
+        return PDUREP_ERROR_NO_MEMORY;
+    if (!s) {
+        char *key = strdup(e->key);
+        pdurep_narrative_section *grown =
+            key ? realloc(lang->sections, (lang->n_sections + 1) * sizeof *lang->sections) : NULL;
+        if (!grown) {
+            free(key);
+            free(body);
+            return PDUREP_ERROR_NO_MEMORY;
+        }
+        lang->sections = grown;
+        s = &lang->sections[lang->n_sections++];
+        s->key = key;
+    } else {
+        free(s->body);
+    }
+    s->body = body;
+    s->line = e->line;
+    return PDUREP_OK;
+}
+
+pdurep_error pdurep_narrative_fill_gaps(pdurep_narrative *lang, const pdurep_narrative *en)
 {
     for (size_t i = 0; en && i < en->n_sections; i++) {
         const pdurep_narrative_section *e = &en->sections[i];
         if (!*e->body)
             continue;
-        pdurep_narrative_section *s = (pdurep_narrative_section *)pdurep_narrative_get(lang, e->key);
+        const pdurep_narrative_section *s = pdurep_narrative_get(lang, e->key);
         if (s && *s->body)
             continue;
-        if (!s) {
-            lang->sections = pdurep_xrealloc(lang->sections,
-                                             (lang->n_sections + 1) * sizeof *lang->sections);
-            s = &lang->sections[lang->n_sections++];
-            s->key = pdurep_xstrdup(e->key);
-        } else {
-            free(s->body);
-        }
-        s->body = pdurep_xstrdup(e->body);
-        s->line = e->line;
+        pdurep_error err = fill_gap(lang, e);
+        if (err)
+            return err;
     }
+    return PDUREP_OK;
 }
-

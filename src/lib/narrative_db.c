@@ -9,6 +9,7 @@
 #include "rows.h"
 #include "csvfile.h"
 #include "utf8.h"
+#include "sqltext.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -22,7 +23,10 @@ static char *read_text(const char *path, size_t *len, pdurep_error *err, pdurep_
     *err = PDUREP_OK;
     FILE *fp = fopen(path, "rb");
     if (!fp) {
-        if (errno != ENOENT) {
+        /* fopen allocates its buffer: ENOMEM is the program's memory, not the file. */
+        if (errno == ENOMEM) {
+            *err = PDUREP_ERROR_NO_MEMORY;
+        } else if (errno != ENOENT) {
             pdurep_diag_add(diag, path, 0, 0, "cannot read: %s", strerror(errno));
             *err = PDUREP_ERROR_IO;
         }
@@ -60,13 +64,13 @@ static pdurep_error store(pdurep_db *db, const char *inspection_id, const char *
         return pdurep_db_fail(db, diag);
     for (size_t i = 0; !err && i < n->n_sections; i++) {
         sqlite3_reset(ins);
-        sqlite3_bind_text(ins, 1, inspection_id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 2, lang, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(ins, 3, (sqlite3_int64)i);
-        sqlite3_bind_text(ins, 4, n->sections[i].key, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(ins, 5, (sqlite3_int64)n->sections[i].line);
-        sqlite3_bind_text(ins, 6, n->sections[i].body, -1, SQLITE_STATIC);
-        if (sqlite3_step(ins) != SQLITE_DONE)
+        if (sqlite3_bind_text(ins, 1, inspection_id, -1, SQLITE_STATIC) ||
+            sqlite3_bind_text(ins, 2, lang, -1, SQLITE_STATIC) ||
+            sqlite3_bind_int64(ins, 3, (sqlite3_int64)i) ||
+            sqlite3_bind_text(ins, 4, n->sections[i].key, -1, SQLITE_STATIC) ||
+            sqlite3_bind_int64(ins, 5, (sqlite3_int64)n->sections[i].line) ||
+            sqlite3_bind_text(ins, 6, n->sections[i].body, -1, SQLITE_STATIC) ||
+            sqlite3_step(ins) != SQLITE_DONE)
             err = pdurep_db_fail(db, diag);
     }
     sqlite3_finalize(ins);
@@ -130,19 +134,33 @@ static int by_lang_then_name(const void *a, const void *b)
  * language, so messages come in one order. Names in another letter case than import's own are
  * counted in *letter_case; two names that differ only in letter case are refused, since
  * neither is more certainly the one meant. */
-static size_t narrative_files(const char *bundle_dir, const char *prefix, narrative_file **out,
-                              unsigned long *letter_case, pdurep_diag *diag)
+static pdurep_error narrative_files(const char *bundle_dir, const char *prefix,
+                                    narrative_file **out, size_t *n_out,
+                                    unsigned long *letter_case, pdurep_diag *diag)
 {
     narrative_file *found = NULL;
     size_t n = 0;
+    pdurep_error err = PDUREP_OK;
     DIR *d = opendir(bundle_dir);
-    for (struct dirent *e; d && (e = readdir(d));) {
+    /* Import has read the bundle's other files from this folder; failing to list it now is
+     * memory (opendir allocates) or the folder going away, never "no narrative". */
+    if (!d && errno == ENOMEM) {
+        err = PDUREP_ERROR_NO_MEMORY;
+    } else if (!d) {
+        pdurep_diag_add(diag, bundle_dir, 0, 0, "cannot list the folder: %s", strerror(errno));
+        err = PDUREP_ERROR_IO;
+    }
+    for (struct dirent *e; !err && d && (e = readdir(d));) {
         char lang[PDUREP_BUNDLE_LANG_SIZE];
         if (!pdurep_bundle_narrative_name(e->d_name, prefix, lang))
             continue;
         if (*lang && (!strcmp(lang, PDUREP_NARRATIVE_BASE_LANG) ||
                       !pdurep_strings_valid_lang(lang))) {
             char *path = pdurep_path_join(bundle_dir, e->d_name);
+            if (!path) {
+                err = PDUREP_ERROR_NO_MEMORY;
+                break;
+            }
             pdurep_diag_add(diag, path, 0, 0, "%s", strcmp(lang, PDUREP_NARRATIVE_BASE_LANG)
                             ? "not a narrative language: name it narrative.LANG.txt with a "
                               "language code such as cy"
@@ -150,36 +168,65 @@ static size_t narrative_files(const char *bundle_dir, const char *prefix, narrat
             free(path);
             continue;
         }
-        found = pdurep_xrealloc(found, (n + 1) * sizeof *found);
-        found[n].file = pdurep_xstrdup(e->d_name);
+        narrative_file *grown = realloc(found, (n + 1) * sizeof *found);
+        if (!grown) {
+            err = PDUREP_ERROR_NO_MEMORY;
+            break;
+        }
+        found = grown;
+        if (!(found[n].file = strdup(e->d_name))) {
+            err = PDUREP_ERROR_NO_MEMORY;
+            break;
+        }
         memcpy(found[n].lang, lang, sizeof lang);
         n++;
     }
     if (d)
         closedir(d);
-    if (n > 1)
+    if (n > 1 && !err)
         qsort(found, n, sizeof *found, by_lang_then_name);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
+        if (err) {
+            free(found[i].file);
+            continue;
+        }
         if (kept && !strcmp(found[kept - 1].lang, found[i].lang)) {
             char *path = pdurep_path_join(bundle_dir, found[kept - 1].file);
-            pdurep_diag_add(diag, path, 0, 0, "\"%s\" and \"%s\" differ only in letter case, so "
-                            "it is not certain which narrative is meant: keep one of them",
-                            found[kept - 1].file, found[i].file);
+            if (path)
+                pdurep_diag_add(diag, path, 0, 0, "\"%s\" and \"%s\" differ only in letter "
+                                "case, so it is not certain which narrative is meant: keep one "
+                                "of them", found[kept - 1].file, found[i].file);
+            else
+                err = PDUREP_ERROR_NO_MEMORY;
             free(path);
             free(found[i].file);
             continue;
         }
         char *own = *found[i].lang
-                        ? pdurep_xasprintf("%snarrative.%s.txt", prefix, found[i].lang)
-                        : pdurep_xasprintf("%snarrative.txt", prefix);
+                        ? pdurep_asprintf("%snarrative.%s.txt", prefix, found[i].lang)
+                        : pdurep_asprintf("%snarrative.txt", prefix);
+        if (!own) {
+            err = PDUREP_ERROR_NO_MEMORY;
+            free(found[i].file);
+            continue;
+        }
         if (letter_case && strcmp(own, found[i].file))
             (*letter_case)++;
         free(own);
         found[kept++] = found[i];
     }
+    if (err) {
+        for (size_t i = 0; i < kept; i++)
+            free(found[i].file);
+        free(found);
+        *out = NULL;
+        *n_out = 0;
+        return err;
+    }
     *out = found;
-    return kept;
+    *n_out = kept;
+    return PDUREP_OK;
 }
 
 pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
@@ -191,12 +238,13 @@ pdurep_error pdurep_narrative_import(pdurep_db *db, const pdurep_framework *fw,
 
 /* A translation that lacks English sections: warned at import and when a narrative is
  * replaced. */
-static void warn_missing(const pdurep_narrative *tr, const pdurep_narrative *en, const char *path,
-                         const char *lang, pdurep_diag *diag)
+static pdurep_error warn_missing(const pdurep_narrative *tr, const pdurep_narrative *en,
+                                 const char *path, const char *lang, pdurep_diag *diag)
 {
     size_t n_missing = 0;
-    const char **missing = pdurep_narrative_missing(tr, en, &n_missing);
-    if (n_missing) {
+    const char **missing = NULL;
+    pdurep_error err = pdurep_narrative_missing(tr, en, &missing, &n_missing);
+    if (!err && n_missing) {
         pdurep_sbuf list = {0};
         for (size_t i = 0; i < n_missing && i < 12; i++) {
             pdurep_sbuf_add(&list, i ? ", [" : "[", i ? 3 : 1);
@@ -206,14 +254,18 @@ static void warn_missing(const pdurep_narrative *tr, const pdurep_narrative *en,
         if (n_missing > 12)
             pdurep_sbuf_add(&list, ", ...", 5);
         char *names = pdurep_sbuf_take(&list);
-        pdurep_diag_warn(diag, path, 0, 0, "%zu section%s of narrative.txt %s missing or "
-                         "empty: %s; a report in '%s' needs --allow-fallback to print "
-                         "%s in English", n_missing, n_missing == 1 ? "" : "s",
-                         n_missing == 1 ? "is" : "are", names ? names : "(too many to list)",
-                         lang, n_missing == 1 ? "it" : "them");
+        if (names)
+            pdurep_diag_warn(diag, path, 0, 0, "%zu section%s of narrative.txt %s missing or "
+                             "empty: %s; a report in '%s' needs --allow-fallback to print "
+                             "%s in English", n_missing, n_missing == 1 ? "" : "s",
+                             n_missing == 1 ? "is" : "are", names, lang,
+                             n_missing == 1 ? "it" : "them");
+        else
+            err = PDUREP_ERROR_NO_MEMORY;
         free(names);
     }
     free(missing);
+    return err;
 }
 
 pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework *fw,
@@ -225,32 +277,44 @@ pdurep_error pdurep_narrative_import_files(pdurep_db *db, const pdurep_framework
     if (sqlite3_prepare_v2(db->sql, "DELETE FROM narrative WHERE inspection = ?1", -1, &del,
                            NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    sqlite3_bind_text(del, 1, inspection_id, -1, SQLITE_STATIC);
-    pdurep_error err = sqlite3_step(del) == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
+    pdurep_error err = sqlite3_bind_text(del, 1, inspection_id, -1, SQLITE_STATIC) == SQLITE_OK &&
+                               sqlite3_step(del) == SQLITE_DONE
+                           ? PDUREP_OK
+                           : pdurep_db_fail(db, diag);
     sqlite3_finalize(del);
     if (err)
         return err;
 
     size_t before = pdurep_diag_total(diag);
     narrative_file *files = NULL;
-    size_t n_files = narrative_files(bundle_dir, prefix, &files, letter_case, diag);
+    size_t n_files = 0;
+    if ((err = narrative_files(bundle_dir, prefix, &files, &n_files, letter_case, diag)))
+        return err;
     if (pdurep_diag_total(diag) > before)
         err = PDUREP_ERROR_DATA;
     pdurep_narrative *en = NULL;
     /* Every translation is checked even after a failure, so one run lists every problem. */
     for (size_t l = 0; l < n_files; l++) {
+        /* Memory or the database failing ends the checking: more messages would not help. */
+        if (err == PDUREP_ERROR_NO_MEMORY || err == PDUREP_ERROR_DATABASE) {
+            free(files[l].file);
+            continue;
+        }
         char *path = pdurep_path_join(bundle_dir, files[l].file);
         const char *lang = *files[l].lang ? files[l].lang : PDUREP_NARRATIVE_BASE_LANG;
         pdurep_narrative *tr = NULL;
-        pdurep_error e = import_one(db, fw, inspection_id, path, lang, &tr, diag);
+        pdurep_error e = path ? import_one(db, fw, inspection_id, path, lang, &tr, diag)
+                              : PDUREP_ERROR_NO_MEMORY;
         if (!*files[l].lang) {
             en = tr;
             tr = NULL;
         } else if (!e && en) {
-            warn_missing(tr, en, path, lang, diag);
+            e = warn_missing(tr, en, path, lang, diag);
         }
-        if (!err)
-            err = e;
+        /* Running out outranks a data error found before: the caller must not tell the user
+         * to mend a file when the run could not finish. */
+        if (!err || (e == PDUREP_ERROR_NO_MEMORY || e == PDUREP_ERROR_DATABASE))
+            err = e ? e : err;
         pdurep_narrative_free(tr);
         free(path);
         free(files[l].file);
@@ -268,16 +332,21 @@ pdurep_error pdurep_narrative_replace_lang(pdurep_db *db, const pdurep_framework
     if (sqlite3_prepare_v2(db->sql, "DELETE FROM narrative WHERE inspection = ?1 AND lang = ?2",
                            -1, &del, NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    sqlite3_bind_text(del, 1, inspection_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(del, 2, lang, -1, SQLITE_STATIC);
-    pdurep_error err = sqlite3_step(del) == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
+    pdurep_error err = sqlite3_bind_text(del, 1, inspection_id, -1, SQLITE_STATIC) == SQLITE_OK &&
+                               sqlite3_bind_text(del, 2, lang, -1, SQLITE_STATIC) == SQLITE_OK &&
+                               sqlite3_step(del) == SQLITE_DONE
+                           ? PDUREP_OK
+                           : pdurep_db_fail(db, diag);
     sqlite3_finalize(del);
     if (err)
         return err;
     FILE *probe = fopen(path, "rb");
     if (!probe) {
-        pdurep_diag_add(diag, path, 0, 0, "cannot open: %s", strerror(errno));
-        return errno == ENOENT ? PDUREP_ERROR_NO_INPUT : PDUREP_ERROR_IO;
+        int e = errno;
+        if (e == ENOMEM)
+            return PDUREP_ERROR_NO_MEMORY;
+        pdurep_diag_add(diag, path, 0, 0, "cannot open: %s", strerror(e));
+        return e == ENOENT ? PDUREP_ERROR_NO_INPUT : PDUREP_ERROR_IO;
     }
     fclose(probe);
     pdurep_narrative *fresh = NULL;
@@ -291,27 +360,39 @@ pdurep_error pdurep_narrative_replace_lang(pdurep_db *db, const pdurep_framework
         pdurep_narrative_free(fresh);
         return pdurep_db_fail(db, diag);
     }
-    sqlite3_bind_text(st, 1, inspection_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, lang, -1, SQLITE_STATIC);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *other = (const char *)sqlite3_column_text(st, 0);
+    int rc = sqlite3_bind_text(st, 1, inspection_id, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 2, lang, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = SQLITE_ROW;
+    int oom = 0;
+    while (!err && rc == SQLITE_ROW && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *other = pdurep_column_text(st, 0, &oom);
+        if (oom || !other) {
+            err = PDUREP_ERROR_NO_MEMORY;
+            break;
+        }
         if (!english && strcmp(other, PDUREP_NARRATIVE_BASE_LANG))
             continue;
         pdurep_narrative *o = NULL;
-        if (pdurep_narrative_load_lang(db, inspection_id, other, &o, diag) == PDUREP_OK) {
-            if (english) {
-                char *name = pdurep_xasprintf("narrative.%s.txt", other);
-                warn_missing(o, fresh, name, other, diag);
-                free(name);
-            } else {
-                warn_missing(fresh, o, path, lang, diag);
-            }
+        pdurep_error e = pdurep_narrative_load_lang(db, inspection_id, other, &o, diag);
+        if (!e && english) {
+            char *name = pdurep_asprintf("narrative.%s.txt", other);
+            e = name ? warn_missing(o, fresh, name, other, diag) : PDUREP_ERROR_NO_MEMORY;
+            free(name);
+        } else if (!e) {
+            e = warn_missing(fresh, o, path, lang, diag);
         }
         pdurep_narrative_free(o);
+        /* The narrative is stored; only a failure to compare is reported, and only running
+         * out of memory or the database failing is one. */
+        err = e;
     }
+    if (!err && rc != SQLITE_DONE)
+        err = pdurep_db_fail(db, diag);
     sqlite3_finalize(st);
     pdurep_narrative_free(fresh);
-    return PDUREP_OK;
+    return err;
 }
 
 pdurep_error pdurep_narrative_load(pdurep_db *db, const char *inspection_id, pdurep_narrative **out,
@@ -329,23 +410,44 @@ pdurep_error pdurep_narrative_load_lang(pdurep_db *db, const char *inspection_id
                                     "inspection = ?1 AND lang = ?2 ORDER BY position", -1, &st,
                            NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    sqlite3_bind_text(st, 1, inspection_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, lang && *lang ? lang : PDUREP_NARRATIVE_BASE_LANG, -1, SQLITE_STATIC);
-    pdurep_narrative *n = pdurep_xcalloc(1, sizeof *n);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        n->sections = pdurep_xrealloc(n->sections, (n->n_sections + 1) * sizeof *n->sections);
-        n->sections[n->n_sections++] = (pdurep_narrative_section){
-            pdurep_xstrdup((const char *)sqlite3_column_text(st, 0)),
-            pdurep_xstrdup((const char *)sqlite3_column_text(st, 2)),
-            (unsigned long)sqlite3_column_int64(st, 1)};
+    pdurep_narrative *n = calloc(1, sizeof *n);
+    pdurep_error err = PDUREP_OK;
+    int rc = SQLITE_DONE, oom = !n;
+    if (!oom && (sqlite3_bind_text(st, 1, inspection_id, -1, SQLITE_STATIC) ||
+                 sqlite3_bind_text(st, 2, lang && *lang ? lang : PDUREP_NARRATIVE_BASE_LANG, -1,
+                                   SQLITE_STATIC)))
+        err = pdurep_db_fail(db, diag);
+    while (!oom && !err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *key = pdurep_column_text(st, 0, &oom);
+        const char *body = pdurep_column_text(st, 2, &oom);
+        pdurep_narrative_section *grown =
+            oom ? NULL : realloc(n->sections, (n->n_sections + 1) * sizeof *n->sections);
+        if (!grown) {
+            oom = 1;
+            break;
+        }
+        n->sections = grown;
+        pdurep_narrative_section *s = &n->sections[n->n_sections];
+        /* Both are NOT NULL columns: NULL here is SQLite running out. */
+        s->key = key ? strdup(key) : NULL;
+        s->body = body ? strdup(body) : NULL;
+        s->line = (unsigned long)sqlite3_column_int64(st, 1);
+        n->n_sections++;
+        if (!s->key || !s->body) {
+            oom = 1;
+            break;
+        }
     }
-    pdurep_error err = rc == SQLITE_DONE ? PDUREP_OK : pdurep_db_fail(db, diag);
+    if (oom)
+        err = PDUREP_ERROR_NO_MEMORY;
+    else if (!err && rc != SQLITE_DONE)
+        err = pdurep_db_fail(db, diag);
     sqlite3_finalize(st);
     if (err) {
         pdurep_narrative_free(n);
         return err;
     }
     *out = n;
+    return PDUREP_OK;    *out = n;
     return PDUREP_OK;
 }

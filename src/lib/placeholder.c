@@ -46,12 +46,19 @@ static int name_index(const char *s, size_t len, const char *const *names, int n
     return -1;
 }
 
+/*
+ * The parsers below return 1 when the placeholder is good, 0 when it is not (with why set),
+ * and -1 when memory ran out, which says nothing about the placeholder.
+ */
+
 /* Parse "attr=value[+value...]" into ph->attribute and ph->values. */
 static int parse_filter(const char *s, size_t len, const pdurep_framework *fw, placeholder *ph,
                         char *why, size_t why_len)
 {
     const char *eq = memchr(s, '=', len), *end = s + len;
     char *attr = pdurep_trimmed_dup(s, (size_t)(eq - s));
+    if (!attr)
+        return -1;
     ph->attribute = pdurep_framework_attribute_index(fw, attr);
     if (ph->attribute < 0) {
         snprintf(why, why_len, "no case attribute '%s' in framework %s", attr, fw->code);
@@ -64,6 +71,8 @@ static int parse_filter(const char *s, size_t len, const pdurep_framework *fw, p
         const char *plus = memchr(v, '+', (size_t)(end - v));
         const char *stop = plus ? plus : end;
         char *value = pdurep_trimmed_dup(v, (size_t)(stop - v));
+        if (!value)
+            return -1;
         size_t k = 0;
         while (k < a->n_values && !pdurep_strieq(a->values[k], value))
             k++;
@@ -86,6 +95,8 @@ static int parse_target(const char *s, size_t len, const pdurep_framework *fw, p
     const char *colon = memchr(s, ':', len);
     if (!colon) {
         char *name = pdurep_trimmed_dup(s, len);
+        if (!name)
+            return -1;
         int g = name_index(name, strlen(name), global_names, G_COUNT);
         free(name);
         if (g < 0) {
@@ -99,6 +110,11 @@ static int parse_target(const char *s, size_t len, const pdurep_framework *fw, p
     }
     char *code = pdurep_trimmed_dup(s, (size_t)(colon - s));
     char *field = pdurep_trimmed_dup(colon + 1, len - (size_t)(colon + 1 - s));
+    if (!code || !field) {
+        free(code);
+        free(field);
+        return -1;
+    }
     int ok = 1;
     long q = pdurep_framework_question_index(fw, code);
     long st = q < 0 ? pdurep_framework_standard_index(fw, code) : -1;
@@ -131,7 +147,8 @@ static int parse_target(const char *s, size_t len, const pdurep_framework *fw, p
 
 /*
  * Parse the inside of {...}: {global}, {Q:field}, {S:field},
- * {attr=v1+v2:Q:field} or {attr=v:cases}. On failure say why and return 0.
+ * {attr=v1+v2:Q:field} or {attr=v:cases}. On failure say why and return 0; -1 when
+ * memory ran out.
  */
 static int ph_parse_full(const char *s, size_t len, const pdurep_framework *fw, placeholder *ph,
                          char *why, size_t why_len)
@@ -141,17 +158,19 @@ static int ph_parse_full(const char *s, size_t len, const pdurep_framework *fw, 
     const char *colon = memchr(s, ':', len);
     if (!colon || !memchr(s, '=', (size_t)(colon - s)))
         return parse_target(s, len, fw, ph, why, why_len);
-    if (!parse_filter(s, (size_t)(colon - s), fw, ph, why, why_len))
-        return 0;
+    int ok = parse_filter(s, (size_t)(colon - s), fw, ph, why, why_len);
+    if (ok <= 0)
+        return ok;
     const char *rest = colon + 1;
     size_t rest_len = len - (size_t)(rest - s);
     char *trimmed = pdurep_trimmed_dup(rest, rest_len);
-    int ok;
+    if (!trimmed)
+        return -1;
     if (!strcmp(trimmed, "cases")) {
         ph->kind = PH_CASES;
         ok = 1;
-    } else if (!(ok = parse_target(rest, rest_len, fw, ph, why, why_len))) {
-        /* why is set */
+    } else if ((ok = parse_target(rest, rest_len, fw, ph, why, why_len)) <= 0) {
+        /* why is set, or memory ran out */
     } else if (ph->kind != PH_QUESTION) {
         snprintf(why, why_len, "a filter (attribute=value) goes with a question or 'cases'");
         ok = 0;
@@ -208,8 +227,9 @@ static pdurep_tally filtered_tally(const pdurep_ratings *r, const placeholder *p
     return t;
 }
 
-static void ph_value(pdurep_sbuf *b, const placeholder *ph, const pdurep_ratings *r,
-                     const pdurep_narrative_words *w)
+/* Append the value; -1 when memory ran out (the buffer records its own growth failures). */
+static int ph_value(pdurep_sbuf *b, const placeholder *ph, const pdurep_ratings *r,
+                    const pdurep_narrative_words *w)
 {
     const pdurep_inspection *in = r->inspection;
     const pdurep_framework *fw = r->framework;
@@ -232,7 +252,9 @@ static void ph_value(pdurep_sbuf *b, const placeholder *ph, const pdurep_ratings
         case G_FIELDWORK: {
             /* One date formatter for every document: "1 September 2025", "1 Medi 2025". */
             char *t = pdurep_format_date(in->fieldwork_start, w->month, w->date);
-            pdurep_sbuf_escaped(b, t ? t : in->fieldwork_start);
+            if (!t)
+                return -1;
+            pdurep_sbuf_escaped(b, t);
             free(t);
             break;
         }
@@ -290,6 +312,7 @@ static void ph_value(pdurep_sbuf *b, const placeholder *ph, const pdurep_ratings
         break;
     }
     }
+    return 0;
 }
 
 pdurep_error pdurep_narrative_fill(const char *text, const pdurep_ratings *r,
@@ -308,15 +331,16 @@ pdurep_error pdurep_narrative_fill(const char *text, const pdurep_ratings *r,
             const char *end = strchr(p + 1, '}');
             placeholder ph;
             char why[256];
-            if (!end || !ph_parse_full(p + 1, (size_t)(end - p - 1), r->framework, &ph, why,
-                                       sizeof why)) {
-                if (bad)
+            int ok = end ? ph_parse_full(p + 1, (size_t)(end - p - 1), r->framework, &ph, why,
+                                         sizeof why)
+                         : 0;
+            if (ok <= 0 || ph_value(&b, &ph, r, words)) {
+                if (!ok && bad)
                     *bad = (size_t)(p - text);
                 free(b.s);
                 *out = NULL;
-                return PDUREP_ERROR_DATA;
+                return ok ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_DATA;
             }
-            ph_value(&b, &ph, r, words);
             p = end + 1;
             /* A share of no cases prints the shorthand alone: "[x]", never "[x]%". */
             if (*p == '%' && ph.kind == PH_QUESTION && ph.field == Q_PERCENT &&
@@ -327,10 +351,8 @@ pdurep_error pdurep_narrative_fill(const char *text, const pdurep_ratings *r,
         pdurep_sbuf_add(&b, p, 1);
         p++;
     }
-    /* The report takes any failure here for a bad placeholder: until it tells them apart,
-     * running out keeps the pdurep_x* way (util.h). */
     if (!(*out = pdurep_sbuf_take(&b)))
-        pdurep_out_of_memory();
+        return PDUREP_ERROR_NO_MEMORY;
     return PDUREP_OK;
 }
 

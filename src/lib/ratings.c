@@ -8,6 +8,7 @@
 #include "db_internal.h"
 #include "util.h"
 #include "inspection_internal.h"
+#include "sqltext.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -76,59 +77,96 @@ void pdurep_ratings_free(pdurep_ratings *r)
     free(r);
 }
 
-pdurep_ratings *pdurep_ratings_copy(const pdurep_ratings *r)
+/* Fill @p c, whose pointers are all NULL, with copies of @p r's; -1 when memory runs out
+ * (pdurep_ratings_free() then frees what was copied). */
+static int copy_into(pdurep_ratings *c, const pdurep_ratings *r)
 {
-    pdurep_ratings *c = pdurep_xcalloc(1, sizeof *c);
-    *c = *r;
     const pdurep_framework *fw = r->framework;
-    c->framework = fw ? pdurep_framework_copy(fw) : NULL;
-    c->inspection = r->inspection ? pdurep_inspection_copy(r->inspection) : NULL;
+    if (fw && !(c->framework = pdurep_framework_copy(fw)))
+        return -1;
+    if (r->inspection && !(c->inspection = pdurep_inspection_copy(r->inspection)))
+        return -1;
     size_t nq = fw ? fw->n_questions : 0, ns = fw ? fw->n_standards : 0;
     size_t na = fw ? fw->n_attributes : 0;
     if (r->questions) {
-        c->questions = pdurep_xcalloc(nq, sizeof *c->questions);
+        if (!(c->questions = calloc(nq ? nq : 1, sizeof *c->questions)))
+            return -1;
         if (nq)
             memcpy(c->questions, r->questions, nq * sizeof *r->questions);
     }
     if (r->bands) {
-        c->bands = pdurep_xcalloc(nq, sizeof *c->bands);
+        if (!(c->bands = calloc(nq ? nq : 1, sizeof *c->bands)))
+            return -1;
         for (size_t q = 0; q < nq; q++)
             c->bands[q] = r->bands[q] ? &c->framework->bands[r->bands[q] - fw->bands] : NULL;
     }
     if (r->collected) {
-        c->collected = pdurep_xmalloc(nq ? nq : 1);
+        if (!(c->collected = malloc(nq ? nq : 1)))
+            return -1;
         if (nq)
             memcpy(c->collected, r->collected, nq);
     }
     if (r->standards) {
         /* Results point into the framework: point them into the copy's. */
-        c->standards = pdurep_xcalloc(ns, sizeof *c->standards);
+        if (!(c->standards = calloc(ns ? ns : 1, sizeof *c->standards)))
+            return -1;
         for (size_t i = 0; i < ns; i++) {
             const pdurep_standard_result *s = &r->standards[i];
             c->standards[i] = *s;
             c->standards[i].standard = &c->framework->standards[s->standard - fw->standards];
             c->standards[i].band = s->band ? &c->framework->bands[s->band - fw->bands] : NULL;
-            c->standards[i].rationale = s->rationale ? pdurep_xstrdup(s->rationale) : NULL;
+            c->standards[i].rationale = NULL;
+            if (s->rationale && !(c->standards[i].rationale = strdup(s->rationale)))
+                return -1;
         }
     }
     if (r->breakdowns) {
-        c->breakdowns = pdurep_xcalloc(na, sizeof *c->breakdowns);
+        if (!(c->breakdowns = calloc(na ? na : 1, sizeof *c->breakdowns)))
+            return -1;
         for (size_t i = 0; i < na; i++) {
             const pdurep_breakdown *b = &r->breakdowns[i];
             size_t nv = fw->attributes[i].n_values;
-            c->breakdowns[i] = *b;
-            c->breakdowns[i].attribute = &c->framework->attributes[b->attribute - fw->attributes];
-            c->breakdowns[i].cases = pdurep_xcalloc(nv, sizeof *b->cases);
-            c->breakdowns[i].tallies = pdurep_xcalloc(nv * nq, sizeof *b->tallies);
+            pdurep_breakdown *d = &c->breakdowns[i];
+            *d = *b;
+            d->attribute = &c->framework->attributes[b->attribute - fw->attributes];
+            d->tallies = NULL;
+            if (!(d->cases = calloc(nv ? nv : 1, sizeof *b->cases)) ||
+                !(d->tallies = calloc(nv * nq + 1, sizeof *b->tallies)))
+                return -1;
             if (nv && b->cases)
-                memcpy(c->breakdowns[i].cases, b->cases, nv * sizeof *b->cases);
+                memcpy(d->cases, b->cases, nv * sizeof *b->cases);
             if (nv && nq && b->tallies)
-                memcpy(c->breakdowns[i].tallies, b->tallies, nv * nq * sizeof *b->tallies);
+                memcpy(d->tallies, b->tallies, nv * nq * sizeof *b->tallies);
         }
     }
-    c->pdus = r->n_pdus ? pdurep_xcalloc(r->n_pdus, sizeof *c->pdus) : NULL;
-    for (size_t i = 0; i < r->n_pdus; i++)
-        c->pdus[i] = pdurep_xstrdup(r->pdus[i]);
+    if (r->n_pdus && !(c->pdus = calloc(r->n_pdus, sizeof *c->pdus)))
+        return -1;
+    for (size_t i = 0; i < r->n_pdus; i++, c->n_pdus++)
+        if (!(c->pdus[i] = strdup(r->pdus[i])))
+            return -1;
+    return 0;
+}
+
+pdurep_ratings *pdurep_ratings_copy(const pdurep_ratings *r)
+{
+    pdurep_ratings *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    /* The figures are copied whole; every pointer is then made afresh, never shared. */
+    *c = *r;
+    c->inspection = NULL;
+    c->framework = NULL;
+    c->questions = NULL;
+    c->bands = NULL;
+    c->collected = NULL;
+    c->standards = NULL;
+    c->breakdowns = NULL;
+    c->pdus = NULL;
+    c->n_pdus = 0;
+    if (copy_into(c, r)) {
+        pdurep_ratings_free(c);
+        return NULL;
+    }
     return c;
 }
 
@@ -154,15 +192,31 @@ static void tally_add(pdurep_tally *t, char answer)
  * inspection: the question's own code for a PDU, the pooled PDU question for a
  * region. -1 where the bundle has no such column.
  */
-static void map_slots(const pdurep_framework *fw, const char *answer_codes, long *slot_of)
+/* Split comma-joined codes in place into a new array of pointers into @p codes; NULL when
+ * memory runs out. */
+static char **split_codes(char *codes, size_t *n)
 {
-    char *codes = pdurep_xstrdup(answer_codes);
-    char **slot_code = NULL;
-    size_t n = 0;
+    size_t cap = 1;
+    for (const char *c = codes; *c; c++)
+        cap += *c == ',';
+    char **out = malloc(cap * sizeof *out);
+    *n = 0;
+    if (!out)
+        return NULL;
     for (char *save = NULL, *tok = strtok_r(codes, ",", &save); tok;
-         tok = strtok_r(NULL, ",", &save)) {
-        slot_code = pdurep_xrealloc(slot_code, (n + 1) * sizeof *slot_code);
-        slot_code[n++] = tok;
+         tok = strtok_r(NULL, ",", &save))
+        out[(*n)++] = tok;
+    return out;
+}
+
+static pdurep_error map_slots(const pdurep_framework *fw, const char *answer_codes, long *slot_of)
+{
+    char *codes = strdup(answer_codes ? answer_codes : "");
+    size_t n = 0;
+    char **slot_code = codes ? split_codes(codes, &n) : NULL;
+    if (!slot_code) {
+        free(codes);
+        return PDUREP_ERROR_NO_MEMORY;
     }
     for (size_t q = 0; q < fw->n_questions; q++) {
         const pdurep_question *qu = &fw->questions[q];
@@ -176,6 +230,20 @@ static void map_slots(const pdurep_framework *fw, const char *answer_codes, long
     }
     free(slot_code);
     free(codes);
+    return PDUREP_OK;
+}
+
+/* Append a copy of @p id to the ratings' PDU list. */
+static pdurep_error add_pdu(pdurep_ratings *r, const char *id)
+{
+    char **grown = realloc(r->pdus, (r->n_pdus + 1) * sizeof *r->pdus);
+    if (!grown)
+        return PDUREP_ERROR_NO_MEMORY;
+    r->pdus = grown;
+    if (!(r->pdus[r->n_pdus] = strdup(id)))
+        return PDUREP_ERROR_NO_MEMORY;
+    r->n_pdus++;
+    return PDUREP_OK;
 }
 
 /*
@@ -190,14 +258,21 @@ static pdurep_error check_region_sources(pdurep_db *db, pdurep_ratings *r, pdure
                                     "LEFT JOIN inspection i ON i.id = m.pdu WHERE m.region = ?1 "
                                     "ORDER BY m.pdu", -1, &st, NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    sqlite3_bind_text(st, 1, r->inspection->id, -1, SQLITE_STATIC);
     char *first_fw = NULL;
     pdurep_error err = PDUREP_OK;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *id = (const char *)sqlite3_column_text(st, 0);
-        const char *kind = (const char *)sqlite3_column_text(st, 1);
-        const char *fwc = (const char *)sqlite3_column_text(st, 2);
+    pdurep_error fatal = PDUREP_OK; /* memory or the database: stop at once */
+    int oom = 0;
+    int rc = sqlite3_bind_text(st, 1, r->inspection->id, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *id = pdurep_column_text(st, 0, &oom);
+        const char *kind = pdurep_column_text(st, 1, &oom);
+        const char *fwc = pdurep_column_text(st, 2, &oom);
+        if (oom || !id) {
+            fatal = PDUREP_ERROR_NO_MEMORY;
+            break;
+        }
         if (!kind) {
             pdurep_diag_add(diag, NULL, 0, 0, "region %s lists PDU inspection %s, which is not "
                             "in the database: import it, or import the region again without it "
@@ -212,26 +287,33 @@ static pdurep_error check_region_sources(pdurep_db *db, pdurep_ratings *r, pdure
             err = PDUREP_ERROR_DATA;
             continue;
         }
+        if (!fwc)
+            fwc = "";
         if (!first_fw) {
-            first_fw = pdurep_xstrdup(fwc);
+            if (!(first_fw = strdup(fwc))) {
+                fatal = PDUREP_ERROR_NO_MEMORY;
+                break;
+            }
         } else if (strcmp(first_fw, fwc)) {
             pdurep_diag_add(diag, NULL, 0, 0, "region %s: PDU inspection %s uses framework %s "
                             "but %s uses %s; a region pools only one framework's cases",
                             r->inspection->id, id, fwc, r->pdus[0], first_fw);
             err = PDUREP_ERROR_DATA;
         }
-        r->pdus = pdurep_xrealloc(r->pdus, (r->n_pdus + 1) * sizeof *r->pdus);
-        r->pdus[r->n_pdus++] = pdurep_xstrdup(id);
+        if ((fatal = add_pdu(r, id)))
+            break;
     }
-    if (rc != SQLITE_DONE)
-        err = pdurep_db_fail(db, diag);
+    if (!fatal && rc != SQLITE_DONE)
+        fatal = pdurep_db_fail(db, diag);
     sqlite3_finalize(st);
+    free(first_fw);
+    if (fatal)
+        return fatal;
     if (!err && r->n_pdus == 0) {
         pdurep_diag_add(diag, NULL, 0, 0, "region %s lists no PDU inspection (its pdus.csv "
                         "names the PDU inspections it pools)", r->inspection->id);
         err = PDUREP_ERROR_DATA;
     }
-    free(first_fw);
     return err;
 }
 
@@ -256,13 +338,12 @@ static pdurep_error map_attributes(pdurep_db *db, const pdurep_framework *fw, co
                                    const char *attribute_codes, long *attr_slot, size_t *n_stored,
                                    pdurep_diag *diag)
 {
-    char *codes = pdurep_xstrdup(attribute_codes ? attribute_codes : "");
-    char **stored = NULL;
+    char *codes = strdup(attribute_codes ? attribute_codes : "");
     size_t n = 0;
-    for (char *save = NULL, *tok = strtok_r(codes, ",", &save); tok;
-         tok = strtok_r(NULL, ",", &save)) {
-        stored = pdurep_xrealloc(stored, (n + 1) * sizeof *stored);
-        stored[n++] = tok;
+    char **stored = codes ? split_codes(codes, &n) : NULL;
+    if (!stored) {
+        free(codes);
+        return PDUREP_ERROR_NO_MEMORY;
     }
     pdurep_error err = PDUREP_OK;
     for (size_t a = 0; a < fw->n_attributes; a++) {
@@ -303,18 +384,26 @@ static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, case_source so
     };
     if (sqlite3_prepare_v2(db->sql, sql[source], -1, &st, NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    if (source == SOURCE_INSPECTION)
-        sqlite3_bind_text(st, 1, r->inspection->id, -1, SQLITE_STATIC);
-    if (region)
-        sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC);
-    if (source == SOURCE_POOL || source == SOURCE_MEMBERS)
-        sqlite3_bind_text(st, 3, fw->code, -1, SQLITE_STATIC);
+    if ((source == SOURCE_INSPECTION &&
+         sqlite3_bind_text(st, 1, r->inspection->id, -1, SQLITE_STATIC) != SQLITE_OK) ||
+        (region && sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC) != SQLITE_OK) ||
+        ((source == SOURCE_POOL || source == SOURCE_MEMBERS) &&
+         sqlite3_bind_text(st, 3, fw->code, -1, SQLITE_STATIC) != SQLITE_OK)) {
+        err = pdurep_db_fail(db, diag);
+        sqlite3_finalize(st);
+        return err;
+    }
 
     size_t nq = fw->n_questions, na = fw->n_attributes;
-    long *slot_of = pdurep_xmalloc(nq * sizeof *slot_of);
-    long *filter_attr = pdurep_xmalloc(nq * sizeof *filter_attr);
-    size_t *filter_value = pdurep_xcalloc(nq, sizeof *filter_value);
-    for (size_t q = 0; q < nq; q++) {
+    long *slot_of = malloc((nq ? nq : 1) * sizeof *slot_of);
+    long *filter_attr = malloc((nq ? nq : 1) * sizeof *filter_attr);
+    size_t *filter_value = calloc(nq ? nq : 1, sizeof *filter_value);
+    size_t *value_of = calloc(na ? na : 1, sizeof *value_of);
+    pdurep_tally **group = calloc(na ? na : 1, sizeof *group);
+    long *attr_slot = calloc(na ? na : 1, sizeof *attr_slot);
+    if (!slot_of || !filter_attr || !filter_value || !value_of || !group || !attr_slot)
+        err = PDUREP_ERROR_NO_MEMORY;
+    for (size_t q = 0; !err && q < nq; q++) {
         const pdurep_question *qu = &fw->questions[q];
         filter_attr[q] = qu->filter_attribute
                              ? pdurep_framework_attribute_index(fw, qu->filter_attribute) : -1;
@@ -324,45 +413,68 @@ static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, case_source so
                           qu->filter_value))
                 filter_value[q]++;
     }
-    size_t *value_of = pdurep_xcalloc(na ? na : 1, sizeof *value_of);
-    pdurep_tally **group = pdurep_xcalloc(na ? na : 1, sizeof *group);
-    long *attr_slot = pdurep_xcalloc(na ? na : 1, sizeof *attr_slot);
     const char **stored = NULL; /* one case's values, split */
     size_t n_stored = 0;
     char *values = NULL;
     size_t values_cap = 0;
     char *current = NULL; /* inspection whose answer slots are mapped */
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *from = (const char *)sqlite3_column_text(st, 2);
+    int rc = SQLITE_DONE, oom = 0;
+    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *from = pdurep_column_text(st, 2, &oom);
+        const char *answer_codes = pdurep_column_text(st, 3, &oom);
+        const char *attribute_codes = pdurep_column_text(st, 4, &oom);
+        if (oom || !from) {
+            err = PDUREP_ERROR_NO_MEMORY;
+            break;
+        }
         if (!current || strcmp(current, from)) {
             free(current);
-            current = pdurep_xstrdup(from);
-            const char *answer_codes = (const char *)sqlite3_column_text(st, 3);
-            map_slots(fw, answer_codes, slot_of);
+            if (!(current = strdup(from)) || (err = map_slots(fw, answer_codes, slot_of))) {
+                err = PDUREP_ERROR_NO_MEMORY;
+                break;
+            }
             /* The columns of the bundle are known only here; an inspection migrated without
              * them counts every question as collected. */
             if (source == SOURCE_INSPECTION && answer_codes && *answer_codes) {
-                r->collected = pdurep_xcalloc(nq ? nq : 1, 1);
+                free(r->collected);
+                if (!(r->collected = calloc(nq ? nq : 1, 1))) {
+                    err = PDUREP_ERROR_NO_MEMORY;
+                    break;
+                }
                 for (size_t q = 0; q < nq; q++)
                     r->collected[q] = slot_of[q] >= 0;
             }
-            if ((err = map_attributes(db, fw, from, (const char *)sqlite3_column_text(st, 4),
-                                      attr_slot, &n_stored, diag)))
+            if ((err = map_attributes(db, fw, from, attribute_codes, attr_slot, &n_stored, diag)))
                 break;
-            stored = pdurep_xrealloc(stored, (n_stored ? n_stored : 1) * sizeof *stored);
-            if (source == SOURCE_POOL || source == SOURCE_MEMBERS) {
-                r->pdus = pdurep_xrealloc(r->pdus, (r->n_pdus + 1) * sizeof *r->pdus);
-                r->pdus[r->n_pdus++] = pdurep_xstrdup(from);
+            const char **grown = realloc(stored, (n_stored ? n_stored : 1) * sizeof *stored);
+            if (!grown) {
+                err = PDUREP_ERROR_NO_MEMORY;
+                break;
             }
+            stored = grown;
+            if ((source == SOURCE_POOL || source == SOURCE_MEMBERS) && (err = add_pdu(r, from)))
+                break;
         }
         r->n_cases++;
         /* Split the stored values in place of a copy: the row's text is SQLite's. */
+        const char *text = pdurep_column_text(st, 0, &oom);
         size_t len = (size_t)sqlite3_column_bytes(st, 0);
-        const char *text = (const char *)sqlite3_column_text(st, 0);
-        if (len + 1 > values_cap)
-            values = pdurep_xrealloc(values, values_cap = 2 * (len + 1));
-        memcpy(values, text ? text : "", len + 1);
+        const char *ans = pdurep_column_text(st, 1, &oom);
+        long alen = sqlite3_column_bytes(st, 1);
+        if (oom) {
+            err = PDUREP_ERROR_NO_MEMORY;
+            break;
+        }
+        if (len + 1 > values_cap) {
+            char *grown = realloc(values, 2 * (len + 1));
+            if (!grown) {
+                err = PDUREP_ERROR_NO_MEMORY;
+                break;
+            }
+            values = grown;
+            values_cap = 2 * (len + 1);
+        }
+        memcpy(values, text ? text : "", text ? len + 1 : 1);
         size_t got = 0;
         for (char *p = values; got < n_stored;) {
             stored[got++] = p;
@@ -372,7 +484,6 @@ static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, case_source so
             *sep = '\0';
             p = sep + 1;
         }
-        int known = 1;
         for (size_t a = 0; a < na; a++) {
             const char *v = (size_t)attr_slot[a] < got ? stored[attr_slot[a]] : "";
             const pdurep_attribute *at = &fw->attributes[a];
@@ -383,17 +494,14 @@ static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, case_source so
                 pdurep_diag_add(diag, db->path, 0, 0, "a case of %s has %s \"%s\", which "
                                 "framework %s does not list", from, at->code, v, fw->code);
                 err = PDUREP_ERROR_DATA;
-                known = 0;
                 break;
             }
             value_of[a] = vi;
             r->breakdowns[a].cases[vi]++;
             group[a] = r->breakdowns[a].tallies + vi * nq;
         }
-        if (!known)
+        if (err)
             break;
-        const char *ans = (const char *)sqlite3_column_text(st, 1);
-        long alen = sqlite3_column_bytes(st, 1);
         for (size_t q = 0; q < nq; q++) {
             long slot = slot_of[q];
             char answer = slot >= 0 && slot < alen ? ans[slot] : '-';
@@ -406,7 +514,7 @@ static pdurep_error count_cases(pdurep_db *db, pdurep_ratings *r, case_source so
                 tally_add(&group[a][q], answer);
         }
     }
-    if (!err && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    if (!err && rc != SQLITE_DONE)
         err = pdurep_db_fail(db, diag);
     sqlite3_finalize(st);
     free(current);
@@ -428,39 +536,62 @@ static pdurep_error read_judgements(pdurep_db *db, pdurep_ratings *r, pdurep_rat
     if (sqlite3_prepare_v2(db->sql, "SELECT standard, rating, rationale FROM judgement "
                                     "WHERE inspection = ?1", -1, &st, NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    sqlite3_bind_text(st, 1, r->inspection->id, -1, SQLITE_STATIC);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        long s = pdurep_framework_standard_index(r->framework,
-                                                 (const char *)sqlite3_column_text(st, 0));
+    pdurep_error err = PDUREP_OK;
+    int oom = 0;
+    int rc = sqlite3_bind_text(st, 1, r->inspection->id, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *code = pdurep_column_text(st, 0, &oom);
+        const char *rating = pdurep_column_text(st, 1, &oom);
+        const char *rationale = pdurep_column_text(st, 2, &oom);
+        if (oom) {
+            err = PDUREP_ERROR_NO_MEMORY;
+            break;
+        }
+        long s = code ? pdurep_framework_standard_index(r->framework, code) : -1;
         if (s < 0)
             continue;
-        judged[s] = pdurep_rating_parse((const char *)sqlite3_column_text(st, 1));
+        char *copy = strdup(rationale ? rationale : "");
+        if (!copy) {
+            err = PDUREP_ERROR_NO_MEMORY;
+            break;
+        }
+        judged[s] = pdurep_rating_parse(rating);
         free((char *)r->standards[s].rationale);
-        r->standards[s].rationale = pdurep_xstrdup((const char *)sqlite3_column_text(st, 2));
+        r->standards[s].rationale = copy;
     }
+    /* A judgement that could not be read must not leave its standard computed instead. */
+    if (!err && rc != SQLITE_DONE)
+        err = pdurep_db_fail(db, diag);
     sqlite3_finalize(st);
-    return PDUREP_OK;
+    return err;
 }
 
-static void alloc_tallies(pdurep_ratings *r)
+static pdurep_error alloc_tallies(pdurep_ratings *r)
 {
     const pdurep_framework *fw = r->framework;
-    r->questions = pdurep_xcalloc(fw->n_questions, sizeof *r->questions);
-    r->breakdowns = pdurep_xcalloc(fw->n_attributes, sizeof *r->breakdowns);
-    for (size_t a = 0; a < fw->n_attributes; a++) {
+    size_t nq = fw->n_questions, na = fw->n_attributes;
+    if (!(r->questions = calloc(nq ? nq : 1, sizeof *r->questions)) ||
+        !(r->breakdowns = calloc(na ? na : 1, sizeof *r->breakdowns)))
+        return PDUREP_ERROR_NO_MEMORY;
+    for (size_t a = 0; a < na; a++) {
         size_t nv = fw->attributes[a].n_values;
         r->breakdowns[a].attribute = &fw->attributes[a];
-        r->breakdowns[a].cases = pdurep_xcalloc(nv, sizeof(unsigned long));
-        r->breakdowns[a].tallies = pdurep_xcalloc(nv * fw->n_questions, sizeof(pdurep_tally));
+        if (!(r->breakdowns[a].cases = calloc(nv ? nv : 1, sizeof(unsigned long))) ||
+            !(r->breakdowns[a].tallies = calloc(nv * nq + 1, sizeof(pdurep_tally))))
+            return PDUREP_ERROR_NO_MEMORY;
     }
+    return PDUREP_OK;
 }
 
 /* What every writer reads beside the tallies: each question's band, each attribute's
  * reference group. Worked out here once so that no writer decides them. */
-static void derive(pdurep_ratings *r)
+static pdurep_error derive(pdurep_ratings *r)
 {
     const pdurep_framework *fw = r->framework;
-    r->bands = pdurep_xcalloc(fw->n_questions, sizeof *r->bands);
+    if (!(r->bands = calloc(fw->n_questions ? fw->n_questions : 1, sizeof *r->bands)))
+        return PDUREP_ERROR_NO_MEMORY;
     for (size_t q = 0; q < fw->n_questions; q++)
         r->bands[q] = pdurep_tally_relevant(r->questions[q])
                           ? pdurep_framework_band(fw, pdurep_tally_percent(r->questions[q]))
@@ -472,23 +603,26 @@ static void derive(pdurep_ratings *r)
             if (b->cases[v] > 0 && (b->reference < 0 || b->cases[v] > b->cases[b->reference]))
                 b->reference = (long)v;
     }
+    return PDUREP_OK;
 }
 
 pdurep_error pdurep_ratings_pool(pdurep_db *db, const char *framework, const char *region,
                                  pdurep_ratings **out, pdurep_diag *diag)
 {
     *out = NULL;
-    pdurep_ratings *r = pdurep_xcalloc(1, sizeof *r);
+    pdurep_ratings *r = calloc(1, sizeof *r);
+    if (!r)
+        return PDUREP_ERROR_NO_MEMORY;
     /* As for a region: the pool is chosen by rows that damage could change. */
     pdurep_error err = pdurep_checksum_verify_all(db, diag);
     if (!err)
         err = pdurep_db_load_framework(db, framework, &r->framework, diag);
-    if (!err) {
-        alloc_tallies(r);
-        err = count_cases(db, r, SOURCE_POOL, region, diag);
-    }
     if (!err)
-        derive(r);
+        err = alloc_tallies(r);
+    if (!err)
+        err = count_cases(db, r, SOURCE_POOL, region, diag);
+    if (!err)
+        err = derive(r);
     if (err) {
         pdurep_ratings_free(r);
         return err;
@@ -502,12 +636,14 @@ pdurep_error pdurep_ratings_pool_region(pdurep_db *db, const char *framework,
                                         pdurep_diag *diag)
 {
     *out = NULL;
-    pdurep_ratings *r = pdurep_xcalloc(1, sizeof *r);
+    pdurep_ratings *r = calloc(1, sizeof *r);
+    if (!r)
+        return PDUREP_ERROR_NO_MEMORY;
     pdurep_error err = pdurep_db_load_framework(db, framework, &r->framework, diag);
-    if (!err) {
-        alloc_tallies(r);
+    if (!err)
+        err = alloc_tallies(r);
+    if (!err)
         err = count_cases(db, r, SOURCE_MEMBERS, region_id, diag);
-    }
     if (err) {
         pdurep_ratings_free(r);
         return err;
@@ -527,13 +663,18 @@ pdurep_error pdurep_region_of_pdu(pdurep_db *db, const char *pdu_id, char **regi
                                     "ORDER BY r.fieldwork_start DESC, r.id LIMIT 1", -1, &st,
                            NULL) != SQLITE_OK)
         return pdurep_db_fail(db, diag);
-    sqlite3_bind_text(st, 1, pdu_id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
+    int rc = sqlite3_bind_text(st, 1, pdu_id, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
     pdurep_error err = PDUREP_OK;
-    if (rc == SQLITE_ROW)
-        *region_id = pdurep_xstrdup((const char *)sqlite3_column_text(st, 0));
-    else if (rc != SQLITE_DONE)
+    if (rc == SQLITE_ROW) {
+        int oom = 0;
+        const char *id = pdurep_column_text(st, 0, &oom);
+        if (oom || !id || !(*region_id = strdup(id)))
+            err = PDUREP_ERROR_NO_MEMORY;
+    } else if (rc != SQLITE_DONE) {
         err = pdurep_db_fail(db, diag);
+    }
     sqlite3_finalize(st);
     return err;
 }
@@ -542,7 +683,9 @@ pdurep_error pdurep_ratings_compute(pdurep_db *db, const char *id, pdurep_rating
                                     pdurep_diag *diag)
 {
     *out = NULL;
-    pdurep_ratings *r = pdurep_xcalloc(1, sizeof *r);
+    pdurep_ratings *r = calloc(1, sizeof *r);
+    if (!r)
+        return PDUREP_ERROR_NO_MEMORY;
     pdurep_error err = pdurep_inspection_get(db, id, &r->inspection);
     if (err) {
         if (err == PDUREP_ERROR_NO_INPUT)
@@ -563,24 +706,31 @@ pdurep_error pdurep_ratings_compute(pdurep_db *db, const char *id, pdurep_rating
         return err;
     }
     const pdurep_framework *fw = r->framework;
-    alloc_tallies(r);
-    r->standards = pdurep_xcalloc(fw->n_standards, sizeof *r->standards);
+    pdurep_rating *judged = NULL;
+    if ((err = alloc_tallies(r)))
+        goto fail;
+    r->standards = calloc(fw->n_standards ? fw->n_standards : 1, sizeof *r->standards);
+    judged = malloc((fw->n_standards ? fw->n_standards : 1) * sizeof *judged);
+    if (!r->standards || !judged) {
+        err = PDUREP_ERROR_NO_MEMORY;
+        goto fail;
+    }
     for (size_t s = 0; s < fw->n_standards; s++) {
         r->standards[s].standard = &fw->standards[s];
-        r->standards[s].rationale = pdurep_xstrdup("");
         r->standards[s].driver = -1;
         r->standards[s].computed_rating = PDUREP_RATING_NONE;
-    }
-    pdurep_rating *judged = pdurep_xmalloc(fw->n_standards * sizeof *judged);
-    for (size_t s = 0; s < fw->n_standards; s++)
         judged[s] = PDUREP_RATING_NONE;
+        if (!(r->standards[s].rationale = strdup(""))) {
+            err = PDUREP_ERROR_NO_MEMORY;
+            goto fail;
+        }
+    }
 
     case_source source = strcmp(r->inspection->kind, "region") ? SOURCE_INSPECTION : SOURCE_REGION;
     if ((err = count_cases(db, r, source, source == SOURCE_REGION ? r->inspection->id : NULL,
                            diag)) ||
-        (err = read_judgements(db, r, judged, diag)))
+        (err = read_judgements(db, r, judged, diag)) || (err = derive(r)))
         goto fail;
-    derive(r);
 
     for (size_t s = 0; s < fw->n_standards; s++) {
         const pdurep_standard *sd = &fw->standards[s];
@@ -646,9 +796,9 @@ char *pdurep_standard_reason(const pdurep_ratings *r, size_t s)
     const pdurep_framework *fw = r->framework;
     if (res->driver < 0)
         return *res->rationale
-                   ? pdurep_xasprintf("inspectors' judgement: %s (%s)",
-                                      pdurep_rating_name(res->rating), res->rationale)
-                   : pdurep_xasprintf("inspectors' judgement: %s", pdurep_rating_name(res->rating));
+                   ? pdurep_asprintf("inspectors' judgement: %s (%s)",
+                                     pdurep_rating_name(res->rating), res->rationale)
+                   : pdurep_asprintf("inspectors' judgement: %s", pdurep_rating_name(res->rating));
     const pdurep_question *q = &fw->questions[res->driver];
     pdurep_tally t = r->questions[res->driver];
     size_t b = (size_t)(res->band - fw->bands);
@@ -658,14 +808,14 @@ char *pdurep_standard_reason(const pdurep_ratings *r, size_t s)
     else
         snprintf(range, sizeof range, "%g%% to under %g%%", res->band->min_percent,
                  fw->bands[b - 1].min_percent);
-    char *base = pdurep_xasprintf(
+    char *base = pdurep_asprintf(
         "lowest key question %s: %lu of %lu relevant cases (%.1f%%) is in band %s (%s), "
         "which gives %s", q->code, t.yes, pdurep_tally_relevant(t), pdurep_tally_percent(t),
         res->band->name, range, pdurep_rating_name(res->computed_rating));
-    if (!res->overridden)
+    if (!base || !res->overridden)
         return base;
-    char *full = pdurep_xasprintf("%s; the ratings panel set %s instead: %s", base,
-                                  pdurep_rating_name(res->rating), res->rationale);
+    char *full = pdurep_asprintf("%s; the ratings panel set %s instead: %s", base,
+                                 pdurep_rating_name(res->rating), res->rationale);
     free(base);
     return full;
 }

@@ -5,7 +5,6 @@
  * rating pooled.
  */
 #include "pdurep/region.h"
-#include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,9 +27,12 @@ pdurep_error pdurep_region_pdus_load(pdurep_db *db, const pdurep_ratings *region
                         region && region->inspection ? region->inspection->id : "(none)");
         return PDUREP_ERROR_USAGE;
     }
-    pdurep_region_pdus *p = pdurep_xcalloc(1, sizeof *p);
-    p->pdus = pdurep_xcalloc(region->n_pdus, sizeof *p->pdus);
+    pdurep_region_pdus *p = calloc(1, sizeof *p);
+    if (!p)
+        return PDUREP_ERROR_NO_MEMORY;
     pdurep_error err = PDUREP_OK;
+    if (!(p->pdus = calloc(region->n_pdus, sizeof *p->pdus)))
+        err = PDUREP_ERROR_NO_MEMORY;
     for (size_t i = 0; i < region->n_pdus && !err; i++) {
         err = pdurep_ratings_compute(db, region->pdus[i], &p->pdus[i], diag);
         if (!err)

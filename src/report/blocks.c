@@ -52,7 +52,11 @@ int pdurep_report_narrative(report *rp, const char *key, int as_lines)
     for (size_t i = 0; i < nb && !rp->doc->err; i++) {
         char *text = NULL;
         size_t bad = 0;
-        if (pdurep_narrative_fill(b[i].text, rp->r, &rp->words, &text, &bad)) {
+        pdurep_error err = pdurep_narrative_fill(b[i].text, rp->r, &rp->words, &text, &bad);
+        if (err == PDUREP_ERROR_NO_MEMORY) {
+            pdurep_doc_fail(rp->doc, err, NULL);
+            break;
+        } else if (err) {
             pdurep_doc_fail(rp->doc, PDUREP_ERROR_DATA, "narrative line %lu: unknown placeholder",
                             b[i].line);
             break;

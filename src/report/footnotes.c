@@ -55,14 +55,20 @@ int pdurep_report_note(void *ctx, const char *key, size_t len)
         if (!s)
             return 0;
         char *filled = NULL;
-        if (pdurep_narrative_fill(s->body, rp->r, &rp->words, &filled, NULL))
+        pdurep_error err = pdurep_narrative_fill(s->body, rp->r, &rp->words, &filled, NULL);
+        if (err) {
+            /* Running out is not an unknown footnote: the document fails as out of memory. */
+            if (err == PDUREP_ERROR_NO_MEMORY)
+                pdurep_doc_fail(rp->doc, err, NULL);
             return 0;
+        }
         for (char *c = filled; *c; c++)
             if (*c == '\n')
                 *c = ' ';
         char *kk = pdurep_ts_strndup(key, len);
         if (!kk) {
             free(filled);
+            pdurep_doc_fail(rp->doc, PDUREP_ERROR_NO_MEMORY, NULL);
             return 0;
         }
         pdurep_report_note_define(rp, kk, filled);

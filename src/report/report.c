@@ -394,7 +394,9 @@ static void do_ratings(report *rp, const pdurep_layout_section *sec)
         pdurep_table *t = pdurep_table_new(rp->doc, &ts, 3, widths, NULL, pdurep_report_note, rp);
         pdurep_table_cell head[3] = {cell(fwk), cell(sc), cell(ov)};
         char *fw_val = NULL;
-        pdurep_narrative_fill("{fieldwork}", r, &rp->words, &fw_val, NULL);
+        pdurep_error ferr = pdurep_narrative_fill("{fieldwork}", r, &rp->words, &fw_val, NULL);
+        if (ferr)
+            pdurep_doc_fail(rp->doc, ferr, NULL);
         pdurep_table_cell row[3] = {cell(fw_val ? fw_val : ""), cell(score_b),
                                     rating_cell(rp, r->overall, ov_name)};
         pdurep_table_row(t, head, 1);
@@ -600,7 +602,9 @@ static void do_background(report *rp, const pdurep_layout_section *sec)
     if (r->inspection->caseload >= 0) {
         label = pdurep_report_template(rp, "background.caseload", NULL);
         char *c = NULL;
-        pdurep_narrative_fill("{caseload}", r, &rp->words, &c, NULL);
+        pdurep_error ferr = pdurep_narrative_fill("{caseload}", r, &rp->words, &c, NULL);
+        if (ferr)
+            pdurep_doc_fail(rp->doc, ferr, NULL);
         pdurep_table_row(t, (pdurep_table_cell[2]){cell(label), cell(c ? c : "")}, 0);
         free(c);
         free(label);

@@ -119,11 +119,12 @@ char *pdurep_report_vtemplate(report *rp, const char *key, va_list ap)
         return NULL;
     char *out = NULL;
     size_t bad = 0;
-    if (pdurep_narrative_fill(b.s, rp->r, &rp->words, &out, &bad)) {
+    pdurep_error err = pdurep_narrative_fill(b.s, rp->r, &rp->words, &out, &bad);
+    if (err == PDUREP_ERROR_NO_MEMORY)
+        pdurep_doc_fail(rp->doc, err, NULL);
+    else if (err)
         pdurep_doc_fail(rp->doc, PDUREP_ERROR_DATA, "%s: string '%s': unknown placeholder at "
                         "'%.40s'", rp->lay->strings_path, key, b.s + bad);
-        out = NULL;
-    }
     free(b.s);
     return out;
 }

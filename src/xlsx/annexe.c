@@ -373,9 +373,11 @@ pdurep_error pdurep_annexe_write(pdurep_db *db, const char *id, const char *path
         return oerr;
     /* An unknown id is reported by the preparation, with its message. */
     pdurep_inspection *in = NULL;
-    int flags = pdurep_inspection_get(db, id, &in) == PDUREP_OK && annexe_pdus_wanted(in, opts->share)
-                    ? PDUREP_DOCUMENT_REGION_PDUS
-                    : 0;
+    pdurep_error gerr = pdurep_inspection_get(db, id, &in);
+    /* Without memory the region's PDU sheets would be left out of a workbook that looks whole. */
+    if (gerr == PDUREP_ERROR_NO_MEMORY)
+        return gerr;
+    int flags = !gerr && annexe_pdus_wanted(in, opts->share) ? PDUREP_DOCUMENT_REGION_PDUS : 0;
     pdurep_inspection_free(in);
     pdurep_document *d = NULL;
     pdurep_error err = pdurep_document_prepare(db, id, opts->lang, flags, &d, diag);
@@ -439,7 +441,8 @@ static pdurep_error batch_write(pdurep_db *db, const char *id, const char *path,
     int sheets = 0;
     opts.n_sheets = &sheets;
     pdurep_inspection_free(in);
-    if (terr == PDUREP_ERROR_DATA)
+    /* Out of memory, the workbook would be dated by the clock and differ from run to run. */
+    if (terr == PDUREP_ERROR_DATA || terr == PDUREP_ERROR_NO_MEMORY)
         return terr;
     opts.created = (time_t)created;
     pdurep_error err = pdurep_annexe_write(db, id, path, &opts, diag);

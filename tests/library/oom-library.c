@@ -3,7 +3,9 @@
  * failing allocator (failmalloc.so), it must return ::PDUREP_ERROR_NO_MEMORY
  * or succeed, never end the process. Prints the call's status.
  *
- * usage: oom-library CALL SOURCE_ROOT      CALL: strings, strings-cy, layout, table, xlsx, synth
+ * usage: oom-library CALL SOURCE_ROOT      CALL: strings, strings-cy, layout, table, xlsx,
+ *        synth, or a call of oom-core.c or calls-calculator.c (which work on databases
+ *        made in $OOM_TMP by a run with OOM_PREPARE set, without the shim).
  */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include <stdio.h>
@@ -19,6 +21,7 @@
 #include "rows.h"
 #include "xlsxread.h"
 #include "oom-core.h"
+#include "calls-calculator.h"
 
 static int count_row(const pdurep_csv_row *row, void *user)
 {
@@ -88,7 +91,8 @@ int main(int argc, char **argv)
     /* The core modules' calls (oom-core.c) copy databases made first, without the shim. */
     const char *tmp = getenv("OOM_TMP");
     if (getenv("OOM_PREPARE"))
-        return tmp && oom_core_prepare(call, root, tmp) ? 99 : 0;
+        return tmp && (oom_core_prepare(call, root, tmp) ||
+                       oom_calculator_prepare(call, root, tmp)) ? 99 : 0;
     int core = oom_core_call(call, root, tmp);
     if (core >= 0) {
         printf("%d\n", core);
@@ -127,7 +131,7 @@ int main(int argc, char **argv)
     } else if (!strcmp(call, "synth")) {
         printf("%d\n", synthesise(root));
         return 0;
-    } else {
+    } else if (oom_calculator_call(call, root, tmp, &err) < 0) {
         return 64;
     }
     printf("%d\n", pdurep_exit_status(err));

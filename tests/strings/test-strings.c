@@ -162,18 +162,20 @@ static void test_narrative_gaps(void **state)
     const char *cb[] = {"Rhagair.", "", "Gogledd Cymru"};
     pdurep_narrative *en = narrative(ek, eb, 4), *cy = narrative(ck, cb, 3);
     size_t n = 0;
-    const char **missing = pdurep_narrative_missing(cy, en, &n);
+    const char **missing = NULL;
+    assert_int_equal(pdurep_narrative_missing(cy, en, &missing, &n), PDUREP_OK);
     /* An empty Welsh section is missing; an empty English one is not asked for. */
     assert_int_equal(n, 2);
     assert_string_equal(missing[0], "background");
     assert_string_equal(missing[1], "P2.1 findings");
     free(missing);
-    pdurep_narrative_fill_gaps(cy, en);
+    assert_int_equal(pdurep_narrative_fill_gaps(cy, en), PDUREP_OK);
     assert_string_equal(pdurep_narrative_get(cy, "foreword")->body, "Rhagair.");
     assert_string_equal(pdurep_narrative_get(cy, "background")->body, "Background.");
     assert_string_equal(pdurep_narrative_get(cy, "P2.1 findings")->body, "Findings.");
     assert_string_equal(pdurep_narrative_get(cy, "name")->body, "Gogledd Cymru");
-    assert_null(pdurep_narrative_missing(cy, en, &n));
+    assert_int_equal(pdurep_narrative_missing(cy, en, &missing, &n), PDUREP_OK);
+    assert_null(missing);
     assert_int_equal(n, 0);
     pdurep_narrative_free(en);
     pdurep_narrative_free(cy);
