@@ -20,7 +20,8 @@ static pdurep_error fail(pdurep_db *db, pdurep_diag *diag)
 {
     int code = sqlite3_errcode(db->sql);
     pdurep_diag_add(diag, db->path, 0, 0, "database error: %s", sqlite3_errmsg(db->sql));
-    return code == SQLITE_NOMEM ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_DATABASE;
+    return code == SQLITE_NOMEM || pdurep_db_memory_failed() ? PDUREP_ERROR_NO_MEMORY
+                                                             : PDUREP_ERROR_DATABASE;
 }
 
 typedef struct owner_info {
