@@ -2,8 +2,9 @@
 # The layer check: reads the symbol tables of the built objects (nm) and fails
 # on any call from a lower layer to a higher one, on any call between two
 # folders of the same layer, on the typesetting engine using more of the core
-# than its error and diagnostics types, on SQLite used outside the core, and on
-# any cycle between modules.
+# than its error and diagnostics types, on SQLite used outside the core, on a
+# module below the command that can end the process, and on any cycle between
+# modules.
 #
 # usage: check-layers.sh BUILD_DIR        the objects of src/ in a meson build
 #        check-layers.sh --objects O...   these objects (named as meson names them:
@@ -81,6 +82,11 @@ awk -v ranks="$ranks" -v allowed="$typeset_may_use" '
 # prepared document (checksums, localisation, one computation of every figure).
 awk '$1 == "U" && $3 ~ /^sqlite3_/ && $2 !~ /^lib\// {
          print "check-layers: " $2 " calls " $3 ": only the core (lib) may use the database" }' \
+    "$tmp/syms" >>"$tmp/violations"
+# The library does not end its caller (README "The library does not end its caller"):
+# only the command decides when the process ends, with which status.
+awk '$1 == "U" && $3 ~ /^(exit|_exit|_Exit|quick_exit|abort)$/ && $2 !~ /^cli\// {
+         print "check-layers: " $2 " calls " $3 ": only the command (cli) may end the process" }' \
     "$tmp/syms" >>"$tmp/violations"
 if [ -s "$tmp/violations" ]; then
     cat "$tmp/violations"

@@ -8,54 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The documented status for running out of memory (70), not a crash; exit() runs the
- * handlers that remove temporary files, and SQLite rolls an open transaction back when the
- * database is next opened. */
-void pdurep_out_of_memory(void)
-{
-    fputs("pdurep: out of memory\n", stderr);
-    exit(70);
-}
-
-void *pdurep_xmalloc(size_t n)
-{
-    void *p = malloc(n ? n : 1);
-    if (!p)
-        pdurep_out_of_memory();
-    return p;
-}
-
-void *pdurep_xcalloc(size_t n, size_t size)
-{
-    void *p = calloc(n ? n : 1, size ? size : 1);
-    if (!p)
-        pdurep_out_of_memory();
-    return p;
-}
-
-void *pdurep_xrealloc(void *p, size_t n)
-{
-    void *q = realloc(p, n ? n : 1);
-    if (!q)
-        pdurep_out_of_memory();
-    return q;
-}
-
-char *pdurep_xstrdup(const char *s)
-{
-    char *p = strdup(s ? s : "");
-    if (!p)
-        pdurep_out_of_memory();
-    return p;
-}
-
 char *pdurep_trimmed_dup(const char *s, size_t len)
 {
     while (len && isspace((unsigned char)*s))
         s++, len--;
     while (len && isspace((unsigned char)s[len - 1]))
         len--;
-    char *out = pdurep_xmalloc(len + 1);
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
     memcpy(out, s, len);
     out[len] = '\0';
     return out;
@@ -76,27 +37,12 @@ char *pdurep_asprintf(const char *fmt, ...)
     return s;
 }
 
-char *pdurep_xasprintf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        pdurep_out_of_memory();
-    char *s = pdurep_xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
 char *pdurep_path_join(const char *dir, const char *file)
 {
     size_t dl = strlen(dir);
     while (dl > 1 && dir[dl - 1] == '/')
         dl--;
-    return pdurep_xasprintf("%.*s/%s", (int)dl, dir, file);
+    return pdurep_asprintf("%.*s/%s", (int)dl, dir, file);
 }
 
 int pdurep_strieq(const char *a, const char *b)

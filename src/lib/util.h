@@ -3,31 +3,21 @@
  *
  * Out-of-memory policy (README "The library does not end its caller"): a
  * library function that cannot allocate returns PDUREP_ERROR_NO_MEMORY (or
- * NULL where documented). The pdurep_x* functions below break that rule and
- * remain only in core modules not yet converted: on failure they print
- * "pdurep: out of memory" and exit 70. New code must not use them.
+ * NULL where documented), as these helpers do; only the command ends the
+ * process (scripts/check-layers.sh refuses exit() and abort() below it).
  */
 #ifndef PDUREP_UTIL_H
 #define PDUREP_UTIL_H
 
 #include <stddef.h>
 
-/** Print "pdurep: out of memory" and exit 70: the end of every pdurep_x* failure. */
-void pdurep_out_of_memory(void) __attribute__((noreturn));
-
-void *pdurep_xmalloc(size_t n);
-void *pdurep_xcalloc(size_t n, size_t size);
-void *pdurep_xrealloc(void *p, size_t n);
-char *pdurep_xstrdup(const char *s);
-/** printf into a new string. */
-char *pdurep_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/** printf into a new string; NULL when memory ran out (the policy's way, see above). */
+/** printf into a new string; NULL when memory ran out. */
 char *pdurep_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/** A copy of s[0..len) without leading and trailing white space (exits as pdurep_xmalloc). */
+/** A copy of s[0..len) without leading and trailing white space; NULL when memory ran out. */
 char *pdurep_trimmed_dup(const char *s, size_t len);
 
-/** Join a folder and a file name with one '/' (exits as pdurep_xmalloc). */
+/** Join a folder and a file name with one '/'; NULL when memory ran out. */
 char *pdurep_path_join(const char *dir, const char *file);
 
 /** ASCII case-insensitive equality. */

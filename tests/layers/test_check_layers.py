@@ -3,7 +3,8 @@
 to catch: the batch engine back in the core (where batch_writers.c used to be,
 calling up into the report and the annexe), a cycle between two modules, the
 typesetting engine reaching into inspections, two side-by-side writers
-calling each other, and a writer running its own SQL.
+calling each other, a writer running its own SQL, and a library module that
+ends the process.
 usage: test_check_layers.py SOURCE_ROOT BUILD_ROOT CC..."""
 import glob
 import os
@@ -93,6 +94,15 @@ def main():
         d = compile_to(syn, "lib_query.c.o", sql + ' void pdurep_query(void) { sqlite3_exec(0, "", 0, 0, 0); }')
         r = layers("--objects", d)
         check(r.returncode == 0, "the core may use SQLite", r.stdout + r.stderr)
+
+        for fn in ("exit", "abort"):
+            k = compile_to(syn, "lib_alloc.c.o", f"#include <stdlib.h>\nvoid *pdurep_alloc(void) {{ {fn}({'70' if fn == 'exit' else ''}); }}")
+            r = layers("--objects", k)
+            check(r.returncode == 1 and f"lib/alloc.c calls {fn}: only the command" in r.stdout,
+                  f"a library module that calls {fn}() is refused", r.stdout + r.stderr)
+        c = compile_to(syn, "cli_main.c.o", "#include <stdlib.h>\nvoid pdurep_main(void) { exit(0); }")
+        r = layers("--objects", c)
+        check(r.returncode == 0, "the command may end the process", r.stdout + r.stderr)
 
         r = layers("--objects", os.path.join(syn, "nowhere_x.c.o"))
         check(r.returncode != 0, "an object of an unknown folder is an error", r.stdout + r.stderr)
