@@ -224,44 +224,38 @@ static int on_copy(const char *from, db_call fn, const char *root, const char *t
     return status;
 }
 
+/* Import the bundle at DIR/REL, the id it reports dropped. */
+static pdurep_error import_bundle(pdurep_db *db, const char *dir, const char *rel, int flags)
+{
+    char bundle[4096], *id = NULL;
+    snprintf(bundle, sizeof bundle, "%s/%s", dir, rel);
+    pdurep_error err = pdurep_import(db, bundle, flags, &id, diag);
+    free(id);
+    return err;
+}
+
 static pdurep_error import_north_wales(pdurep_db *db, const char *root, const char *tmp)
 {
     (void)tmp;
-    char bundle[4096], *id = NULL;
-    snprintf(bundle, sizeof bundle, "%s/fixtures/north-wales", root);
-    pdurep_error err = pdurep_import(db, bundle, 0, &id, diag);
-    free(id);
-    return err;
+    return import_bundle(db, root, "fixtures/north-wales", 0);
 }
 
 static pdurep_error replace_north_wales(pdurep_db *db, const char *root, const char *tmp)
 {
     (void)tmp;
-    char bundle[4096], *id = NULL;
-    snprintf(bundle, sizeof bundle, "%s/fixtures/north-wales", root);
-    pdurep_error err = pdurep_import(db, bundle, PDUREP_IMPORT_REPLACE, &id, diag);
-    free(id);
-    return err;
+    return import_bundle(db, root, "fixtures/north-wales", PDUREP_IMPORT_REPLACE);
 }
 
 static pdurep_error import_workbook(pdurep_db *db, const char *root, const char *tmp)
 {
     (void)root;
-    char bundle[4096], *id = NULL;
-    snprintf(bundle, sizeof bundle, "%s/wb/nw.xlsx", tmp);
-    pdurep_error err = pdurep_import(db, bundle, 0, &id, diag);
-    free(id);
-    return err;
+    return import_bundle(db, tmp, "wb/nw.xlsx", 0);
 }
 
 static pdurep_error import_region(pdurep_db *db, const char *root, const char *tmp)
 {
     (void)tmp;
-    char bundle[4096], *id = NULL;
-    snprintf(bundle, sizeof bundle, "%s/fixtures/wales/region", root);
-    pdurep_error err = pdurep_import(db, bundle, 0, &id, diag);
-    free(id);
-    return err;
+    return import_bundle(db, root, "fixtures/wales/region", 0);
 }
 
 static pdurep_error replace_narrative(pdurep_db *db, const char *root, const char *tmp)
