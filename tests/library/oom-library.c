@@ -57,10 +57,13 @@ static int remove_entry(const char *path, const struct stat *sb, int flag, struc
 }
 
 /* Two bundles written into a new folder; a failed run may leave the bundles it finished,
- * never a hidden temporary folder (reported as status 99). */
-static int synthesise(const char *root)
+ * never a hidden temporary folder (reported as status 99). The folder is made inside the
+ * driver's OOM_TMP, which the driver removes: removing it here needs memory the failing
+ * allocator may not give, and thousands of runs would litter /tmp. */
+static int synthesise(const char *root, const char *tmp)
 {
-    char out[] = "/tmp/oom-synth-XXXXXX", fw[4096], rfw[4096];
+    char out[4096], fw[4096], rfw[4096];
+    snprintf(out, sizeof out, "%s/synth-XXXXXX", tmp ? tmp : "/tmp");
     if (!mkdtemp(out))
         return 99;
     snprintf(fw, sizeof fw, "%s/frameworks/probation-pdu-2023", root);
@@ -129,7 +132,7 @@ int main(int argc, char **argv)
         if (!err)
             err = read_workbook(path);
     } else if (!strcmp(call, "synth")) {
-        printf("%d\n", synthesise(root));
+        printf("%d\n", synthesise(root, tmp));
         return 0;
     } else if (oom_calculator_call(call, root, tmp, &err) < 0) {
         return 64;
