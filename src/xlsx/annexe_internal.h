@@ -194,10 +194,21 @@ pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const 
 /**
  * Is the closed package at @p path whole: every part with its content type, no
  * "(null)" where libxlsxwriter prints a name it failed to copy, every relationship
- * pointing at a part it holds, docProps/app.xml's counts matching its names, and
- * (unless @p sheets is NULL) exactly the @p n_sheets sheets named? 1 or 0.
+ * pointing at a part it holds, docProps/app.xml's counts matching its names, every
+ * cell, row, column and conditional format styled by a style styles.xml holds, every
+ * chart range with its cached values (when @p chart_caches: a workbook not written in
+ * constant memory), and (unless @p sheets is NULL) exactly the @p n_sheets sheets
+ * named? 1 or 0.
  */
-int annexe_package_complete(const char *path, const char *const *sheets, size_t n_sheets);
+int annexe_package_complete(const char *path, const char *const *sheets, size_t n_sheets,
+                            int chart_caches);
+
+/**
+ * Does every chart of the package @p z (the file @p path) carry the values of the cells
+ * it plots and names, each as the cell holds it? 1 or 0 (also when memory runs out).
+ */
+struct zip;
+int annexe_chart_caches_match(struct zip *z, const char *path);
 
 /** Report libxlsxwriter error @p lerr for @p path in @p diag; returns ::PDUREP_ERROR_NO_MEMORY
  *  for the errors running out of memory gives, else ::PDUREP_ERROR_INTERNAL. */

@@ -212,12 +212,76 @@ static int sheets_listed(zip_t *z, const char *const *sheets, size_t n_sheets)
     return ok;
 }
 
+/* The number in attribute @p attr ("count", "s", ...) of the tag from @p tag to @p end,
+ * or -1 without one. */
+static long attribute_number(const char *tag, const char *end, const char *attr)
+{
+    size_t n = strlen(attr);
+    for (const char *p = tag; (p = strstr(p, attr)) && p + n + 2 < end; p += n)
+        if (p[-1] == ' ' && p[n] == '=' && p[n + 1] == '"')
+            return strtol(p + n + 2, NULL, 10);
+    return -1;
+}
+
+/* The count attribute of the first <@p element ...> in @p xml, 0 without one. */
+static long element_count(const char *xml, const char *element)
+{
+    const char *t = strstr(xml, element), *end = t ? strchr(t, '>') : NULL;
+    long n = end ? attribute_number(t, end, "count") : -1;
+    return n < 0 ? 0 : n;
+}
+
+/*
+ * Every style a worksheet uses is one styles.xml defines. libxlsxwriter gives a
+ * format its index when a cell first uses it and enters it in the table of used
+ * formats in a hash insertion whose failure it ignores (format.c): the cells
+ * then name an index styles.xml never writes. Only tags are read, never text.
+ */
+static int styles_resolve(zip_t *z)
+{
+    char *styles;
+    if (read_part(z, "xl/styles.xml", &styles))
+        return 0;
+    long xfs = styles ? element_count(styles, "<cellXfs") : 0;
+    long dxfs = styles ? element_count(styles, "<dxfs") : 0;
+    free(styles);
+    zip_int64_t n = zip_get_num_entries(z, 0);
+    int ok = 1;
+    for (zip_int64_t i = 0; ok && i < n; i++) {
+        const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
+        if (!name || strncmp(name, "xl/worksheets/sheet", 19))
+            continue;
+        char *sheet;
+        if (read_part(z, name, &sheet) || !sheet) {
+            ok = 0;
+            break;
+        }
+        for (const char *t = sheet; ok && (t = strchr(t, '<')); t++) {
+            const char *end = strchr(t, '>');
+            if (!end)
+                break;
+            long s = -1, d = -1;
+            if (!strncmp(t, "<c ", 3) || !strncmp(t, "<row ", 5))
+                s = attribute_number(t, end, "s");
+            else if (!strncmp(t, "<col ", 5))
+                s = attribute_number(t, end, "style");
+            else if (!strncmp(t, "<cfRule ", 8))
+                d = attribute_number(t, end, "dxfId");
+            ok = s < xfs && d < dxfs;
+            t = end;
+        }
+        free(sheet);
+    }
+    return ok;
+}
+
 /* The small parts where libxlsxwriter prints names it copied: when a copy fails it
  * prints "(null)" (glibc's rendering of a null %s), as in "(null)!$6:$6". */
 static const char *const named_parts[] = {"xl/workbook.xml", "docProps/app.xml",
                                           "docProps/core.xml", "docProps/custom.xml"};
 
-int annexe_package_complete(const char *path, const char *const *sheets, size_t n_sheets)
+int annexe_package_complete(const char *path, const char *const *sheets, size_t n_sheets,
+                            int chart_caches)
 {
     int zerr = 0, ok = 0;
     zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
@@ -244,7 +308,8 @@ int annexe_package_complete(const char *path, const char *const *sheets, size_t 
     }
     for (size_t i = 0; ok && i < sizeof named_parts / sizeof named_parts[0]; i++)
         ok = !part_holds(z, named_parts[i], "(null)");
-    ok = ok && app_consistent(z) && relationships_resolve(z) &&
+    ok = ok && app_consistent(z) && relationships_resolve(z) && styles_resolve(z) &&
+         (!chart_caches || annexe_chart_caches_match(z, path)) &&
          (!sheets || sheets_listed(z, sheets, n_sheets));
 done:
     if (f)
@@ -276,6 +341,7 @@ pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const 
         pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter ran out of memory; nothing was written");
         err = PDUREP_ERROR_NO_MEMORY;
     }
+    int chart_caches = !wb->options.constant_memory;
     /* The sheets as given, to find them all in the package: closing frees their names. */
     size_t n_sheets = 0;
     lxw_sheet *sheet;
@@ -311,7 +377,8 @@ pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const 
                   ? PDUREP_ERROR_CANT_CREATE
                   : PDUREP_ERROR_IO;
     }
-    if (!err && !annexe_package_complete(out->tmp_path, (const char *const *)sheets, n_sheets)) {
+    if (!err && !annexe_package_complete(out->tmp_path, (const char *const *)sheets, n_sheets,
+                                        chart_caches)) {
         pdurep_diag_add(diag, path, 0, 0, "the workbook came out incomplete (libxlsxwriter ran "
                         "out of memory); nothing was written");
         err = PDUREP_ERROR_NO_MEMORY;

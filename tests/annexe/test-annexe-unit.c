@@ -396,9 +396,9 @@ static void test_package_null_name(void **state)
 {
     (void)state;
     assert_int_equal(annexe_package_complete(small_package(
-                         "good.xlsx", "<definedName>Bands!$6:$6</definedName>"), NULL, 0), 1);
+                         "good.xlsx", "<definedName>Bands!$6:$6</definedName>"), NULL, 0, 1), 1);
     assert_int_equal(annexe_package_complete(small_package(
-                         "null.xlsx", "<definedName>(null)!$6:$6</definedName>"), NULL, 0), 0);
+                         "null.xlsx", "<definedName>(null)!$6:$6</definedName>"), NULL, 0, 1), 0);
 }
 
 /* A package of the given parts (name, text), each typed by an Override. */
@@ -451,25 +451,138 @@ static void test_package_parts_and_sheets(void **state)
         {"xl/worksheets/_rels/sheet1.xml.rels", SHEET_RELS}, {"xl/drawings/d1.xml", "<d/>"},
         {"docProps/app.xml", APP(PAIR2, TITLES2)}};
     size_t n = sizeof good / sizeof *good;
-    assert_int_equal(annexe_package_complete(package_of("whole.xlsx", good, n), sheets, 2), 1);
+    assert_int_equal(annexe_package_complete(package_of("whole.xlsx", good, n), sheets, 2, 1), 1);
 
     /* A name missing from TitlesOfParts, its count still 2. */
     const char *const short_app[][2] = {{"xl/workbook.xml", WB},
                                         {"docProps/app.xml", APP(PAIR2, "<vt:lpstr>Cover</vt:lpstr>")}};
-    assert_int_equal(annexe_package_complete(package_of("app.xlsx", short_app, 2), sheets, 2), 0);
+    assert_int_equal(annexe_package_complete(package_of("app.xlsx", short_app, 2), sheets, 2, 1), 0);
 
     /* A relationship whose part is not there (the drawing): n - 2 drops xl/drawings/d1.xml. */
     const char *const no_part[][2] = {
         {"xl/workbook.xml", WB}, {"xl/_rels/workbook.xml.rels", RELS},
         {"xl/worksheets/sheet1.xml", "<worksheet/>"}, {"xl/worksheets/sheet2.xml", "<worksheet/>"},
         {"xl/worksheets/_rels/sheet1.xml.rels", SHEET_RELS}};
-    assert_int_equal(annexe_package_complete(package_of("rels.xlsx", no_part, 5), sheets, 2), 0);
+    assert_int_equal(annexe_package_complete(package_of("rels.xlsx", no_part, 5), sheets, 2, 1), 0);
 
     /* A sheet the workbook was given that the workbook part does not list. */
     const char *const three[] = {"Cover", "Q&A", "Bands"};
-    assert_int_equal(annexe_package_complete(package_of("sheets.xlsx", good, n), three, 3), 0);
+    assert_int_equal(annexe_package_complete(package_of("sheets.xlsx", good, n), three, 3, 1), 0);
     const char *const renamed[] = {"Cover", "Q and A"};
-    assert_int_equal(annexe_package_complete(package_of("names.xlsx", good, n), renamed, 2), 0);
+    assert_int_equal(annexe_package_complete(package_of("names.xlsx", good, n), renamed, 2, 1), 0);
+}
+
+#define STYLES "<styleSheet><cellXfs count=\"2\"><xf/><xf/></cellXfs><dxfs count=\"1\"/></styleSheet>"
+#define STYLED_SHEET(COL, ROW, CELL, DXF) \
+    "<worksheet><cols><col min=\"1\" style=\"" COL "\"/></cols><sheetData>" \
+    "<row r=\"1\" s=\"" ROW "\" customFormat=\"1\"><c r=\"A1\" s=\"" CELL "\"><v>1</v></c>" \
+    "<c r=\"B1\" t=\"inlineStr\"><is><t> s=\"9\" style=\"9\"</t></is></c></row></sheetData>" \
+    "<conditionalFormatting><cfRule dxfId=\"" DXF "\"/></conditionalFormatting></worksheet>"
+
+/* libxlsxwriter enters a format in its table of used formats with a hash insertion whose
+ * failure it ignores: the cells then name a style styles.xml lacks. Each kind of reference is
+ * broken one way at a time; text that looks like an attribute is not read as one. */
+static void test_package_styles(void **state)
+{
+    (void)state;
+    const char *const good[][2] = {{"xl/styles.xml", STYLES},
+                                   {"xl/worksheets/sheet1.xml", STYLED_SHEET("1", "1", "1", "0")}};
+    assert_int_equal(annexe_package_complete(package_of("styled.xlsx", good, 2), NULL, 0, 1), 1);
+    const char *const broken[][2] = {{"xl/worksheets/sheet1.xml", STYLED_SHEET("2", "1", "1", "0")},
+                                     {"xl/worksheets/sheet1.xml", STYLED_SHEET("1", "2", "1", "0")},
+                                     {"xl/worksheets/sheet1.xml", STYLED_SHEET("1", "1", "2", "0")},
+                                     {"xl/worksheets/sheet1.xml", STYLED_SHEET("1", "1", "1", "1")}};
+    for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
+        const char *const parts[][2] = {{"xl/styles.xml", STYLES}, {broken[i][0], broken[i][1]}};
+        assert_int_equal(annexe_package_complete(package_of("unstyled.xlsx", parts, 2), NULL, 0, 1),
+                         0);
+    }
+
+}
+
+/* A workbook with one chart, made by libxlsxwriter: labels with markup and Welsh letters
+ * on a sheet whose name needs quotes, and numbers that print differently in a cell. */
+static char *chart_workbook(void)
+{
+    char *p = path_in_tmp("chart.xlsx");
+    lxw_workbook *wb = workbook_new(p);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Data sheet");
+    const char *labels[] = {"Alpha & <co>", "B\xc3\xaata \xc5\xb5", "Gamma"};
+    const double values[] = {0.1, 1.0 / 3, 0.75};
+    worksheet_write_string(ws, 0, 1, "Share", NULL);
+    for (int i = 0; i < 3; i++) {
+        worksheet_write_string(ws, (lxw_row_t)(i + 1), 0, labels[i], NULL);
+        worksheet_write_number(ws, (lxw_row_t)(i + 1), 1, values[i], NULL);
+    }
+    lxw_chart *chart = workbook_add_chart(wb, LXW_CHART_BAR);
+    lxw_chart_series *se = chart_add_series(chart, NULL, NULL);
+    chart_series_set_categories(se, "Data sheet", 1, 0, 3, 0);
+    chart_series_set_values(se, "Data sheet", 1, 1, 3, 1);
+    chart_series_set_name_range(se, "Data sheet", 0, 1);
+    worksheet_insert_chart(ws, 0, 3, chart);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    return p;
+}
+
+/* A copy of @p from named @p name, its chart part edited: @p find replaced by @p with. */
+static char *chart_edited(const char *from, const char *name, const char *find, const char *with)
+{
+    char *p = path_in_tmp(name);
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s'", from, p);
+    assert_int_equal(system(cmd), 0);
+    int zerr = 0;
+    zip_t *z = zip_open(p, 0, &zerr);
+    assert_non_null(z);
+    zip_stat_t st;
+    assert_int_equal(zip_stat(z, "xl/charts/chart1.xml", 0, &st), 0);
+    char *xml = calloc(1, st.size + 1);
+    zip_file_t *f = zip_fopen(z, "xl/charts/chart1.xml", 0);
+    assert_int_equal(zip_fread(f, xml, st.size), (zip_int64_t)st.size);
+    zip_fclose(f);
+    char *at = strstr(xml, find);
+    assert_non_null(at);
+    static char edited[65536];
+    snprintf(edited, sizeof edited, "%.*s%s%s", (int)(at - xml), xml, with, at + strlen(find));
+    free(xml);
+    zip_source_t *src = zip_source_buffer(z, edited, strlen(edited), 0);
+    assert_true(zip_file_replace(z, zip_name_locate(z, "xl/charts/chart1.xml", 0), src, 0) == 0);
+    assert_int_equal(zip_close(z), 0);
+    return p;
+}
+
+/* libxlsxwriter fills a chart's cached values while it closes the workbook and, when an
+ * allocation fails there, writes 0 for a label or leaves the cache out (the fault run: exit 0,
+ * a chart labelled "0"). Each cached value must be the one its cell holds; broken one way at
+ * a time, the package is refused. */
+static void test_package_chart_caches(void **state)
+{
+    (void)state;
+    char good[512], edited[512]; /* path_in_tmp() reuses its buffers */
+    snprintf(good, sizeof good, "%s", chart_workbook());
+    assert_int_equal(annexe_package_complete(good, NULL, 0, 1), 1);
+    static const char *const broken[][2] = {
+        {"<c:v>Gamma</c:v>", "<c:v>0</c:v>"},             /* a label lost to a failed copy */
+        {"<c:v>0.75</c:v>", "<c:v>0.7</c:v>"},            /* another number */
+        {"<c:v>Share</c:v>", "<c:v>Shar</c:v>"},          /* the series name */
+        {"<c:v>Alpha &amp; &lt;co&gt;</c:v>", "<c:v>Alpha</c:v>"},
+        {"<c:pt idx=\"2\"><c:v>Gamma</c:v></c:pt>", ""}, /* a point left out */
+        {"<c:pt idx=\"2\">", "<c:pt idx=\"3\">"},        /* a point past the range */
+        {"$B$4</c:f>", "$B$3</c:f>"},                    /* three values for two cells */
+        {"Data sheet", "Other sheet"},                   /* a sheet the workbook lacks */
+    };
+    for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
+        char *bad = chart_edited(good, "broken-chart.xlsx", broken[i][0], broken[i][1]);
+        if (annexe_package_complete(bad, NULL, 0, 1))
+            fail_msg("chart edited from %s to %s was taken as whole", broken[i][0], broken[i][1]);
+    }
+    /* The values left out altogether: refused, unless the workbook was written in constant
+     * memory, where no chart has them. */
+    snprintf(edited, sizeof edited, "%s",
+             chart_edited(good, "no-cache.xlsx", "<c:numCache>", "<c:numCacheX>"));
+    char *no_cache = chart_edited(edited, "no-cache2.xlsx", "</c:numCache>", "</c:numCacheX>");
+    assert_int_equal(annexe_package_complete(no_cache, NULL, 0, 1), 0);
+    assert_int_equal(annexe_package_complete(no_cache, NULL, 0, 0), 1);
 }
 
 int main(void)
@@ -487,6 +600,8 @@ int main(void)
         cmocka_unit_test(test_unwritable),      cmocka_unit_test(test_missing_strings),
         cmocka_unit_test(test_batch_writers),   cmocka_unit_test(test_package_null_name),
         cmocka_unit_test(test_package_parts_and_sheets),
+        cmocka_unit_test(test_package_styles),
+        cmocka_unit_test(test_package_chart_caches),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     /* Keep the workbooks when asked, to look at them. */
