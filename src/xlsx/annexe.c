@@ -284,17 +284,14 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
     lxw_workbook_options wopts = {0};
     wopts.constant_memory = c.constant_memory ? LXW_TRUE : LXW_FALSE;
     wopts.tmpdir = (char *)scratch_dir();
-    errno = 0; /* see annexe_workbook_finish() */
-    c.wb = workbook_new_opt(out.tmp_path, &wopts);
+    unsigned long mark;
+    c.wb = annexe_workbook_start(&out, &wopts, path, &mark, &err, diag);
     if (!c.wb) {
-        int oom = errno == ENOMEM;
-        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook%s",
-                        oom ? " (out of memory)" : "");
         pdurep_atomic_abort(&out);
         annexe_plan_free(&c.plan);
         pdurep_region_pdus_free(c.own_pdus);
         pdurep_strings_free(c.strings);
-        return oom ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_INTERNAL;
+        return err;
     }
 
     char *owned[3] = {0};
@@ -341,7 +338,7 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
     }
     if (!err && c.lxw_err)
         err = annexe_lxw_fail(c.lxw_err, path, diag);
-    err = annexe_workbook_finish(c.wb, &out, path, err, diag);
+    err = annexe_workbook_finish(c.wb, &out, path, mark, err, diag);
     for (int i = 0; i < 3; i++)
         free(owned[i]);
     if (!err && opts->n_sheets) {

@@ -181,16 +181,26 @@ void annexe_sheet_ratings(annexe_ctx *c);
 void annexe_sheet_score(annexe_ctx *c);
 void annexe_sheet_rules(annexe_ctx *c);
 /**
+ * Start a workbook in @p out's temporary file, libxlsxwriter's allocations counted
+ * from here (src/xlsx/alloc.h). @p opts may be NULL.
+ * @return the workbook, with its count in *@p mark; or NULL, the reason in @p diag
+ *         and *@p err (::PDUREP_ERROR_NO_MEMORY or ::PDUREP_ERROR_INTERNAL).
+ */
+lxw_workbook *annexe_workbook_start(const pdurep_atomic *out, lxw_workbook_options *opts,
+                                    const char *path, unsigned long *mark, pdurep_error *err,
+                                    pdurep_diag *diag);
+/**
  * Close @p wb (which frees it, whatever happened) and rename its file to @p path,
- * or throw the file away when @p err is set, closing fails, or the package lacks
- * a part's content type (libxlsxwriter 1.1.4 reports some allocation failures
- * only in its log).
+ * or throw the file away when @p err is set, closing fails, one of libxlsxwriter's
+ * allocations failed since annexe_workbook_start() gave @p mark (it goes on
+ * without what it asked for, and says so only in its log if at all), or the
+ * package read back is not whole.
  * @return @p err if set; else ::PDUREP_ERROR_IO (disk full or a write error),
- *         ::PDUREP_ERROR_CANT_CREATE, ::PDUREP_ERROR_NO_MEMORY (incomplete
- *         package), or what committing the file gives.
+ *         ::PDUREP_ERROR_CANT_CREATE, ::PDUREP_ERROR_NO_MEMORY (a failed
+ *         allocation or an incomplete package), or what committing the file gives.
  */
 pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const char *path,
-                                    pdurep_error err, pdurep_diag *diag);
+                                    unsigned long mark, pdurep_error err, pdurep_diag *diag);
 /**
  * Is the closed package at @p path whole: every part with its content type, no
  * "(null)" where libxlsxwriter prints a name it failed to copy, every relationship

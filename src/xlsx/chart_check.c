@@ -22,6 +22,7 @@
 typedef struct cache_ref {
     char *sheet;
     unsigned long row1, col1, row2, col2; /* 1-based, inclusive */
+    int numeric;                          /* a numRef: text in its cells is cached as 0 */
     int cached;                           /* a numCache or strCache came with it */
     size_t n;                             /* cells in the range */
     char **pt;                            /* per cell, the cached text; NULL without a point */
@@ -115,6 +116,7 @@ static void chart_start(void *ud, const char *el, const char **atts)
         }
         c->cur = &c->ref[c->n++];
         memset(c->cur, 0, sizeof *c->cur);
+        c->cur->numeric = !strcmp(el, "c:numRef");
     } else if (c->cur && (!strcmp(el, "c:f") || !strcmp(el, "c:v"))) {
         c->collecting = 1;
         c->text.len = 0;
@@ -193,15 +195,20 @@ typedef struct sheet_walk {
 } sheet_walk;
 
 /* Does the cached text @p pt (NULL without a point) hold the value of @p cell? Numbers are
- * compared as numbers: the cache and the reader print them with different precision. */
-static int cached_right(const char *pt, const char *cell)
+ * compared as numbers: the cache and the reader print them with different precision. A
+ * range of numbers caches a text cell (a shorthand such as [z]) as 0. */
+static int cached_right(int numeric, const char *pt, const char *cell)
 {
     if (!*cell)
         return !pt || !*pt;
     double a, b;
-    if (pt && !pdurep_parse_double(pt, &a) && !pdurep_parse_double(cell, &b))
-        return a == b;
-    return pt && !strcmp(pt, cell);
+    if (!pt)
+        return 0;
+    if (!pdurep_parse_double(cell, &b))
+        return !pdurep_parse_double(pt, &a) && a == b;
+    if (numeric)
+        return !pdurep_parse_double(pt, &a) && a == 0;
+    return !strcmp(pt, cell);
 }
 
 static int walk_row(const pdurep_csv_row *row, void *user)
@@ -214,7 +221,7 @@ static int walk_row(const pdurep_csv_row *row, void *user)
         for (unsigned long col = r->col1; col <= r->col2; col++) {
             const char *cell = col <= row->n ? row->fields[col - 1] : "";
             size_t i = (row->line - r->row1) + (col - r->col1);
-            if (!cached_right(r->pt[i], cell))
+            if (!cached_right(r->numeric, r->pt[i], cell))
                 return 1;
             r->met[i] = 1;
         }
@@ -242,7 +249,7 @@ static int sheets_match(const char *path, chart_refs *c)
     }
     for (size_t k = 0; ok && k < c->n; k++)
         for (size_t i = 0; ok && i < c->ref[k].n; i++)
-            ok = c->ref[k].met[i] || cached_right(c->ref[k].pt[i], "");
+            ok = c->ref[k].met[i] || cached_right(c->ref[k].numeric, c->ref[k].pt[i], "");
     pdurep_xlsx_close(book);
     return ok;
 }

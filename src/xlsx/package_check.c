@@ -5,6 +5,7 @@
  * a list of parts one short. Fault injection found all three. So the package
  * must hold what it says it holds: every part typed, every relationship's part
  * present, the sheet names counted right, and every sheet given by name. */
+#include "alloc.h"
 #include "annexe_internal.h"
 #include "pdurep/atomic.h"
 
@@ -331,13 +332,29 @@ pdurep_error annexe_lxw_fail(lxw_error lerr, const char *path, pdurep_diag *diag
     return PDUREP_ERROR_INTERNAL;
 }
 
-pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const char *path,
-                                    pdurep_error err, pdurep_diag *diag)
+lxw_workbook *annexe_workbook_start(const pdurep_atomic *out, lxw_workbook_options *opts,
+                                    const char *path, unsigned long *mark, pdurep_error *err,
+                                    pdurep_diag *diag)
 {
-    /* libxlsxwriter returns nothing from many functions that allocate, and logs a failure
-     * only on stderr; the writers clear errno once the workbook is started, so ENOMEM here
-     * means an allocation failed while it was made and nobody said so. */
-    if (!err && errno == ENOMEM) {
+    /* Where libxlsxwriter's allocations cannot be counted, the package read back is the guard. */
+    annexe_alloc_watch();
+    *mark = annexe_alloc_failures();
+    errno = 0;
+    lxw_workbook *wb = workbook_new_opt(out->tmp_path, opts);
+    if (wb)
+        return wb;
+    /* errno as well: a FILE that fopen could not allocate is the C library's failure. */
+    int oom = annexe_alloc_failures() != *mark || errno == ENOMEM;
+    pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook%s",
+                    oom ? " (out of memory)" : "");
+    *err = oom ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_INTERNAL;
+    return NULL;
+}
+
+pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const char *path,
+                                    unsigned long mark, pdurep_error err, pdurep_diag *diag)
+{
+    if (!err && annexe_alloc_failures() != mark) {
         pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter ran out of memory; nothing was written");
         err = PDUREP_ERROR_NO_MEMORY;
     }
@@ -360,15 +377,16 @@ pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const 
     /* Close even after an error: it frees the workbook. The file is then thrown away. */
     errno = 0;
     lxw_error cerr = workbook_close(wb);
-    int close_errno = errno; /* libxlsxwriter and minizip report a failed malloc as a zip error */
-    if (!err && !cerr && close_errno == ENOMEM) {
+    /* minizip reports a failed malloc as a zip error, and leaves ENOMEM behind. */
+    int close_oom = annexe_alloc_failures() != mark || errno == ENOMEM;
+    if (!err && !cerr && close_oom) {
         pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter ran out of memory; nothing was written");
         err = PDUREP_ERROR_NO_MEMORY;
     }
     if (!err && cerr && pdurep_atomic_disk_full(out->tmp_path)) {
         pdurep_diag_add(diag, path, 0, 0, "cannot write: the disk is full");
         err = PDUREP_ERROR_IO;
-    } else if (!err && cerr && close_errno == ENOMEM) {
+    } else if (!err && cerr && close_oom) {
         pdurep_diag_add(diag, path, 0, 0, "cannot write workbook: out of memory");
         err = PDUREP_ERROR_NO_MEMORY;
     } else if (!err && cerr) {

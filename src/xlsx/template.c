@@ -314,17 +314,14 @@ pdurep_error pdurep_template_write(const char *path, const pdurep_template_optio
         pdurep_framework_free(fw);
         return err;
     }
-    errno = 0; /* see annexe_workbook_finish() */
-    t.wb = workbook_new(out.tmp_path);
+    unsigned long mark;
+    t.wb = annexe_workbook_start(&out, NULL, path, &mark, &err, diag);
     if (!t.wb) {
-        int oom = errno == ENOMEM;
-        pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook%s",
-                        oom ? " (out of memory)" : "");
         pdurep_atomic_abort(&out);
         pdurep_strings_free(t.str);
         pdurep_strings_free(t.terms);
         pdurep_framework_free(fw);
-        return oom ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_INTERNAL;
+        return err;
     }
     long long created = opts->created;
     if (!created && pdurep_document_time(NULL, &created, NULL) != PDUREP_OK)
@@ -376,7 +373,7 @@ pdurep_error pdurep_template_write(const char *path, const pdurep_template_optio
             sheet_questions(&t, questions);
         }
     }
-    err = annexe_workbook_finish(t.wb, &out, path,
+    err = annexe_workbook_finish(t.wb, &out, path, mark,
                                  t.err ? annexe_lxw_fail(t.err, path, diag) : PDUREP_OK, diag);
     free(title);
     pdurep_strings_free(t.str);

@@ -501,23 +501,26 @@ static void test_package_styles(void **state)
 }
 
 /* A workbook with one chart, made by libxlsxwriter: labels with markup and Welsh letters
- * on a sheet whose name needs quotes, and numbers that print differently in a cell. */
+ * on a sheet whose name needs quotes, numbers that print differently in a cell, and a
+ * shorthand in place of a number (cached as 0). */
 static char *chart_workbook(void)
 {
     char *p = path_in_tmp("chart.xlsx");
     lxw_workbook *wb = workbook_new(p);
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Data sheet");
-    const char *labels[] = {"Alpha & <co>", "B\xc3\xaata \xc5\xb5", "Gamma"};
+    const char *labels[] = {"Alpha & <co>", "B\xc3\xaata \xc5\xb5", "Gamma", "Delta"};
     const double values[] = {0.1, 1.0 / 3, 0.75};
     worksheet_write_string(ws, 0, 1, "Share", NULL);
     for (int i = 0; i < 3; i++) {
         worksheet_write_string(ws, (lxw_row_t)(i + 1), 0, labels[i], NULL);
         worksheet_write_number(ws, (lxw_row_t)(i + 1), 1, values[i], NULL);
     }
+    worksheet_write_string(ws, 4, 0, labels[3], NULL);
+    worksheet_write_string(ws, 4, 1, "[z]", NULL);
     lxw_chart *chart = workbook_add_chart(wb, LXW_CHART_BAR);
     lxw_chart_series *se = chart_add_series(chart, NULL, NULL);
-    chart_series_set_categories(se, "Data sheet", 1, 0, 3, 0);
-    chart_series_set_values(se, "Data sheet", 1, 1, 3, 1);
+    chart_series_set_categories(se, "Data sheet", 1, 0, 4, 0);
+    chart_series_set_values(se, "Data sheet", 1, 1, 4, 1);
     chart_series_set_name_range(se, "Data sheet", 0, 1);
     worksheet_insert_chart(ws, 0, 3, chart);
     assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
@@ -567,8 +570,9 @@ static void test_package_chart_caches(void **state)
         {"<c:v>Share</c:v>", "<c:v>Shar</c:v>"},          /* the series name */
         {"<c:v>Alpha &amp; &lt;co&gt;</c:v>", "<c:v>Alpha</c:v>"},
         {"<c:pt idx=\"2\"><c:v>Gamma</c:v></c:pt>", ""}, /* a point left out */
-        {"<c:pt idx=\"2\">", "<c:pt idx=\"3\">"},        /* a point past the range */
-        {"$B$4</c:f>", "$B$3</c:f>"},                    /* three values for two cells */
+        {"<c:pt idx=\"2\">", "<c:pt idx=\"9\">"},        /* a point past the range */
+        {"<c:pt idx=\"3\"><c:v>0</c:v>", "<c:pt idx=\"3\"><c:v>1</c:v>"}, /* [z] as 1 */
+        {"$B$5</c:f>", "$B$4</c:f>"},                    /* four values for three cells */
         {"Data sheet", "Other sheet"},                   /* a sheet the workbook lacks */
     };
     for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
