@@ -342,9 +342,15 @@ pdurep_error pdurep_checksum_verify(pdurep_db *db, pdurep_checksum_owner owner, 
         rc = sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(st);
-    int same = rc == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 64 &&
-               !memcmp(sqlite3_column_text(st, 0), hex, 64);
+    /* A text SQLite could not allocate is not a checksum that differs. */
+    const unsigned char *stored = rc == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+    int no_memory = rc == SQLITE_ROW && !stored && sqlite3_errcode(db->sql) == SQLITE_NOMEM;
+    int same = stored && sqlite3_column_bytes(st, 0) == 64 && !memcmp(stored, hex, 64);
     sqlite3_finalize(st);
+    if (no_memory) {
+        pdurep_diag_add(diag, db->path, 0, 0, "out of memory while reading a checksum");
+        return PDUREP_ERROR_NO_MEMORY;
+    }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return fail(db, diag);
     if (same)

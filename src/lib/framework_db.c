@@ -107,9 +107,15 @@ pdurep_error pdurep_db_store_framework(pdurep_db *db, const pdurep_framework *fw
     return PDUREP_OK;
 }
 
-static const char *col_text(sqlite3_stmt *st, int i)
+/* A column's text, "" for NULL. SQLite also gives NULL when it cannot allocate the text:
+ * that sets *@p lost, and the load ends out of memory instead of with an empty name. */
+static const char *col_text(sqlite3_stmt *st, int i, int *lost)
 {
+    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+        return "";
     const unsigned char *t = sqlite3_column_text(st, i);
+    if (!t)
+        *lost = 1;
     return t ? (const char *)t : "";
 }
 
@@ -123,7 +129,8 @@ pdurep_error pdurep_db_load_framework(pdurep_db *db, const char *code, pdurep_fr
     if (!fw)
         return PDUREP_ERROR_NO_MEMORY;
     pdurep_error err = PDUREP_OK;
-    int rc;
+    int rc, lost = 0;
+#define TEXT(i) col_text(st, i, &lost)
 
 #define PREPARE(sql)                                                   \
     do {                                                               \
@@ -147,6 +154,7 @@ pdurep_error pdurep_db_load_framework(pdurep_db *db, const char *code, pdurep_fr
     } while (0)
 #define ROWS_DONE()                                                    \
     do {                                                               \
+        NEED(!lost);                                                   \
         if (rc != SQLITE_DONE) {                                       \
             err = pdurep_db_fail(db, diag);                            \
             goto done;                                                 \
@@ -161,8 +169,9 @@ pdurep_error pdurep_db_load_framework(pdurep_db *db, const char *code, pdurep_fr
         goto done;
     }
     NEED(fw->code = strdup(code));
-    NEED(fw->name = strdup(col_text(st, 0)));
-    NEED(fw->kind = strdup(col_text(st, 1)));
+    NEED(fw->name = strdup(TEXT(0)));
+    NEED(fw->kind = strdup(TEXT(1)));
+    NEED(!lost);
     fw->band_on_rounded = sqlite3_column_int(st, 2);
     fw->provisional = sqlite3_column_int(st, 3);
 
@@ -172,12 +181,12 @@ pdurep_error pdurep_db_load_framework(pdurep_db *db, const char *code, pdurep_fr
         pdurep_standard *sd;
         NEED(sd = pdurep_framework_add_standard(fw));
         sd->domain = sqlite3_column_int(st, 3);
-        sd->rated_by = strcmp(col_text(st, 5), "cases") ? PDUREP_RATED_BY_JUDGEMENT
+        sd->rated_by = strcmp(TEXT(5), "cases") ? PDUREP_RATED_BY_JUDGEMENT
                                                         : PDUREP_RATED_BY_CASES;
-        NEED(sd->code = strdup(col_text(st, 0)));
-        NEED(sd->name = strdup(col_text(st, 1)));
-        NEED(sd->statement = strdup(col_text(st, 2)));
-        NEED(sd->domain_name = strdup(col_text(st, 4)));
+        NEED(sd->code = strdup(TEXT(0)));
+        NEED(sd->name = strdup(TEXT(1)));
+        NEED(sd->statement = strdup(TEXT(2)));
+        NEED(sd->domain_name = strdup(TEXT(4)));
     }
     ROWS_DONE();
     PREPARE("SELECT q.code, q.standard, p.position, q.text, q.paraphrased, q.pooled_from, "
@@ -188,17 +197,17 @@ pdurep_error pdurep_db_load_framework(pdurep_db *db, const char *code, pdurep_fr
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         pdurep_question *q;
         NEED(q = pdurep_framework_add_question(fw));
-        NEED(q->code = strdup(col_text(st, 0)));
-        long si = pdurep_framework_standard_index(fw, col_text(st, 1));
+        NEED(q->code = strdup(TEXT(0)));
+        long si = pdurep_framework_standard_index(fw, TEXT(1));
         q->standard = si < 0 ? 0 : (size_t)si;
         q->parent = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 2);
         q->paraphrased = sqlite3_column_int(st, 4);
-        NEED(q->text = strdup(col_text(st, 3)));
+        NEED(q->text = strdup(TEXT(3)));
         if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-            NEED(q->pooled_from = strdup(col_text(st, 5)));
+            NEED(q->pooled_from = strdup(TEXT(5)));
         if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
-            NEED(q->filter_attribute = strdup(col_text(st, 6)));
-            NEED(q->filter_value = strdup(col_text(st, 7)));
+            NEED(q->filter_attribute = strdup(TEXT(6)));
+            NEED(q->filter_value = strdup(TEXT(7)));
         }
     }
     ROWS_DONE();
@@ -209,13 +218,13 @@ pdurep_error pdurep_db_load_framework(pdurep_db *db, const char *code, pdurep_fr
         fw->bands = grown;
         pdurep_band *b = &fw->bands[fw->n_bands++];
         b->min_percent = sqlite3_column_double(st, 0);
-        b->rating = pdurep_rating_parse(col_text(st, 2));
-        NEED(b->name = strdup(col_text(st, 1)));
+        b->rating = pdurep_rating_parse(TEXT(2));
+        NEED(b->name = strdup(TEXT(1)));
     }
     ROWS_DONE();
     PREPARE("SELECT rating, points FROM framework_points WHERE framework = ?1");
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        pdurep_rating r = pdurep_rating_parse(col_text(st, 0));
+        pdurep_rating r = pdurep_rating_parse(TEXT(0));
         if (r != PDUREP_RATING_NONE)
             fw->points[r] = sqlite3_column_int(st, 1);
     }
@@ -228,20 +237,23 @@ pdurep_error pdurep_db_load_framework(pdurep_db *db, const char *code, pdurep_fr
         pdurep_overall_band *o = &fw->overall[fw->n_overall++];
         o->min_score = sqlite3_column_int(st, 0);
         o->max_score = sqlite3_column_int(st, 1);
-        o->rating = pdurep_rating_parse(col_text(st, 2));
+        o->rating = pdurep_rating_parse(TEXT(2));
     }
     ROWS_DONE();
     PREPARE("SELECT attribute, attribute_label, value, label FROM framework_attribute "
             "WHERE framework = ?1 ORDER BY position");
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if ((err = pdurep_framework_add_attribute_value(fw, col_text(st, 0), col_text(st, 1),
-                                                        col_text(st, 2), col_text(st, 3))))
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *attr = TEXT(0), *attr_label = TEXT(1), *value = TEXT(2), *label = TEXT(3);
+        NEED(!lost);
+        if ((err = pdurep_framework_add_attribute_value(fw, attr, attr_label, value, label)))
             goto done;
+    }
     ROWS_DONE();
     err = pdurep_framework_finish(fw, db->path, diag);
 #undef PREPARE
 #undef NEED
 #undef ROWS_DONE
+#undef TEXT
 done:
     sqlite3_finalize(st);
     if (err) {
