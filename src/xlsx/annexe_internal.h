@@ -201,17 +201,23 @@ lxw_workbook *annexe_workbook_start(const pdurep_atomic *out, lxw_workbook_optio
  */
 pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const char *path,
                                     unsigned long mark, pdurep_error err, pdurep_diag *diag);
+/** What annexe_package_complete() reads besides the package's structure. */
+enum annexe_package_depth {
+    ANNEXE_CHECK_STYLES = 1,       /**< every style a cell, row, column or rule names exists */
+    ANNEXE_CHECK_CHART_CACHES = 2, /**< every chart caches the values of its cells */
+};
+
 /**
  * Is the closed package at @p path whole: every part with its content type, no
  * "(null)" where libxlsxwriter prints a name it failed to copy, every relationship
- * pointing at a part it holds, docProps/app.xml's counts matching its names, every
- * cell, row, column and conditional format styled by a style styles.xml holds, every
- * chart range with its cached values (when @p chart_caches: a workbook not written in
- * constant memory), and (unless @p sheets is NULL) exactly the @p n_sheets sheets
- * named? 1 or 0.
+ * pointing at a part it holds, docProps/app.xml's counts matching its names, and
+ * (unless @p sheets is NULL) exactly the @p n_sheets sheets named? @p depth adds the
+ * checks of ::annexe_package_depth, for where libxlsxwriter's allocations cannot be
+ * counted (src/xlsx/alloc.h): chart caches only for a workbook not written in
+ * constant memory, which has none. 1 or 0.
  */
 int annexe_package_complete(const char *path, const char *const *sheets, size_t n_sheets,
-                            int chart_caches);
+                            int depth);
 
 /**
  * Does every chart of the package @p z (the file @p path) carry the values of the cells
