@@ -15,6 +15,9 @@ pdurep_error pdurep_hpdf_describe(HPDF_STATUS code, HPDF_STATUS detail, int save
         return PDUREP_ERROR_NO_MEMORY;
     case HPDF_FILE_OPEN_ERROR:
         snprintf(msg, n, "cannot open: %s", saved_errno ? strerror(saved_errno) : "unknown reason");
+        /* fopen allocates the FILE: ENOMEM is the program's memory, not the file. */
+        if (saved_errno == ENOMEM)
+            return PDUREP_ERROR_NO_MEMORY;
         return saved_errno == ENOENT || saved_errno == EACCES ? PDUREP_ERROR_NO_INPUT
                                                               : PDUREP_ERROR_IO;
     case HPDF_FILE_IO_ERROR:

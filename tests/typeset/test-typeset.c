@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@
 #include "typeset/chart.h"
 #include "typeset/alloc.h"
 #include "typeset/doc.h"
+#include "typeset/hpdf_error.h"
 #include "typeset/table.h"
 #include "typeset/text.h"
 
@@ -372,6 +374,24 @@ static void test_no_text_outside_margins(void **state)
     assert_int_equal(outside, 2);
 }
 
+/* libharu's file errors carry the errno of the call that failed: a font that fopen could not
+ * open for want of memory is out of memory (exit 70), not a file error (the exhaustive fault
+ * run aimed at libharu: three fonts ended 74); a missing font is a missing input. */
+static void test_hpdf_file_errors(void **state)
+{
+    (void)state;
+    char msg[256];
+    assert_int_equal(pdurep_hpdf_describe(HPDF_FILE_OPEN_ERROR, 0, ENOMEM, msg, sizeof msg),
+                     PDUREP_ERROR_NO_MEMORY);
+    assert_non_null(strstr(msg, "memory"));
+    assert_int_equal(pdurep_hpdf_describe(HPDF_FILE_OPEN_ERROR, 0, ENOENT, msg, sizeof msg),
+                     PDUREP_ERROR_NO_INPUT);
+    assert_int_equal(pdurep_hpdf_describe(HPDF_FILE_OPEN_ERROR, 0, EIO, msg, sizeof msg),
+                     PDUREP_ERROR_IO);
+    assert_int_equal(pdurep_hpdf_describe(HPDF_FAILD_TO_ALLOC_MEM, 0, 0, msg, sizeof msg),
+                     PDUREP_ERROR_NO_MEMORY);
+}
+
 /* An allocation whose caller went on without it (pdurep_ts_note_no_memory) stops the
  * document from being saved, and only the documents made before it on this thread. */
 static void test_dropped_failure_refused(void **state)
@@ -429,6 +449,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_no_text_outside_margins, setup_doc, teardown_doc),
         cmocka_unit_test(test_missing_font),
         cmocka_unit_test(test_dropped_failure_refused),
+        cmocka_unit_test(test_hpdf_file_errors),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     int n = (int)(sizeof tests / sizeof tests[0]);
