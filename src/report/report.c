@@ -1335,9 +1335,10 @@ static char *report_lang(const pdurep_report_options *opt, pdurep_layout **layou
         if (f) {
             fclose(f);
         } else if (path) {
+            int oom = errno == ENOMEM; /* fopen's own allocation, not a missing language */
             pdurep_diag_add(diag, path, 0, 0, "no strings for language '%s': %s", lang,
                             strerror(errno));
-            *err = PDUREP_ERROR_NO_INPUT;
+            *err = oom ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_NO_INPUT;
         }
         free(path);
         free(dir);

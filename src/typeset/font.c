@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 pdurep_error pdurep_fonts_init(pdurep_fonts *f, HPDF_Doc pdf, const char *const paths[PDUREP_FACE_COUNT],
@@ -19,9 +20,11 @@ pdurep_error pdurep_fonts_init(pdurep_fonts *f, HPDF_Doc pdf, const char *const 
     for (int i = 0; i < PDUREP_FACE_COUNT; i++) {
         FILE *fp = fopen(paths[i], "rb");
         if (!fp) {
-            pdurep_diag_add(diag, paths[i], 0, 0, "cannot open font file");
+            /* fopen allocates the FILE: ENOMEM is the program's memory, not the font. */
+            int oom = errno == ENOMEM;
+            pdurep_diag_add(diag, paths[i], 0, 0, "cannot open font file: %s", strerror(errno));
             pdurep_fonts_free(f);
-            return PDUREP_ERROR_NO_INPUT;
+            return oom ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_NO_INPUT;
         }
         fclose(fp);
         if (!(f->paths[i] = pdurep_ts_strdup(paths[i]))) {

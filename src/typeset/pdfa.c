@@ -426,9 +426,10 @@ static pdurep_error add_output_intent(HPDF_Doc pdf, const char *icc_path, pdurep
 {
     FILE *f = fopen(icc_path, "rb");
     if (!f) {
+        int oom = errno == ENOMEM; /* fopen's own allocation, not the profile */
         pdurep_diag_add(diag, icc_path, 0, 0, "cannot read the sRGB colour profile a PDF/A file "
                         "embeds: %s (Debian package icc-profiles-free)", strerror(errno));
-        return PDUREP_ERROR_NO_INPUT;
+        return oom ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_NO_INPUT;
     }
     HPDF_Dict icc = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     HPDF_STATUS st = icc ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
@@ -602,7 +603,7 @@ pdurep_error pdurep_pdfa_save(pdurep_pdfa *a, HPDF_Doc pdf, const pdurep_fonts *
             pdurep_diag_add(diag, shown, 0, 0, "cannot write: the disk is full (%s)", strerror(e));
         else
             pdurep_diag_add(diag, shown, 0, 0, "cannot write the PDF file: %s", strerror(e));
-        return PDUREP_ERROR_IO;
+        return e == ENOMEM ? PDUREP_ERROR_NO_MEMORY : PDUREP_ERROR_IO;
     }
     return PDUREP_OK;
 }
