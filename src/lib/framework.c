@@ -404,8 +404,9 @@ static pdurep_error fw_slurp(const char *dir, const char *file, const pdurep_csv
         return PDUREP_ERROR_NO_MEMORY;
     /* Through the bundle's row reader: one header mapping, one trimming, one set of messages. */
     pdurep_rows src;
-    pdurep_rows_csv(&src, out->path, NULL);
-    pdurep_error err = pdurep_rows_slurp(&src, cols, n, &out->t, diag);
+    pdurep_error err = pdurep_rows_csv(&src, out->path, NULL);
+    if (!err)
+        err = pdurep_rows_slurp(&src, cols, n, &out->t, diag);
     pdurep_rows_clear(&src);
     return err;
 }

@@ -805,7 +805,10 @@ static pdurep_error open_folder(import_ctx *c, const char *dir)
         if (find_file(dir, file, &c->norm.letter_case, c->diag, &path))
             return PDUREP_ERROR_NO_MEMORY;
         if (path) {
-            pdurep_rows_csv(&c->tables[t], path, &c->norm);
+            if (pdurep_rows_csv(&c->tables[t], path, &c->norm)) {
+                free(path);
+                return PDUREP_ERROR_NO_MEMORY;
+            }
             c->has_table[t] = 1;
         } else if (t != T_CASES && t != T_PDUS) {
             if (!(path = pdurep_path_join(dir, file)))
@@ -843,10 +846,9 @@ static pdurep_error open_workbook(import_ctx *c, const char *path)
         if (i >= 0) {
             if (strcmp(pdurep_xlsx_sheet_name(c->book, (size_t)i), table_names[t]))
                 c->norm.letter_case++;
-            pdurep_rows_sheet(&c->tables[t], c->book, (size_t)i, path, &c->norm);
-            c->has_table[t] = 1;
-            if (!c->tables[t].name)
+            if (pdurep_rows_sheet(&c->tables[t], c->book, (size_t)i, path, &c->norm))
                 return PDUREP_ERROR_NO_MEMORY;
+            c->has_table[t] = 1;
         } else if (t != T_CASES && t != T_PDUS) {
             char list[512] = "";
             for (size_t s = 0; s < pdurep_xlsx_sheet_count(c->book); s++) {

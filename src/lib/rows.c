@@ -9,17 +9,22 @@
 #include <string.h>
 #include <utf8proc.h>
 
-void pdurep_rows_csv(pdurep_rows *src, const char *path, pdurep_import_norm *norm)
+pdurep_error pdurep_rows_csv(pdurep_rows *src, const char *path, pdurep_import_norm *norm)
 {
     *src = (pdurep_rows){.name = strdup(path), .path = strdup(path), .norm = norm};
+    if (src->name && src->path)
+        return PDUREP_OK;
+    pdurep_rows_clear(src);
+    return PDUREP_ERROR_NO_MEMORY;
 }
 
-void pdurep_rows_sheet(pdurep_rows *src, pdurep_xlsx *book, size_t sheet, const char *book_name,
-                       pdurep_import_norm *norm)
+pdurep_error pdurep_rows_sheet(pdurep_rows *src, pdurep_xlsx *book, size_t sheet,
+                               const char *book_name, pdurep_import_norm *norm)
 {
     *src = (pdurep_rows){
         .name = pdurep_asprintf("%s:%s", book_name, pdurep_xlsx_sheet_name(book, sheet)),
         .book = book, .sheet = sheet, .norm = norm};
+    return src->name ? PDUREP_OK : PDUREP_ERROR_NO_MEMORY;
 }
 
 void pdurep_rows_clear(pdurep_rows *src)
@@ -156,7 +161,7 @@ static int adapt_row(const pdurep_csv_row *row, void *user)
 pdurep_error pdurep_rows_read(const pdurep_rows *src, pdurep_csv_row_fn fn, void *user,
                               pdurep_diag *diag)
 {
-    /* pdurep_rows_csv() and pdurep_rows_sheet() could not copy the names. */
+    /* A source whose names could not be copied (its maker returned PDUREP_ERROR_NO_MEMORY). */
     if (!src->name || (!src->book && !src->path))
         return PDUREP_ERROR_NO_MEMORY;
     adapter a = {.src = src, .fn = fn, .user = user, .diag = diag};

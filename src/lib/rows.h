@@ -37,12 +37,14 @@ typedef struct pdurep_rows {
     pdurep_import_norm *norm; /**< counters to add to; may be NULL */
 } pdurep_rows;
 
-/** A table read from the CSV file @p path. */
-void pdurep_rows_csv(pdurep_rows *src, const char *path, pdurep_import_norm *norm);
+/** A table read from the CSV file @p path. @return PDUREP_OK, or PDUREP_ERROR_NO_MEMORY
+ *  (@p src then holds nothing to free). */
+pdurep_error pdurep_rows_csv(pdurep_rows *src, const char *path, pdurep_import_norm *norm);
 
-/** A table read from sheet @p sheet of @p book, named BOOK_NAME:SHEET in messages. */
-void pdurep_rows_sheet(pdurep_rows *src, pdurep_xlsx *book, size_t sheet, const char *book_name,
-                       pdurep_import_norm *norm);
+/** A table read from sheet @p sheet of @p book, named BOOK_NAME:SHEET in messages.
+ *  @return as pdurep_rows_csv(). */
+pdurep_error pdurep_rows_sheet(pdurep_rows *src, pdurep_xlsx *book, size_t sheet,
+                               const char *book_name, pdurep_import_norm *norm);
 
 /** Free what pdurep_rows_csv() or pdurep_rows_sheet() allocated (not the book). */
 void pdurep_rows_clear(pdurep_rows *src);

@@ -242,9 +242,9 @@ static int sheets_match(const char *path, chart_refs *c)
         if (k == c->n)
             continue;
         pdurep_rows src;
-        pdurep_rows_sheet(&src, book, s, "", NULL);
         sheet_walk w = {c, name};
-        ok = src.name && pdurep_xlsx_read(&src, walk_row, &w, NULL) == PDUREP_OK;
+        ok = !pdurep_rows_sheet(&src, book, s, "", NULL) &&
+             pdurep_xlsx_read(&src, walk_row, &w, NULL) == PDUREP_OK;
         pdurep_rows_clear(&src);
     }
     for (size_t k = 0; ok && k < c->n; k++)
