@@ -6,14 +6,19 @@ a documented exit status, no partial output (a final file is whole or absent),
 the database unchanged by a failed command, and no sanitizer report.
 
 usage: fault_injection.py PDUREP SOURCE_ROOT SHIM [--quick] [--only=PART[:CMD],...]
+                          [--every] [--jobs=N]
 
 --quick runs a bounded sample (scripts/test.sh); without it every part runs
 at full length (scripts/fault-injection.sh). --only runs some of it, so a
 long run can be split: PART is alloc, kill or disk, CMD one of the commands
 of that part (alloc:report, kill:batch), or for alloc a library whose own
 allocations are aimed at (alloc:libsqlite3, alloc:libhpdf, alloc:libxlsxwriter,
-alloc:libminizip)."""
-import json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, time, zipfile
+alloc:libminizip). --every fails every allocation of the alloc part, not a
+sample (each one alone or with every later one failing too, alternately), and
+--jobs=N runs N of them at a time: an exhaustive run of one command or one
+library, such as --only=alloc:libxlsxwriter --every --jobs=2."""
+import concurrent.futures, json, os, queue, random, shutil, signal, sqlite3, subprocess, sys
+import tempfile, time, zipfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "common"))
 from harness import check, run_main
@@ -21,6 +26,8 @@ from harness import check, run_main
 pdurep, root, shim = (os.path.abspath(a) for a in sys.argv[1:4])
 quick = "--quick" in sys.argv
 only = [w for a in sys.argv if a.startswith("--only=") for w in a[7:].split(",") if w]
+every = "--every" in sys.argv
+jobs = max([int(a[7:]) for a in sys.argv if a.startswith("--jobs=")] or [1])
 
 
 def wanted(part, cmd=None):
@@ -91,20 +98,20 @@ def allocation_failures(tmp):
     r = run(["import", os.path.join(root, "fixtures", "north-wales")], base, tmp)
     assert r.returncode == 0, r.stderr
     gwent = os.path.join(root, "fixtures", "wales", "gwent")
-    out = os.path.join(tmp, "alloc-out")
-    os.mkdir(out)
+    # Each command with the document it writes into a folder OUT (None: it writes none).
     commands = {
-        "import": (["import", gwent], None),
-        "rate": (["rate", ID], None),
-        "report": (["report", ID, "-o", os.path.join(out, "r.pdf")], "r.pdf"),
-        "annexe": (["annexe", ID, "-o", os.path.join(out, "a.xlsx")], "a.xlsx"),
+        "import": (lambda out: ["import", gwent], None),
+        "rate": (lambda out: ["rate", ID], None),
+        "report": (lambda out: ["report", ID, "-o", os.path.join(out, "r.pdf")], "r.pdf"),
+        "annexe": (lambda out: ["annexe", ID, "-o", os.path.join(out, "a.xlsx")], "a.xlsx"),
     }
     per_command = 12 if quick else 150
     for name, (args, output) in commands.items():
         if wanted("alloc", name):
-            fail_points(tmp, base, out, f"alloc {name}", name, args, output, {},
-                        lambda total: sorted({rng.randint(1, total) for _ in range(per_command)} |
-                                             {total // k for k in range(1, 6)}))
+            fail_points(tmp, base, f"alloc {name}", name, args, output, {},
+                        lambda total: range(1, total + 1) if every else
+                        sorted({rng.randint(1, total) for _ in range(per_command)} |
+                               {total // k for k in range(1, 6)}))
     # Aimed at one library's own allocations (PDUREP_FAIL_IN): each library's
     # out-of-memory paths, which a countdown over the whole process seldom reaches.
     # Evenly spaced points, so the quick run tries the same ones every time.
@@ -117,75 +124,96 @@ def allocation_failures(tmp):
              ("annexe", "libxlsxwriter", 0), ("annexe", "libminizip", 0),
              ("annexe", "libxlsxwriter", 70)]
     for name, lib, from_percent in aimed:
+        if every and from_percent:
+            continue  # every point of the library is already failed
         if wanted("alloc", name) or wanted("alloc", lib):
             args, output = commands[name]
             label = f"alloc {name} in {lib}" + (" while closing" if from_percent else "")
-            fail_points(tmp, base, out, label, name, args, output, {"PDUREP_FAIL_IN": lib},
-                        lambda total, f=from_percent: sorted(
+            fail_points(tmp, base, label, name, args, output, {"PDUREP_FAIL_IN": lib},
+                        lambda total, f=from_percent: range(1, total + 1) if every else sorted(
                             {max(1, total * f // 100 + (total - total * f // 100) * k //
                                  (per_library + 1)) for k in range(1, per_library + 1)} |
                             {total}))
 
 
-def fail_points(tmp, base, out, label, name, args, output, extra, choose):
-    """Fail the allocations choose(total) picks, one run each, and check every promise."""
+def fail_points(tmp, base, label, name, make_args, output, extra, choose):
+    """Fail the allocations choose(total) picks, one run each, and check every promise.
+    With --jobs=N, N runs at a time, each in a folder of its own (a database copy, an output
+    folder)."""
     started = time.time()
-    db = os.path.join(tmp, "alloc.db")
+    before = open(base, "rb").read()
+    slots = queue.Queue()
+    for k in range(jobs):
+        slot = os.path.join(tmp, f"slot{k}")
+        os.makedirs(os.path.join(slot, "out"), exist_ok=True)
+        slots.put(slot)
+    first = slots.get()
+    db, out = os.path.join(first, "alloc.db"), os.path.join(first, "out")
     shutil.copy(base, db)
-    before = open(db, "rb").read()
     countfile = os.path.join(tmp, "count")
-    ok = run(args, db, tmp, dict(extra, LD_PRELOAD=shim, PDUREP_FAIL_COUNT=countfile))
+    ok = run(make_args(out), db, tmp, dict(extra, LD_PRELOAD=shim, PDUREP_FAIL_COUNT=countfile))
     total = int(open(countfile).read())
     good_stdout = ok.stdout
     good_file = open(os.path.join(out, output), "rb").read() if output else None
     for f in os.listdir(out):
         os.unlink(os.path.join(out, f))
+    slots.put(first)
+
+    def one(i, n):
+        slot = slots.get()
+        try:
+            db, out = os.path.join(slot, "alloc.db"), os.path.join(slot, "out")
+            shutil.copy(base, db)
+            persist = "1" if i % 2 else "0"
+            r = run(make_args(out), db, tmp, dict(extra, LD_PRELOAD=shim, PDUREP_FAIL_AT=str(n),
+                                                  PDUREP_FAIL_PERSIST=persist))
+            problems = []
+            if r.returncode not in DOCUMENTED:
+                problems.append(f"exit status {r.returncode}")
+            # The inputs are good: a failed allocation is never "invalid data", and a NULL
+            # stopped by a constraint means a failed copy went unnoticed.
+            if r.returncode == 65:
+                problems.append("exit 65, invalid data, for good input")
+            # Nor a database or disk error: the user is told what happened.
+            if r.returncode == 74:
+                problems.append("exit 74, a database or disk error, for a failed allocation")
+            if r.returncode != 0 and "memory" not in r.stderr.lower():
+                problems.append("no word of memory")
+            if "NOT NULL constraint failed" in r.stderr:
+                problems.append("a value lost to the failed allocation reached the database")
+            # A read-only command recovers a journal a dying writer left; then the bytes count.
+            subprocess.run([pdurep, "list"], capture_output=True, env=env(db))
+            if r.returncode != 0 and name == "import" and open(db, "rb").read() != before:
+                problems.append("the database changed")
+            if r.returncode == 0 and name == "import" and "imported" not in r.stdout:
+                problems.append("exit 0 without saying what was imported")
+            if r.returncode == 0 and name == "rate" and r.stdout != good_stdout:
+                problems.append("other figures")
+            if output:
+                problems += outputs_ok(out)
+                made = os.path.join(out, output)
+                if r.returncode == 0 and (not os.path.exists(made) or
+                                          open(made, "rb").read() != good_file):
+                    problems.append("exit 0 without the same document")
+                if r.returncode != 0 and os.path.exists(made):
+                    problems.append("a document after a failure")
+                for f in os.listdir(out):
+                    os.unlink(os.path.join(out, f))
+            return n, persist, r, problems
+        finally:
+            slots.put(slot)
+
     failures = 0
     statuses = {}
     points = choose(total) if total else []
-    for i, n in enumerate(points):
-        shutil.copy(base, db)
-        persist = "1" if i % 2 else "0"
-        r = run(args, db, tmp, dict(extra, LD_PRELOAD=shim, PDUREP_FAIL_AT=str(n),
-                                    PDUREP_FAIL_PERSIST=persist))
-        statuses[r.returncode] = statuses.get(r.returncode, 0) + 1
-        problems = []
-        if r.returncode not in DOCUMENTED:
-            problems.append(f"exit status {r.returncode}")
-        # The inputs are good: a failed allocation is never "invalid data", and a NULL
-        # stopped by a constraint means a failed copy went unnoticed.
-        if r.returncode == 65:
-            problems.append("exit 65, invalid data, for good input")
-        # Nor a database or disk error: the user is told what happened.
-        if r.returncode == 74:
-            problems.append("exit 74, a database or disk error, for a failed allocation")
-        if r.returncode != 0 and "memory" not in r.stderr.lower():
-            problems.append("no word of memory")
-        if "NOT NULL constraint failed" in r.stderr:
-            problems.append("a value lost to the failed allocation reached the database")
-        # A read-only command recovers a journal a dying writer left; then the bytes count.
-        subprocess.run([pdurep, "list"], capture_output=True, env=env(db))
-        if r.returncode != 0 and name == "import" and open(db, "rb").read() != before:
-            problems.append("the database changed")
-        if r.returncode == 0 and name == "import" and "imported" not in r.stdout:
-            problems.append("exit 0 without saying what was imported")
-        if r.returncode == 0 and name == "rate" and r.stdout != good_stdout:
-            problems.append("other figures")
-        if output:
-            problems += outputs_ok(out)
-            made = os.path.join(out, output)
-            if r.returncode == 0 and (not os.path.exists(made) or
-                                      open(made, "rb").read() != good_file):
-                problems.append("exit 0 without the same document")
-            if r.returncode != 0 and os.path.exists(made):
-                problems.append("a document after a failure")
-            for f in os.listdir(out):
-                os.unlink(os.path.join(out, f))
-        if problems:
-            failures += 1
-            check(False, f"{label}: allocation {n} of {total} failing"
-                         f"{' and after' if persist == '1' else ''}",
-                  "; ".join(problems) + "\n" + r.stderr[-1500:])
+    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+        for n, persist, r, problems in pool.map(one, range(len(points)), points):
+            statuses[r.returncode] = statuses.get(r.returncode, 0) + 1
+            if problems:
+                failures += 1
+                check(False, f"{label}: allocation {n} of {total} failing"
+                             f"{' and after' if persist == '1' else ''}",
+                      "; ".join(problems) + "\n" + r.stderr[-1500:])
     counts[label] = (len(points), failures, statuses, total, time.time() - started)
     check(failures == 0 and total > 0, f"{label}: {len(points)} failing allocations (of {total}) "
                                        f"keep every promise; exit statuses {statuses}")
