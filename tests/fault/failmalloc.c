@@ -116,7 +116,8 @@ static int from_chosen(const void *caller)
         void *frames[8];
         int n = backtrace(frames, 8), seen = 0;
         for (int i = 0; i < n && seen < 2 && !yes; i++) {
-            if (in_file(frames[i], "failmalloc"))
+            /* Our own frames, and AddressSanitizer's, which intercepts backtrace itself. */
+            if (in_file(frames[i], "failmalloc") || in_file(frames[i], "libasan"))
                 continue;
             seen++;
             yes = in_file(frames[i], only_in);

@@ -45,8 +45,10 @@ def env(db, extra=None):
         # The shim goes before the sanitizer's allocator and forwards to it.
         # A crash inside an uninstrumented library goes to pdurep's own handler (exit 70);
         # a memory error in pdurep's code is still caught by the instrumentation.
+        # The libraries are built without frame pointers: the fast unwinder stops at their
+        # first frame, and a suppression naming a function of theirs would never match.
         e["ASAN_OPTIONS"] = ("verify_asan_link_order=0:detect_leaks=1:exitcode=99:"
-                             "handle_segv=0:handle_sigbus=0")
+                             "handle_segv=0:handle_sigbus=0:fast_unwind_on_malloc=0")
         e["UBSAN_OPTIONS"] = "halt_on_error=1:exitcode=99"
         # Third-party leaks on their own error paths, named and explained in the file.
         e["LSAN_OPTIONS"] = ("suppressions=" + os.path.join(root, "tests", "lsan.supp") +
