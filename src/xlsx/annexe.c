@@ -338,6 +338,11 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
     }
     if (!err && c.lxw_err)
         err = annexe_lxw_fail(c.lxw_err, path, diag);
+    if (!err && c.out_of_memory) {
+        pdurep_diag_add(diag, path, 0, 0, "out of memory while making the workbook; nothing was "
+                        "written");
+        err = PDUREP_ERROR_NO_MEMORY;
+    }
     err = annexe_workbook_finish(c.wb, &out, path, mark, err, diag);
     for (int i = 0; i < 3; i++)
         free(owned[i]);
@@ -394,7 +399,8 @@ pdurep_error pdurep_annexe_write(pdurep_db *db, const char *id, const char *path
             const char *tpl = pdurep_strings_get(s, "comparator.region");
             const char *names[] = {"region", r->inspection->region, NULL};
             char *label = pdurep_strings_format(tpl ? tpl : "{region}", names);
-            err = pdurep_annexe_comparator_build(db, r, pool_region, label, &cmp[0], diag);
+            err = label ? pdurep_annexe_comparator_build(db, r, pool_region, label, &cmp[0], diag)
+                        : PDUREP_ERROR_NO_MEMORY;
             free(label);
         }
         n_cmp = 1;

@@ -96,6 +96,7 @@ typedef struct annexe_ctx {
     pdurep_region_pdus *own_pdus;   /* the PDUs when this writer had to load them */
     const char *missing_key;   /* first strings key not found, for the error message */
     lxw_error lxw_err;         /* first libxlsxwriter error met while writing */
+    int out_of_memory;         /* a text of ours could not be made: the workbook is not kept */
 } annexe_ctx;
 
 /* strings */

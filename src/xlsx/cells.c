@@ -54,7 +54,12 @@ const char *annexe_s(annexe_ctx *c, const char *key)
 
 char *annexe_sf(annexe_ctx *c, const char *key, const char *const *names)
 {
-    return pdurep_strings_format(annexe_s(c, key), names);
+    /* Callers write what they get, NULL as a blank: the failure is remembered here instead
+     * (the exhaustive fault run found a workbook kept without its title, exit 0). */
+    char *text = pdurep_strings_format(annexe_s(c, key), names);
+    if (!text)
+        c->out_of_memory = 1;
+    return text;
 }
 
 /* Band names come from the strings file (band.KEY), so a translation names them too. */

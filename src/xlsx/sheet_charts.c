@@ -21,6 +21,7 @@
 typedef struct alt_text {
     char *s;
     size_t len, cap;
+    int lost; /* a piece could not be added: the text is short, the workbook not kept */
 } alt_text;
 
 static void alt_add(alt_text *a, const char *text)
@@ -29,8 +30,10 @@ static void alt_add(alt_text *a, const char *text)
     if (a->len + n + 1 > a->cap) {
         size_t cap = (a->cap ? a->cap * 2 : 256) + n;
         char *s = realloc(a->s, cap);
-        if (!s)
-            return; /* the text stays shorter; the workbook is still valid */
+        if (!s) {
+            a->lost = 1;
+            return;
+        }
         a->s = s;
         a->cap = cap;
     }
@@ -144,6 +147,7 @@ static void chart_questions(annexe_ctx *c)
             chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
             const char *an[] = {"title", title, "values", values.s ? values.s : "", NULL};
             char *alt = annexe_sf(c, "charts.alt_questions", an);
+            c->out_of_memory |= values.lost;
             insert(c, ws, chart, head, 5, alt, n);
             free(alt);
         }
@@ -223,6 +227,7 @@ static void chart_groups(annexe_ctx *c)
             const char *an[] = {"title", title, "attribute", at->label, "values",
                                 values.s ? values.s : "", NULL};
             char *alt = annexe_sf(c, "charts.alt_groups", an);
+            c->out_of_memory |= values.lost;
             insert(c, ws, chart, head, (lxw_col_t)(3 + n_groups), alt, n + n * n_groups / 2);
             free(alt);
         }

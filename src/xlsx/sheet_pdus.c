@@ -64,6 +64,8 @@ void annexe_sheet_pdus(annexe_ctx *c)
     cols[n++] = (annexe_column){annexe_s(c, "pdus.col.overall"), 20};
     lxw_col_t first_kq = n;
     size_t *kq = calloc(fw->n_questions ? fw->n_questions : 1, sizeof *kq);
+    if (!kq)
+        c->out_of_memory = 1;
     size_t n_kq = 0;
     for (size_t s = 0; kq && s < fw->n_standards; s++)
         for (size_t k = 0; k < fw->standards[s].n_key_questions && n < MAX_COLS; k++) {

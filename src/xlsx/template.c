@@ -35,6 +35,7 @@ typedef struct tpl {
     pdurep_strings *terms; /* framework words in the language, or NULL */
     lxw_format *bold, *title, *wrap, *date, *header;
     lxw_error err;
+    int out_of_memory; /* a text of ours could not be made: the workbook is not kept */
 } tpl;
 
 static void check(tpl *t, lxw_error e)
@@ -98,6 +99,8 @@ static void sheet_instructions(tpl *t, lxw_worksheet *ws)
     check(t, worksheet_set_column(ws, 0, 0, 90, t->wrap));
     check(t, worksheet_write_string(ws, 0, 0, s(t, "instructions.title"), t->title));
     char *fw = pdurep_strings_format(s(t, "instructions.framework"), names);
+    if (!fw)
+        t->out_of_memory = 1;
     fit_row(t, ws, 1, fw, 90);
     check(t, worksheet_write_string(ws, 1, 0, fw ? fw : "", NULL));
     free(fw);
@@ -328,6 +331,8 @@ pdurep_error pdurep_template_write(const char *path, const pdurep_template_optio
         created = (long long)time(NULL);
     const char *names[] = {"framework", term(&t, fw->name, "%s.name%s%s", "", ""), NULL};
     char *title = pdurep_strings_format(s(&t, "workbook.title"), names);
+    if (!title)
+        t.out_of_memory = 1;
     lxw_doc_properties props = {0};
     props.title = title;
     props.subject = (char *)s(&t, "workbook.subject");
@@ -373,8 +378,13 @@ pdurep_error pdurep_template_write(const char *path, const pdurep_template_optio
             sheet_questions(&t, questions);
         }
     }
-    err = annexe_workbook_finish(t.wb, &out, path, mark,
-                                 t.err ? annexe_lxw_fail(t.err, path, diag) : PDUREP_OK, diag);
+    err = t.err ? annexe_lxw_fail(t.err, path, diag) : PDUREP_OK;
+    if (!err && t.out_of_memory) {
+        pdurep_diag_add(diag, path, 0, 0, "out of memory while making the template; nothing was "
+                        "written");
+        err = PDUREP_ERROR_NO_MEMORY;
+    }
+    err = annexe_workbook_finish(t.wb, &out, path, mark, err, diag);
     free(title);
     pdurep_strings_free(t.str);
     pdurep_strings_free(t.terms);
