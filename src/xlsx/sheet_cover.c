@@ -111,6 +111,8 @@ void annexe_sheet_cover(annexe_ctx *c)
     /* Dates as the language writes them ("1 Medi 2025"), by the report's formatter. */
     char *fieldwork = pdurep_strings_date(c->strings, insp->fieldwork_start);
     char *published = *insp->published ? pdurep_strings_date(c->strings, insp->published) : NULL;
+    if (!fieldwork || (*insp->published && !published))
+        c->out_of_memory = 1; /* a date that could not be written out */
     field(c, ws, &row, "about.field.fieldwork_start", fieldwork ? fieldwork : insp->fieldwork_start);
     field(c, ws, &row, "about.field.published",
           published ? published : *insp->published ? insp->published
