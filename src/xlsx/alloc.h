@@ -5,14 +5,16 @@
  * a chart's cached label leave the workbook and workbook_close() still
  * reports success (an exhaustive fault run found over a hundred such points).
  * errno cannot tell: the temporary-file helper it bundles sets errno to 0.
- * So the calls libxlsxwriter itself makes to malloc, calloc and realloc are
- * routed through counters; a workbook made while one failed is refused.
+ * So the calls libxlsxwriter itself makes to malloc, calloc, realloc and free
+ * are routed through counters; a workbook made while one failed is refused,
+ * and the allocation that failed is served from a reserve, as libxlsxwriter
+ * crashes on many of the NULLs it does not check.
  */
 #ifndef PDUREP_XLSX_ALLOC_H
 #define PDUREP_XLSX_ALLOC_H
 
 /**
- * Route libxlsxwriter's own calls of malloc, calloc and realloc through the
+ * Route libxlsxwriter's own calls of malloc, calloc, realloc and free through the
  * counters, once for the process (later calls do nothing). Only the entries of
  * libxlsxwriter's import table change; every other caller keeps the allocator
  * it had, and what is allocated is the same memory as before.
@@ -25,5 +27,14 @@ int annexe_alloc_watch(void);
 
 /** Allocations by libxlsxwriter that failed on this thread so far. */
 unsigned long annexe_alloc_failures(void);
+
+/**
+ * A workbook begins, and then ends (freed, closed or not): libxlsxwriter's
+ * failed allocations are served from a reserve instead of NULL, which it would
+ * crash on; the reserve starts again once no workbook is open.
+ */
+void annexe_alloc_workbook_open(void);
+/** See annexe_alloc_workbook_open(). */
+void annexe_alloc_workbook_closed(void);
 
 #endif

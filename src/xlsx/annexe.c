@@ -41,60 +41,62 @@ static const lxw_color_t rating_fill[PDUREP_RATING_COUNT] = {0xEA9999, 0xFFE599,
 
 static void make_formats(annexe_ctx *c)
 {
-    lxw_workbook *wb = c->wb;
     annexe_formats *f = &c->f;
-    f->title = workbook_add_format(wb);
+    lxw_format **slots[14 + 3 * PDUREP_RATING_COUNT] = {
+        &f->title, &f->subtitle, &f->heading, &f->header, &f->text,     &f->wrap,      &f->bold,
+        &f->key,   &f->count,    &f->fraction, &f->ratio, &f->link,     &f->note,      &f->suppressed};
+    size_t n = 14;
+    for (int i = 0; i < PDUREP_RATING_COUNT; i++) {
+        slots[n++] = &f->rating[i];
+        slots[n++] = &f->rating_bold[i];
+        slots[n++] = &f->band_fill[i];
+    }
+    if (annexe_add_formats(c->wb, slots, n)) {
+        c->out_of_memory = 1;
+        return;
+    }
     format_set_bold(f->title);
     format_set_font_size(f->title, 16);
-    f->subtitle = workbook_add_format(wb);
     format_set_italic(f->subtitle);
-    f->heading = workbook_add_format(wb);
     format_set_bold(f->heading);
     format_set_font_size(f->heading, 13);
-    f->header = workbook_add_format(wb);
     format_set_bold(f->header);
     format_set_text_wrap(f->header);
     format_set_align(f->header, LXW_ALIGN_VERTICAL_TOP);
     format_set_bottom(f->header, LXW_BORDER_THIN);
-    f->text = workbook_add_format(wb);
     format_set_align(f->text, LXW_ALIGN_VERTICAL_TOP);
-    f->wrap = workbook_add_format(wb);
     format_set_text_wrap(f->wrap);
     format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
-    f->bold = workbook_add_format(wb);
     format_set_bold(f->bold);
-    f->key = workbook_add_format(wb);
     format_set_bold(f->key);
     format_set_align(f->key, LXW_ALIGN_VERTICAL_TOP);
-    f->count = workbook_add_format(wb);
     format_set_num_format(f->count, "0");
     format_set_align(f->count, LXW_ALIGN_VERTICAL_TOP);
-    f->fraction = workbook_add_format(wb);
     format_set_num_format(f->fraction, "0%");
     format_set_align(f->fraction, LXW_ALIGN_VERTICAL_TOP);
-    f->ratio = workbook_add_format(wb);
     format_set_num_format(f->ratio, "0.00");
     format_set_align(f->ratio, LXW_ALIGN_VERTICAL_TOP);
-    f->link = workbook_add_format(wb);
     format_set_underline(f->link, LXW_UNDERLINE_SINGLE);
     format_set_font_color(f->link, LXW_COLOR_BLUE);
-    f->note = workbook_add_format(wb);
     format_set_text_wrap(f->note);
     format_set_align(f->note, LXW_ALIGN_VERTICAL_TOP);
-    f->suppressed = workbook_add_format(wb);
     format_set_align(f->suppressed, LXW_ALIGN_RIGHT);
     format_set_align(f->suppressed, LXW_ALIGN_VERTICAL_TOP);
     for (int i = 0; i < PDUREP_RATING_COUNT; i++) {
-        f->rating[i] = workbook_add_format(wb);
         format_set_bg_color(f->rating[i], rating_fill[i]);
         format_set_align(f->rating[i], LXW_ALIGN_VERTICAL_TOP);
-        f->rating_bold[i] = workbook_add_format(wb);
         format_set_bg_color(f->rating_bold[i], rating_fill[i]);
         format_set_bold(f->rating_bold[i]);
         /* Conditional formats carry only the fill; the cell keeps its number format. */
-        f->band_fill[i] = workbook_add_format(wb);
         format_set_bg_color(f->band_fill[i], rating_fill[i]);
     }
+}
+
+/* Write one sheet, unless it is not wanted or the workbook is already lost (annexe_lost()). */
+static void sheet(annexe_ctx *c, int wanted, void (*write)(annexe_ctx *))
+{
+    if (wanted && !annexe_lost(c))
+        write(c);
 }
 
 /* The options' strings file alone, else the language's with English behind it. */
@@ -157,7 +159,7 @@ static void set_properties(annexe_ctx *c, time_t created, char **owned, size_t n
     props.comments = owned[2];
     props.status = (char *)(c->share ? annexe_s(c, "workbook.status_share") : annexe_s(c, "workbook.status"));
     props.created = created;
-    annexe_check(c, workbook_set_properties(c->wb, &props));
+    annexe_check(c, annexe_set_properties(c->wb, &props));
     annexe_check(c, workbook_set_custom_property_string(c->wb, "Inspection", insp->id));
     annexe_check(c, workbook_set_custom_property_string(c->wb, "Framework", c->r->framework->code));
     /* The data the figures came from, as `pdurep show` gives it (absent for an inspection
@@ -294,10 +296,11 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
         return err;
     }
 
+    c.lxw_mark = mark;
     char *owned[3] = {0};
     set_properties(&c, c.created, owned, 3);
     make_formats(&c);
-    for (int i = 0; i < SHEET_COUNT; i++) {
+    for (int i = 0; i < SHEET_COUNT && !annexe_lost(&c); i++) {
         if (!c.has_sheet[i])
             continue;
         lxw_error verr = workbook_validate_sheet_name(c.wb, c.sheet_name[i]);
@@ -311,25 +314,20 @@ static pdurep_error write_annexe(const pdurep_ratings *r, const pdurep_region_pd
         if (!c.ws[i])
             annexe_check(&c, LXW_ERROR_MEMORY_MALLOC_FAILED);
     }
-    if (!err && !c.lxw_err) {
-        annexe_sheet_cover(&c);
-        annexe_sheet_contents(&c);
-        annexe_sheet_notes(&c);
-        annexe_sheet_ratings(&c);
-        annexe_sheet_score(&c);
-        if (c.has_sheet[SHEET_PDUS])
-            annexe_sheet_pdus(&c);
-        if (c.has_sheet[SHEET_KEY_QUESTIONS])
-            annexe_sheet_key_questions(&c);
-        if (c.has_sheet[SHEET_PROMPTS])
-            annexe_sheet_prompts(&c);
-        if (c.has_sheet[SHEET_BREAKDOWNS])
-            annexe_sheet_breakdowns(&c);
-        if (c.has_sheet[SHEET_SAMPLE])
-            annexe_sheet_sample(&c);
-        annexe_sheet_charts(&c);
-        annexe_sheet_rules(&c);
-        if (c.has_sheet[SHEET_CASES])
+    if (!err) {
+        sheet(&c, 1, annexe_sheet_cover);
+        sheet(&c, 1, annexe_sheet_contents);
+        sheet(&c, 1, annexe_sheet_notes);
+        sheet(&c, 1, annexe_sheet_ratings);
+        sheet(&c, 1, annexe_sheet_score);
+        sheet(&c, c.has_sheet[SHEET_PDUS], annexe_sheet_pdus);
+        sheet(&c, c.has_sheet[SHEET_KEY_QUESTIONS], annexe_sheet_key_questions);
+        sheet(&c, c.has_sheet[SHEET_PROMPTS], annexe_sheet_prompts);
+        sheet(&c, c.has_sheet[SHEET_BREAKDOWNS], annexe_sheet_breakdowns);
+        sheet(&c, c.has_sheet[SHEET_SAMPLE], annexe_sheet_sample);
+        sheet(&c, 1, annexe_sheet_charts);
+        sheet(&c, 1, annexe_sheet_rules);
+        if (c.has_sheet[SHEET_CASES] && !annexe_lost(&c))
             err = annexe_sheet_cases(&c);
     }
     if (!err && c.missing_key) {

@@ -97,6 +97,7 @@ typedef struct annexe_ctx {
     const char *missing_key;   /* first strings key not found, for the error message */
     lxw_error lxw_err;         /* first libxlsxwriter error met while writing */
     int out_of_memory;         /* a text of ours could not be made: the workbook is not kept */
+    unsigned long lxw_mark;    /* libxlsxwriter's failed allocations when the workbook began */
 } annexe_ctx;
 
 /* strings */
@@ -127,6 +128,13 @@ int annexe_collected(const annexe_ctx *c, size_t q);
 void annexe_rating(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                    pdurep_rating rating);
 void annexe_check(annexe_ctx *c, lxw_error err);
+/*
+ * Whether the workbook is already lost (an error, a text of ours or an allocation of
+ * libxlsxwriter's failed). libxlsxwriter 1.1.4 goes on after one of its allocations fails,
+ * with NULL in place of a shared string, a cell or a column, and a later call that reads it
+ * crashes: once the workbook is lost nothing more is asked of it, and it is freed unclosed.
+ */
+int annexe_lost(const annexe_ctx *c);
 void annexe_fit_row(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, const char *text, double width);
 /* The row height @p text needs when wrapped in a column @p width characters wide; 0 when one
  * line of the default height holds it. */
@@ -202,6 +210,21 @@ lxw_workbook *annexe_workbook_start(const pdurep_atomic *out, lxw_workbook_optio
  */
 pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const char *path,
                                     unsigned long mark, pdurep_error err, pdurep_diag *diag);
+/**
+ * workbook_set_properties(), safe after a failure: libxlsxwriter 1.1.4 frees the
+ * workbook's properties before copying the new ones and, when a copy fails, leaves
+ * the freed pointer in the workbook for workbook_close() to read. Here the workbook
+ * gets an empty set instead (or none, which annexe_workbook_finish() then frees
+ * without closing). The workbook must be refused after a failure all the same.
+ * @return what workbook_set_properties() returned.
+ */
+lxw_error annexe_set_properties(lxw_workbook *wb, lxw_doc_properties *props);
+/**
+ * Add @p n formats to @p wb, into *@p slots[i], all before any is styled: a format
+ * libxlsxwriter could not allocate is NULL, which its setters do not take.
+ * @return 0, or -1 when one could not be made (the rest are left NULL).
+ */
+int annexe_add_formats(lxw_workbook *wb, lxw_format **const *slots, size_t n);
 /** What annexe_package_complete() reads besides the package's structure. */
 enum annexe_package_depth {
     ANNEXE_CHECK_STYLES = 1,       /**< every style a cell, row, column or rule names exists */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xlsx/alloc.h"
 #include "xlsx/annexe_internal.h"
 #include "lib/utf8.h"
 
@@ -16,6 +17,11 @@ void annexe_check(annexe_ctx *c, lxw_error err)
 {
     if (err != LXW_NO_ERROR && c->lxw_err == LXW_NO_ERROR)
         c->lxw_err = err;
+}
+
+int annexe_lost(const annexe_ctx *c)
+{
+    return c->lxw_err || c->out_of_memory || annexe_alloc_failures() != c->lxw_mark;
 }
 
 /*
@@ -37,7 +43,7 @@ double annexe_text_height(const char *text, double width)
 void annexe_fit_row(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, const char *text, double width)
 {
     double height = annexe_text_height(text, width);
-    if (height > 0)
+    if (height > 0 && !annexe_lost(c))
         annexe_check(c, worksheet_set_row(ws, row, height, NULL));
 }
 
@@ -79,6 +85,8 @@ const char *annexe_rating_label(annexe_ctx *c, pdurep_rating rating)
 void annexe_text(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                  const char *text, lxw_format *fmt)
 {
+    if (annexe_lost(c))
+        return;
     /* An empty string would be a cell with nothing in it; leave the cell blank instead. */
     if (!text || !*text) {
         if (fmt)
@@ -91,6 +99,8 @@ void annexe_text(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 void annexe_number(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                    double value, lxw_format *fmt)
 {
+    if (annexe_lost(c))
+        return;
     if (!isfinite(value)) {
         annexe_check(c, worksheet_write_blank(ws, row, col, fmt));
         return;
@@ -100,20 +110,17 @@ void annexe_number(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 
 void annexe_suppressed(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
 {
-    annexe_check(c, worksheet_write_string(ws, row, col, annexe_s(c, "value.suppressed"),
-                                           c->f.suppressed));
+    annexe_text(c, ws, row, col, annexe_s(c, "value.suppressed"), c->f.suppressed);
 }
 
 void annexe_not_available(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
 {
-    annexe_check(c, worksheet_write_string(ws, row, col, annexe_s(c, "value.not_available"),
-                                           c->f.suppressed));
+    annexe_text(c, ws, row, col, annexe_s(c, "value.not_available"), c->f.suppressed);
 }
 
 void annexe_not_applicable(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col)
 {
-    annexe_check(c, worksheet_write_string(ws, row, col, annexe_s(c, "value.not_applicable"),
-                                           c->f.suppressed));
+    annexe_text(c, ws, row, col, annexe_s(c, "value.not_applicable"), c->f.suppressed);
 }
 
 void annexe_text_z(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
@@ -200,6 +207,8 @@ lxw_col_t annexe_comparator_headers(annexe_ctx *c, annexe_column *cols, lxw_col_
 void annexe_table(annexe_ctx *c, lxw_worksheet *ws, const char *name, lxw_row_t first_row,
                   lxw_row_t last_row, const annexe_column *cols, lxw_col_t n_cols)
 {
+    if (annexe_lost(c))
+        return;
     for (lxw_col_t i = 0; i < n_cols; i++)
         annexe_check(c, worksheet_set_column(ws, i, i, cols[i].width, NULL));
     /* Room for the longest wrapped header: neither Excel nor LibreOffice grows a row written
@@ -333,7 +342,7 @@ void annexe_print_setup(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t header_row)
     worksheet_set_paper(ws, 9); /* A4 */
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_set_margins(ws, 0.5, 0.5, 0.7, 0.7);
-    if (header_row != (lxw_row_t)-1)
+    if (header_row != (lxw_row_t)-1 && !annexe_lost(c))
         annexe_check(c, worksheet_repeat_rows(ws, header_row, header_row));
 }
 
@@ -347,7 +356,7 @@ void annexe_band_fills(annexe_ctx *c, lxw_worksheet *ws, lxw_row_t first_row, lx
 void annexe_band_fills_fw(annexe_ctx *c, const pdurep_framework *fw, lxw_worksheet *ws,
                           lxw_row_t first_row, lxw_row_t last_row, lxw_col_t col)
 {
-    if (last_row < first_row)
+    if (last_row < first_row || annexe_lost(c))
         return;
     char cell[32];
     lxw_rowcol_to_cell(cell, first_row, col);
@@ -391,5 +400,6 @@ void annexe_define_name(annexe_ctx *c, const char *name, annexe_sheet sheet, lxw
         snprintf(formula, sizeof formula, "=%s!%s", quoted, a);
     else
         snprintf(formula, sizeof formula, "=%s!%s:%s", quoted, a, b);
-    annexe_check(c, workbook_define_name(c->wb, name, formula));
+    if (!annexe_lost(c))
+        annexe_check(c, workbook_define_name(c->wb, name, formula));
 }

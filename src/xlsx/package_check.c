@@ -341,9 +341,11 @@ lxw_workbook *annexe_workbook_start(const pdurep_atomic *out, lxw_workbook_optio
     annexe_alloc_watch();
     *mark = annexe_alloc_failures();
     errno = 0;
+    annexe_alloc_workbook_open();
     lxw_workbook *wb = workbook_new_opt(out->tmp_path, opts);
     if (wb)
         return wb;
+    annexe_alloc_workbook_closed();
     /* errno as well: a FILE that fopen could not allocate is the C library's failure. */
     int oom = annexe_alloc_failures() != *mark || errno == ENOMEM;
     pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook%s",
@@ -352,12 +354,58 @@ lxw_workbook *annexe_workbook_start(const pdurep_atomic *out, lxw_workbook_optio
     return NULL;
 }
 
+lxw_error annexe_set_properties(lxw_workbook *wb, lxw_doc_properties *props)
+{
+    lxw_error e = workbook_set_properties(wb, props);
+    if (e)
+        wb->properties = NULL; /* freed: the refused workbook is discarded, never closed */
+    return e;
+}
+
+int annexe_add_formats(lxw_workbook *wb, lxw_format **const *slots, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        *slots[i] = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (!(*slots[i] = workbook_add_format(wb)))
+            return -1;
+    return 0;
+}
+
+/*
+ * Free a refused workbook without closing it: what closing would have done for it, less
+ * the package. Closing a workbook that something was lost from reads what was lost:
+ * libxlsxwriter 1.1.4 keeps a custom property whose name it could not copy, as NULL, and
+ * a freed set of properties (annexe_set_properties()), and its writers do not expect
+ * either. In constant-memory mode each sheet keeps its last row and a temporary file
+ * open until it is closed.
+ */
+static void discard_workbook(lxw_workbook *wb)
+{
+    lxw_sheet *sheet;
+    STAILQ_FOREACH(sheet, wb->sheets, list_pointers) {
+        lxw_worksheet *ws = sheet->is_chartsheet ? NULL : sheet->u.worksheet;
+        if (ws && ws->optimize_tmpfile) {
+            lxw_worksheet_write_single_row(ws);
+            fclose(ws->optimize_tmpfile);
+            ws->optimize_tmpfile = ws->file = NULL;
+        }
+    }
+    lxw_workbook_free(wb);
+    annexe_alloc_workbook_closed();
+}
+
 pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const char *path,
                                     unsigned long mark, pdurep_error err, pdurep_diag *diag)
 {
     if (!err && annexe_alloc_failures() != mark) {
         pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter ran out of memory; nothing was written");
         err = PDUREP_ERROR_NO_MEMORY;
+    }
+    if (err || !wb->properties) {
+        discard_workbook(wb);
+        pdurep_atomic_abort(out);
+        return err ? err : PDUREP_ERROR_NO_MEMORY;
     }
     /* Where libxlsxwriter's allocations are counted, what they would drop is known to be
      * there; elsewhere the package is read for it (about 15 % of the North Wales annexe). */
@@ -379,9 +427,9 @@ pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const 
     }
     if (!sheets)
         err = err ? err : PDUREP_ERROR_NO_MEMORY;
-    /* Close even after an error: it frees the workbook. The file is then thrown away. */
     errno = 0;
     lxw_error cerr = workbook_close(wb);
+    annexe_alloc_workbook_closed();
     /* minizip reports a failed malloc as a zip error, and leaves ENOMEM behind. */
     int close_oom = annexe_alloc_failures() != mark || errno == ENOMEM;
     if (!err && !cerr && close_oom) {

@@ -58,6 +58,8 @@ static void alt_value(annexe_ctx *c, alt_text *a, pdurep_tally t, int hidden)
 
 static lxw_chart *bar_chart(annexe_ctx *c, const char *title)
 {
+    if (annexe_lost(c))
+        return NULL;
     lxw_chart *chart = workbook_add_chart(c->wb, LXW_CHART_BAR);
     if (!chart) {
         annexe_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -75,6 +77,15 @@ static lxw_chart *bar_chart(annexe_ctx *c, const char *title)
     return chart;
 }
 
+/* A new series of @p chart, or NULL when the workbook is lost. */
+static lxw_chart_series *series(annexe_ctx *c, lxw_chart *chart)
+{
+    lxw_chart_series *se = annexe_lost(c) ? NULL : chart_add_series(chart, NULL, NULL);
+    if (!se)
+        annexe_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    return se;
+}
+
 static void insert(annexe_ctx *c, lxw_worksheet *ws, lxw_chart *chart, lxw_row_t row, lxw_col_t col,
                    const char *alt, size_t n_bars)
 {
@@ -83,7 +94,8 @@ static void insert(annexe_ctx *c, lxw_worksheet *ws, lxw_chart *chart, lxw_row_t
     /* Room for each bar and its wrapped label. */
     opt.y_scale = 1.0 + (double)n_bars * 0.12;
     opt.description = (char *)(alt ? alt : "");
-    annexe_check(c, worksheet_insert_chart_opt(ws, row, col, chart, &opt));
+    if (!annexe_lost(c))
+        annexe_check(c, worksheet_insert_chart_opt(ws, row, col, chart, &opt));
 }
 
 static int is_charted(const pdurep_framework *fw, size_t q)
@@ -137,8 +149,8 @@ static void chart_questions(annexe_ctx *c)
     if (n) {
         annexe_band_fills(c, ws, head + 1, row - 1, 3);
         lxw_chart *chart = bar_chart(c, title);
-        if (chart) {
-            lxw_chart_series *se = chart_add_series(chart, NULL, NULL);
+        lxw_chart_series *se = chart ? series(c, chart) : NULL;
+        if (se) {
             chart_series_set_categories(se, sheet, head + 1, 2, row - 1, 2);
             chart_series_set_values(se, sheet, head + 1, 3, row - 1, 3);
             chart_series_set_name_range(se, sheet, head, 3);
@@ -218,7 +230,9 @@ static void chart_groups(annexe_ctx *c)
         lxw_chart *chart = bar_chart(c, title);
         for (size_t v = 0; chart && v < n_groups; v++) {
             lxw_col_t col = (lxw_col_t)(2 + v);
-            lxw_chart_series *se = chart_add_series(chart, NULL, NULL);
+            lxw_chart_series *se = series(c, chart);
+            if (!se)
+                break;
             chart_series_set_categories(se, sheet, head + 1, 1, row - 1, 1);
             chart_series_set_values(se, sheet, head + 1, col, row - 1, col);
             chart_series_set_name_range(se, sheet, head, col);

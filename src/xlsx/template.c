@@ -339,27 +339,27 @@ pdurep_error pdurep_template_write(const char *path, const pdurep_template_optio
     props.author = (char *)s(&t, "workbook.author");
     props.keywords = (char *)s(&t, "workbook.keywords");
     props.created = (time_t)created;
-    check(&t, workbook_set_properties(t.wb, &props));
+    check(&t, annexe_set_properties(t.wb, &props));
     check(&t, workbook_set_custom_property_string(t.wb, "Framework", fw->code));
     check(&t, workbook_set_custom_property_string(t.wb, "Generator",
                                                   "pdurep " PDUREP_VERSION_STRING));
     /* libxlsxwriter 1.1.4 writes no dc:language: a custom property says it, as in the annexe. */
     check(&t, workbook_set_custom_property_string(t.wb, "Language", s(&t, "workbook.language")));
 
-    t.bold = workbook_add_format(t.wb);
-    format_set_bold(t.bold);
-    t.header = workbook_add_format(t.wb);
-    format_set_bold(t.header);
-    format_set_bottom(t.header, LXW_BORDER_THIN);
-    t.title = workbook_add_format(t.wb);
-    format_set_bold(t.title);
-    format_set_font_size(t.title, 16);
-    t.wrap = workbook_add_format(t.wb);
-    format_set_text_wrap(t.wrap);
-    format_set_align(t.wrap, LXW_ALIGN_VERTICAL_TOP);
-    t.date = workbook_add_format(t.wb);
-    /* Year first: the one order no locale reads the other way round. */
-    format_set_num_format(t.date, "yyyy-mm-dd");
+    lxw_format **slots[] = {&t.bold, &t.header, &t.title, &t.wrap, &t.date};
+    if (annexe_add_formats(t.wb, slots, sizeof slots / sizeof *slots) == 0) {
+        format_set_bold(t.bold);
+        format_set_bold(t.header);
+        format_set_bottom(t.header, LXW_BORDER_THIN);
+        format_set_bold(t.title);
+        format_set_font_size(t.title, 16);
+        format_set_text_wrap(t.wrap);
+        format_set_align(t.wrap, LXW_ALIGN_VERTICAL_TOP);
+        /* Year first: the one order no locale reads the other way round. */
+        format_set_num_format(t.date, "yyyy-mm-dd");
+    } else {
+        t.out_of_memory = 1;
+    }
 
     lxw_worksheet *instructions = workbook_add_worksheet(t.wb, s(&t, "instructions.sheet"));
     lxw_worksheet *insp = workbook_add_worksheet(t.wb, "inspection");

@@ -2,7 +2,10 @@
  * Unit tests of the annexe writer that need no database: suppression, the
  * strings loader, and whole workbooks written from figures built by hand.
  */
+#include <dirent.h>
+#include <errno.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -10,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -139,6 +143,35 @@ static int same_bytes(const char *a, const char *b)
         fclose(fb);
     return same;
 }
+
+/* ---- pdurep's own allocations, failed one at a time ----
+ * The link wraps malloc, calloc, realloc, strdup and strndup (tests/annexe/meson.build),
+ * which reroutes the calls made by the objects linked in statically, the internal library
+ * among them, and not those made inside shared libraries (libxlsxwriter, libyaml): so what
+ * is counted here is what pdurep's own code asks for, or what its counter hands on for
+ * libxlsxwriter (src/xlsx/alloc.c). */
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t n);
+char *__real_strdup(const char *s);
+char *__real_strndup(const char *s, size_t n);
+
+static int own_counting;
+static long own_calls, own_fail_at;
+
+static int own_fails(void)
+{
+    if (!own_counting || ++own_calls != own_fail_at)
+        return 0;
+    errno = ENOMEM;
+    return 1;
+}
+
+void *__wrap_malloc(size_t n) { return own_fails() ? NULL : __real_malloc(n); }
+void *__wrap_calloc(size_t n, size_t size) { return own_fails() ? NULL : __real_calloc(n, size); }
+void *__wrap_realloc(void *p, size_t n) { return own_fails() ? NULL : __real_realloc(p, n); }
+char *__wrap_strdup(const char *s) { return own_fails() ? NULL : __real_strdup(s); }
+char *__wrap_strndup(const char *s, size_t n) { return own_fails() ? NULL : __real_strndup(s, n); }
 
 /* ---- suppression ---- */
 
@@ -613,6 +646,122 @@ static void test_alloc_watch(void **state)
 #endif
 }
 
+/* Entries in @p dir, "." and ".." aside. */
+static int entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    for (struct dirent *e; d && (e = readdir(d));)
+        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/*
+ * Each allocation the writer's own code makes, failed alone, in turn: the workbook is
+ * refused with PDUREP_ERROR_NO_MEMORY and nothing is left in its folder, or it is written
+ * exactly as without the failure. Every point, not a sample: a title, a column heading,
+ * a chart's alternative text or a cover date once went missing with PDUREP_OK when one
+ * text of ours could not be made. Both the full annexe and a sharing workbook with a
+ * comparator (its label is made too).
+ */
+static void own_failures_refused(int share)
+{
+    fixture *f = malloc(sizeof *f);
+    build(f);
+    pdurep_tally qs[5], bds[5 * 5];
+    unsigned long cases[5] = {120, 40, 132, 20, 8};
+    for (size_t i = 0; i < 5; i++)
+        qs[i] = (pdurep_tally){100, 48, 12};
+    for (size_t i = 0; i < 25; i++)
+        bds[i] = (pdurep_tally){20, 8, 2};
+    pdurep_annexe_comparator cmp = {.label = "Testshire region", .n_inspections = 4, .n_cases = 160,
+                                    .questions = qs, .breakdowns = bds, .cases = cases};
+    pdurep_annexe_comparator *list[2] = {&cmp, NULL};
+    pdurep_annexe_options o;
+    opts_for_test(&o);
+    o.share = share;
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/own-%d", tmpdir, share);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    char good[600], out[600];
+    snprintf(good, sizeof good, "%s.xlsx", dir);
+    snprintf(out, sizeof out, "%s/out.xlsx", dir);
+
+    own_calls = 0, own_fail_at = 0, own_counting = 1;
+    pdurep_error err = pdurep_annexe_write_ratings(&f->r, NULL, share ? list : NULL, share ? 2 : 0,
+                                                   good, &o, NULL);
+    own_counting = 0;
+    assert_int_equal(err, PDUREP_OK);
+    long total = own_calls;
+    assert_true(total > 100);
+    /* One child per point, so that a crash at one point does not hide the others. */
+    enum { SAME, REFUSED, OTHER_WORKBOOK, OTHER_ERROR, FILE_LEFT, CRASHED, OUTCOMES };
+    static const char *const what[OUTCOMES] = {
+        "PDUREP_OK, the same workbook", "refused",      "PDUREP_OK with another workbook",
+        "an error other than out of memory", "a file left in the output folder after a failure",
+        "a crash"};
+    long count[OUTCOMES] = {0}, first[OUTCOMES] = {0};
+    /* About 400 evenly spaced points (about 20 s); OWN_EVERY=1 tries every point, and
+     * OWN_AT=N that one alone, to look at it in a debugger. */
+    long from = getenv("OWN_AT") ? atol(getenv("OWN_AT")) : 1, to = getenv("OWN_AT") ? from : total;
+    long step = getenv("OWN_EVERY") || getenv("OWN_AT") || total < 400 ? 1 : total / 400;
+    long tried = 0;
+    for (long n = from; n <= to; n += step, tried++) {
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            /* A crash ends the child, not in cmocka's handler, which would go on testing. */
+            signal(SIGSEGV, SIG_DFL);
+            signal(SIGBUS, SIG_DFL);
+            signal(SIGABRT, SIG_DFL);
+            signal(SIGILL, SIG_DFL);
+            signal(SIGFPE, SIG_DFL);
+            own_calls = 0, own_fail_at = n, own_counting = 1;
+            err = pdurep_annexe_write_ratings(&f->r, NULL, share ? list : NULL, share ? 2 : 0,
+                                              out, &o, NULL);
+            own_counting = 0;
+            _exit(err == PDUREP_OK ? (same_bytes(out, good) ? SAME : OTHER_WORKBOOK)
+                  : err != PDUREP_ERROR_NO_MEMORY ? OTHER_ERROR
+                  : entries(dir)                  ? FILE_LEFT
+                                                  : REFUSED);
+        }
+        int status;
+        assert_int_equal(waitpid(pid, &status, 0), pid);
+        int outcome = WIFEXITED(status) && WEXITSTATUS(status) < CRASHED ? WEXITSTATUS(status)
+                                                                         : CRASHED;
+        if (!count[outcome]++)
+            first[outcome] = n;
+        unlink(out);
+    }
+    int bad = 0;
+    for (int k = 0; k < OUTCOMES; k++) {
+        if (k != SAME && k != REFUSED && count[k]) {
+            print_error("%ld of %ld allocations tried (of %ld) gave %s (the first: %ld)\n",
+                        count[k], tried, total, what[k], first[k]);
+            bad = 1;
+        }
+    }
+    assert_false(bad);
+    long refused = count[REFUSED];
+    /* Most points must refuse: a wrap that counted nothing would pass the loop above. */
+    assert_true(refused > tried / 2);
+    free(f);
+}
+
+static void test_own_failures_full(void **state)
+{
+    (void)state;
+    own_failures_refused(0);
+}
+
+static void test_own_failures_share(void **state)
+{
+    (void)state;
+    own_failures_refused(1);
+}
+
 int main(void)
 {
     snprintf(tmpdir, sizeof tmpdir, "%s/annexe-unit-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
@@ -631,6 +780,8 @@ int main(void)
         cmocka_unit_test(test_package_styles),
         cmocka_unit_test(test_package_chart_caches),
         cmocka_unit_test(test_alloc_watch),
+        cmocka_unit_test(test_own_failures_full),
+        cmocka_unit_test(test_own_failures_share),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     /* Keep the workbooks when asked, to look at them. */
