@@ -1,14 +1,15 @@
 /*
  * libxlsxwriter's allocations, counted (see alloc.h for why). libxlsxwriter
- * is a shared library that reaches malloc, calloc and realloc through its
- * import table (the GOT). That table is changed, once, to point at the three
- * counters below, which call the allocator the rest of the process uses:
+ * is a shared library that reaches malloc, calloc, realloc and free through
+ * its import table (the GOT). That table is changed, once, to point at the
+ * functions below, which call the allocator the rest of the process uses:
  * the C library's, AddressSanitizer's, or a test's fault shim. Debian links
  * libxlsxwriter with full RELRO, so the table is read-only once loaded; its
  * pages are made writable only for the moment of the change.
  */
 #define _GNU_SOURCE
 #include "alloc.h"
+#include "lib/reserve.h"
 
 #include <elf.h>
 #include <link.h>
@@ -36,74 +37,16 @@ unsigned long annexe_alloc_failures(void)
 }
 
 /*
- * The reserve: what libxlsxwriter is given when one of its allocations fails, instead of
- * NULL. libxlsxwriter 1.1.4 checks few of its allocations: a sheet name it could not copy
- * is measured in the same call, a shared string it could not keep is compared on the next
- * write, and either crashes it. Served from here it goes on, the failure is counted all the
- * same and the workbook refused. One reserve for the process: address space only (pages
- * are touched as they are used), handed out in order, each block after a header giving its
- * size; free() ignores its blocks, and it starts again from the beginning once no
- * workbook is open. When it is full (or cannot be mapped), NULL is given as before.
+ * A failed allocation is counted, then served from the reserve instead of NULL:
+ * libxlsxwriter crashes on many of the NULLs it does not check, and the workbook is
+ * refused all the same.
  */
-#define RESERVE_BYTES ((size_t)64 << 20)
-typedef struct reserve_head {
-    size_t size;
-    size_t pad; /* keeps the block after it 16-byte aligned, as malloc's are */
-} reserve_head;
-
-static pthread_mutex_t reserve_lock = PTHREAD_MUTEX_INITIALIZER;
-static char *reserve;
-static size_t reserve_used;
-static unsigned long workbooks_open;
-
-static int in_reserve(const void *p)
-{
-    const char *r = __atomic_load_n(&reserve, __ATOMIC_ACQUIRE);
-    return r && (const char *)p >= r && (const char *)p < r + RESERVE_BYTES;
-}
-
-static void *from_reserve(size_t n)
-{
-    void *block = NULL;
-    size_t need = (sizeof(reserve_head) + n + 15) & ~(size_t)15;
-    pthread_mutex_lock(&reserve_lock);
-    if (!reserve) {
-        void *m = mmap(NULL, RESERVE_BYTES, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-        if (m != MAP_FAILED)
-            __atomic_store_n(&reserve, (char *)m, __ATOMIC_RELEASE);
-    }
-    if (reserve && need > n && RESERVE_BYTES - reserve_used >= need) {
-        reserve_head *h = (reserve_head *)(reserve + reserve_used);
-        reserve_used += need;
-        h->size = n;
-        block = h + 1;
-    }
-    pthread_mutex_unlock(&reserve_lock);
-    return block;
-}
-
-void annexe_alloc_workbook_open(void)
-{
-    pthread_mutex_lock(&reserve_lock);
-    workbooks_open++;
-    pthread_mutex_unlock(&reserve_lock);
-}
-
-void annexe_alloc_workbook_closed(void)
-{
-    pthread_mutex_lock(&reserve_lock);
-    if (workbooks_open && !--workbooks_open)
-        reserve_used = 0;
-    pthread_mutex_unlock(&reserve_lock);
-}
-
 static void *counted_malloc(size_t n)
 {
     void *p = malloc(n);
     if (!p && n) {
         failures++;
-        p = from_reserve(n);
+        p = pdurep_reserve_alloc(n);
     }
     return p;
 }
@@ -113,7 +56,7 @@ static void *counted_calloc(size_t n, size_t size)
     void *p = calloc(n, size);
     if (!p && n && size) {
         failures++;
-        if (size <= SIZE_MAX / n && (p = from_reserve(n * size)))
+        if (size <= SIZE_MAX / n && (p = pdurep_reserve_alloc(n * size)))
             memset(p, 0, n * size); /* a reserve used before holds what it held */
     }
     return p;
@@ -121,9 +64,9 @@ static void *counted_calloc(size_t n, size_t size)
 
 static void *counted_realloc(void *old, size_t n)
 {
-    if (old && in_reserve(old)) {
+    if (old && pdurep_reserve_owns(old)) {
         /* Moved out (or along the reserve): a reserve block does not grow in place. */
-        size_t had = ((reserve_head *)old - 1)->size;
+        size_t had = pdurep_reserve_size(old);
         void *p = counted_malloc(n ? n : 1);
         if (p)
             memcpy(p, old, had < n ? had : n);
@@ -133,7 +76,7 @@ static void *counted_realloc(void *old, size_t n)
     if (!p && n) {
         failures++;
         /* realloc left @p old as it was: its contents move into the reserve block. */
-        if ((p = from_reserve(n)) && old) {
+        if ((p = pdurep_reserve_alloc(n)) && old) {
             size_t had = malloc_usable_size(old);
             memcpy(p, old, had < n ? had : n);
             free(old);
@@ -144,7 +87,7 @@ static void *counted_realloc(void *old, size_t n)
 
 static void counted_free(void *p)
 {
-    if (!in_reserve(p))
+    if (!pdurep_reserve_owns(p))
         free(p);
 }
 

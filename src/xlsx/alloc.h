@@ -28,13 +28,5 @@ int annexe_alloc_watch(void);
 /** Allocations by libxlsxwriter that failed on this thread so far. */
 unsigned long annexe_alloc_failures(void);
 
-/**
- * A workbook begins, and then ends (freed, closed or not): libxlsxwriter's
- * failed allocations are served from a reserve instead of NULL, which it would
- * crash on; the reserve starts again once no workbook is open.
- */
-void annexe_alloc_workbook_open(void);
-/** See annexe_alloc_workbook_open(). */
-void annexe_alloc_workbook_closed(void);
 
 #endif

@@ -7,6 +7,7 @@
  * present, the sheet names counted right, and every sheet given by name. */
 #include "alloc.h"
 #include "annexe_internal.h"
+#include "lib/reserve.h"
 #include "pdurep/atomic.h"
 
 #include <errno.h>
@@ -341,11 +342,11 @@ lxw_workbook *annexe_workbook_start(const pdurep_atomic *out, lxw_workbook_optio
     annexe_alloc_watch();
     *mark = annexe_alloc_failures();
     errno = 0;
-    annexe_alloc_workbook_open();
+    pdurep_reserve_begin();
     lxw_workbook *wb = workbook_new_opt(out->tmp_path, opts);
     if (wb)
         return wb;
-    annexe_alloc_workbook_closed();
+    pdurep_reserve_end();
     /* errno as well: a FILE that fopen could not allocate is the C library's failure. */
     int oom = annexe_alloc_failures() != *mark || errno == ENOMEM;
     pdurep_diag_add(diag, path, 0, 0, "libxlsxwriter could not start a workbook%s",
@@ -392,7 +393,7 @@ static void discard_workbook(lxw_workbook *wb)
         }
     }
     lxw_workbook_free(wb);
-    annexe_alloc_workbook_closed();
+    pdurep_reserve_end();
 }
 
 pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const char *path,
@@ -429,7 +430,7 @@ pdurep_error annexe_workbook_finish(lxw_workbook *wb, pdurep_atomic *out, const 
         err = err ? err : PDUREP_ERROR_NO_MEMORY;
     errno = 0;
     lxw_error cerr = workbook_close(wb);
-    annexe_alloc_workbook_closed();
+    pdurep_reserve_end();
     /* minizip reports a failed malloc as a zip error, and leaves ENOMEM behind. */
     int close_oom = annexe_alloc_failures() != mark || errno == ENOMEM;
     if (!err && !cerr && close_oom) {
