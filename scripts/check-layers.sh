@@ -13,8 +13,8 @@
 # A module is one source file (lib/ratings.c); its folder is its layer. The
 # layers, lowest first (README "Layout of the source tree"):
 #   0 lib      the core: import, database, framework, ratings, narrative, strings
-#   1 typeset  the PDF typesetting engine: uses lib/error.c, lib/diag.c, lib/utf8.c and
-#              lib/sbuf.c only
+#   1 typeset  the PDF typesetting engine: uses lib/error.c, lib/diag.c, lib/utf8.c,
+#              lib/sbuf.c, lib/got.c and lib/reserve.c only
 #   2 report   the PDF report          2 xlsx  the XLSX annexe
 #   3 batch    the batch engine and its table of writers
 #   4 cli      the pdurep command
@@ -23,7 +23,7 @@ set -euo pipefail
 
 declare -A rank=([lib]=0 [typeset]=1 [report]=2 [xlsx]=2 [batch]=3 [cli]=4)
 # What the typesetting engine may use of the core: nothing about inspections.
-typeset_may_use="lib/error.c lib/diag.c lib/utf8.c lib/sbuf.c"
+typeset_may_use="lib/error.c lib/diag.c lib/utf8.c lib/sbuf.c lib/got.c lib/reserve.c"
 
 objects=()
 if [ "${1:-}" = --objects ]; then

@@ -8,6 +8,8 @@
  */
 #include "typeset/doc.h"
 #include "typeset/alloc.h"
+#include "typeset/hpdf_alloc.h"
+#include "lib/reserve.h"
 #include "typeset/hpdf_error.h"
 #include "typeset/pdfa.h"
 
@@ -121,8 +123,11 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
     }
     doc->tags = pdurep_tags_new();
     doc->alloc_failures = pdurep_ts_alloc_failures();
+    pdurep_hpdf_alloc_watch();
+    pdurep_reserve_begin();
     doc->pdf = doc->tags ? HPDF_NewEx(on_hpdf_error, hpdf_alloc, hpdf_free, 0, doc) : NULL;
     if (!doc->pdf) {
+        pdurep_reserve_end();
         pdurep_tags_free(doc->tags);
         pdurep_pdfa_free(doc->pdfa);
         free(doc);
@@ -174,8 +179,10 @@ void pdurep_doc_free(pdurep_doc *doc)
     pdurep_fonts_free(&doc->fonts);
     pdurep_tags_free(doc->tags);
     pdurep_pdfa_free(doc->pdfa);
-    if (doc->pdf)
+    if (doc->pdf) {
         HPDF_Free(doc->pdf);
+        pdurep_reserve_end();
+    }
     free(doc);
 }
 

@@ -181,6 +181,10 @@ def fail_points(tmp, base, label, name, make_args, output, extra, choose):
                 problems.append("exit 74, a database or disk error, for a failed allocation")
             if r.returncode != 0 and "memory" not in r.stderr.lower():
                 problems.append("no word of memory")
+            # The command's crash handler keeps the promises above, but a program using the
+            # library has none: a library that crashed on a failed allocation is a failure.
+            if "a library crashed" in r.stderr:
+                problems.append("a library crashed (the command's handler caught it)")
             if "NOT NULL constraint failed" in r.stderr:
                 problems.append("a value lost to the failed allocation reached the database")
             # A read-only command recovers a journal a dying writer left; then the bytes count.
