@@ -8,6 +8,8 @@
 
 #include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #define RESERVE_BYTES ((size_t)64 << 20)
@@ -41,6 +43,20 @@ void *pdurep_reserve_alloc(size_t n)
     }
     pthread_mutex_unlock(&lock);
     return block;
+}
+
+void *pdurep_reserve_calloc(size_t n, size_t size)
+{
+    void *p = size && n > SIZE_MAX / size ? NULL : pdurep_reserve_alloc(n * size);
+    if (p)
+        memset(p, 0, n * size); /* a reserve used before holds what it held */
+    return p;
+}
+
+void pdurep_reserve_free(void *p)
+{
+    if (!pdurep_reserve_owns(p))
+        free(p);
 }
 
 int pdurep_reserve_owns(const void *p)

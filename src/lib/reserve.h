@@ -17,8 +17,12 @@
  * undefined), or NULL when the reserve is full or cannot be mapped.
  */
 void *pdurep_reserve_alloc(size_t n);
+/** As pdurep_reserve_alloc(), for @p n items of @p size bytes, zeroed (calloc's NULL on overflow). */
+void *pdurep_reserve_calloc(size_t n, size_t size);
 /** Whether @p p is a reserve block (free() must not see it: it is never given back). */
 int pdurep_reserve_owns(const void *p);
+/** free(@p p), unless it is a reserve block: the free() a library's counters route to. */
+void pdurep_reserve_free(void *p);
 /** The size asked for a reserve block @p p. */
 size_t pdurep_reserve_size(const void *p);
 /**

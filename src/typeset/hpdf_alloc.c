@@ -2,9 +2,7 @@
 #include "typeset/hpdf_alloc.h"
 
 #include <pthread.h>
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "lib/got.h"
 #include "lib/reserve.h"
@@ -25,22 +23,15 @@ static void *counted_calloc(size_t n, size_t size)
     void *p = calloc(n, size);
     if (!p && n && size) {
         pdurep_ts_note_no_memory();
-        if (size <= SIZE_MAX / n && (p = pdurep_reserve_alloc(n * size)))
-            memset(p, 0, n * size); /* a reserve used before holds what it held */
+        p = pdurep_reserve_calloc(n, size);
     }
     return p;
-}
-
-static void counted_free(void *p)
-{
-    if (!pdurep_reserve_owns(p))
-        free(p);
 }
 
 static const pdurep_got_entry counters[] = {
     {"malloc", (void *)counted_malloc},
     {"calloc", (void *)counted_calloc},
-    {"free", (void *)counted_free},
+    {"free", (void *)pdurep_reserve_free},
 };
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;

@@ -43,8 +43,7 @@ static void *counted_calloc(size_t n, size_t size)
     void *p = calloc(n, size);
     if (!p && n && size) {
         failures++;
-        if (size <= SIZE_MAX / n && (p = pdurep_reserve_alloc(n * size)))
-            memset(p, 0, n * size); /* a reserve used before holds what it held */
+        p = pdurep_reserve_calloc(n, size);
     }
     return p;
 }
@@ -72,17 +71,11 @@ static void *counted_realloc(void *old, size_t n)
     return p;
 }
 
-static void counted_free(void *p)
-{
-    if (!pdurep_reserve_owns(p))
-        free(p);
-}
-
 static const pdurep_got_entry counters[] = {
     {"malloc", (void *)counted_malloc},
     {"calloc", (void *)counted_calloc},
     {"realloc", (void *)counted_realloc},
-    {"free", (void *)counted_free},
+    {"free", (void *)pdurep_reserve_free},
 };
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
