@@ -12,7 +12,6 @@
 
 #include <malloc.h>
 #include <pthread.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
