@@ -43,12 +43,15 @@ struct pdurep_pending {
 static void *hpdf_alloc(HPDF_UINT size)
 {
     void *p = malloc(size);
-    if (!p)
+    if (!p) {
         pdurep_ts_note_no_memory();
+        /* Not NULL: libharu frees an object whose cross-reference entry it could not
+         * allocate, and the caller goes on using it (a crash in pdurep_flate_font). The
+         * document is refused all the same (lib/reserve.h). */
+        p = pdurep_reserve_alloc(size);
+    }
     return p;
 }
-
-static void hpdf_free(void *p) { free(p); }
 
 static int ran_out(const pdurep_doc *doc)
 {
@@ -125,7 +128,7 @@ pdurep_error pdurep_doc_new(const pdurep_doc_config *cfg, pdurep_diag *diag, pdu
     doc->alloc_failures = pdurep_ts_alloc_failures();
     pdurep_hpdf_alloc_watch();
     pdurep_reserve_begin();
-    doc->pdf = doc->tags ? HPDF_NewEx(on_hpdf_error, hpdf_alloc, hpdf_free, 0, doc) : NULL;
+    doc->pdf = doc->tags ? HPDF_NewEx(on_hpdf_error, hpdf_alloc, pdurep_reserve_free, 0, doc) : NULL;
     if (!doc->pdf) {
         pdurep_reserve_end();
         pdurep_tags_free(doc->tags);
